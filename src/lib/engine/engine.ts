@@ -1,0 +1,41 @@
+/**
+ * The one door to SQL. Analyses and ingest depend on this interface only, so the same SQL runs in
+ * the browser (DuckDB-WASM in a worker), in Node tests (DuckDB-WASM blocking build) and on the
+ * command line (native DuckDB).
+ *
+ * Values crossing this boundary are plain JSON-friendly scalars: integers and DECIMAL become
+ * `number`, DATE becomes `YYYY-MM-DD`, TIMESTAMP becomes `YYYY-MM-DD HH:MM:SS`. Queries that need
+ * exact types should cast in SQL rather than rely on driver conversions.
+ */
+export type SqlValue = string | number | boolean | null;
+export type Row = Record<string, SqlValue>;
+
+/** One column of values to load as a table (for formats DuckDB-WASM cannot read itself). */
+export interface ColumnData {
+	name: string;
+	type: 'VARCHAR' | 'DOUBLE' | 'BOOLEAN' | 'TIMESTAMP';
+	/** TIMESTAMP values are ISO strings (`YYYY-MM-DD HH:MM:SS`); nulls allowed everywhere. */
+	values: (string | number | boolean | null)[];
+}
+
+/**
+ * Where a file's bytes live. The browser hands over a `File` (registered by handle, never copied
+ * whole into wasm memory), Node hands over a path, tests may hand over bytes.
+ */
+export type FileSource = { kind: 'bytes'; bytes: Uint8Array } | { kind: 'path'; path: string } | { kind: 'file'; file: Blob };
+
+export interface Engine {
+	/** Which DuckDB this is, e.g. `duckdb-wasm v1.4.3`; reports print it. */
+	readonly name: string;
+	/** Runs one statement and returns its rows. `params` bind to `?` placeholders in order. */
+	query<T extends object = Row>(sql: string, params?: SqlValue[]): Promise<T[]>;
+	/** Runs statements whose result is not needed (DDL, several statements separated by `;`). */
+	exec(sql: string): Promise<void>;
+	/** Makes a file readable by SQL; returns the path to use in SQL, e.g. `read_csv('<path>')`. */
+	registerFile(name: string, source: FileSource): Promise<string>;
+	/** Forgets a registered file so its memory can be reclaimed. */
+	dropFile(name: string): Promise<void>;
+	/** Creates (or replaces) table `table` from in-memory columns of equal length. */
+	createTableFromColumns(table: string, columns: ColumnData[]): Promise<void>;
+	close(): Promise<void>;
+}

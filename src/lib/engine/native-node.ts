@@ -1,0 +1,86 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DuckDBInstance, DuckDBTypeId, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import type { ColumnData, Engine, FileSource, Row, SqlValue } from './engine';
+import { formatTimestamp, toSqlValue } from './values';
+import { quoteIdent } from '../sql';
+
+const NUMERIC = new Set([
+	DuckDBTypeId.TINYINT, DuckDBTypeId.SMALLINT, DuckDBTypeId.INTEGER, DuckDBTypeId.BIGINT, DuckDBTypeId.HUGEINT,
+	DuckDBTypeId.UTINYINT, DuckDBTypeId.USMALLINT, DuckDBTypeId.UINTEGER, DuckDBTypeId.UBIGINT, DuckDBTypeId.UHUGEINT,
+	DuckDBTypeId.FLOAT, DuckDBTypeId.DOUBLE, DuckDBTypeId.DECIMAL
+]);
+const TIMESTAMPS = new Set([DuckDBTypeId.TIMESTAMP, DuckDBTypeId.TIMESTAMP_S, DuckDBTypeId.TIMESTAMP_MS, DuckDBTypeId.TIMESTAMP_NS]);
+
+/**
+ * Native DuckDB for the command line and benchmarks: same SQL as the browser, no wasm overhead,
+ * files read straight from disk.
+ */
+export async function createNativeEngine(): Promise<Engine> {
+	const instance = await DuckDBInstance.create(':memory:');
+	const conn: DuckDBConnection = await instance.connect();
+	const version = (await conn.runAndReadAll('SELECT version() AS v')).getRowObjectsJson()[0]?.v;
+	let scratch: string | null = null;
+
+	async function query<T extends object>(sql: string, params: SqlValue[] = []): Promise<T[]> {
+		const reader = await conn.runAndReadAll(sql, params.length ? (params as DuckDBValue[]) : undefined);
+		const names = reader.columnNames();
+		const types = reader.columnTypes().map((t) => t.typeId);
+		const json = reader.getRowObjectsJson();
+		return json.map((r) => {
+			const row: Row = {};
+			names.forEach((n, i) => {
+				const v = r[n];
+				if (v === null || v === undefined) row[n] = null;
+				else if (NUMERIC.has(types[i])) row[n] = Number(v);
+				else if (TIMESTAMPS.has(types[i])) row[n] = formatTimestamp(Date.parse(`${String(v).replace(' ', 'T').slice(0, 19)}Z`));
+				else row[n] = toSqlValue(v);
+			});
+			return row as T;
+		});
+	}
+
+	return {
+		name: `duckdb-native ${version}`,
+		query,
+		exec: async (sql) => void (await conn.run(sql)),
+		async registerFile(name: string, source: FileSource) {
+			if (source.kind === 'path') return path.resolve(source.path);
+			scratch ??= await mkdtemp(path.join(tmpdir(), 'customer-lens-'));
+			const file = path.join(scratch, path.basename(name));
+			const bytes = source.kind === 'bytes' ? source.bytes : new Uint8Array(await source.file.arrayBuffer());
+			await writeFile(file, bytes);
+			return file;
+		},
+		dropFile: async () => {},
+		async createTableFromColumns(table: string, columns: ColumnData[]) {
+			const staging = `${table}__staging`;
+			const ddl = columns.map((c) => `${quoteIdent(c.name)} ${c.type === 'TIMESTAMP' ? 'VARCHAR' : c.type}`).join(', ');
+			await conn.run(`CREATE OR REPLACE TABLE ${quoteIdent(staging)} (${ddl})`);
+			const appender = await conn.createAppender(staging);
+			const n = columns[0]?.values.length ?? 0;
+			for (let i = 0; i < n; i++) {
+				for (const c of columns) {
+					const v = c.values[i];
+					if (v === null || v === undefined) appender.appendNull();
+					else if (c.type === 'DOUBLE') appender.appendDouble(Number(v));
+					else if (c.type === 'BOOLEAN') appender.appendBoolean(Boolean(v));
+					else appender.appendVarchar(String(v));
+				}
+				appender.endRow();
+			}
+			appender.closeSync();
+			const select = columns
+				.map((c) => (c.type === 'TIMESTAMP' ? `TRY_CAST(${quoteIdent(c.name)} AS TIMESTAMP) AS ${quoteIdent(c.name)}` : quoteIdent(c.name)))
+				.join(', ');
+			await conn.run(`CREATE OR REPLACE TABLE ${quoteIdent(table)} AS SELECT ${select} FROM ${quoteIdent(staging)}`);
+			await conn.run(`DROP TABLE ${quoteIdent(staging)}`);
+		},
+		async close() {
+			conn.closeSync();
+			instance.closeSync();
+			if (scratch) await rm(scratch, { recursive: true, force: true });
+		}
+	};
+}
