@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type ForecastResult, forecast, seasonalNaiveForecast, smape } from '../../../src/lib/models/forecast/index';
 import { mulberry32, normalSampler } from '../../../src/lib/models/forecast/random';
@@ -232,5 +233,27 @@ describe('forecast: AirPassengers', () => {
 		// The 95% band should cover most of the holdout.
 		const covered = test.filter((v, h) => v >= r.lo95[h] && v <= r.hi95[h]).length;
 		expect(covered).toBeGreaterThanOrEqual(10);
+	});
+});
+
+describe('forecast: arbitrary input', () => {
+	it('never throws on finite input, never returns NaN, always nests its bands', () => {
+		fc.assert(
+			fc.property(
+				fc.oneof(
+					fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 60 }),
+					fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 1, maxLength: 60 }),
+					fc.array(fc.constantFrom(0, 0, 1e-9, 1e9), { minLength: 1, maxLength: 40 })
+				),
+				fc.constantFrom(1, 4, 12),
+				fc.integer({ min: 1, max: 36 }),
+				(values, period, horizon) => {
+					const r = forecast({ values, period, horizon, backtest: false });
+					expectWellFormed(r, horizon);
+					if (values.every((v) => v >= 0)) expect(Math.min(...r.lo95)).toBeGreaterThanOrEqual(0);
+				}
+			),
+			{ numRuns: 80, seed: 42 }
+		);
 	});
 });

@@ -20,7 +20,7 @@ export interface AutoForecast {
 }
 
 /** Fewer points than this and no model's parameters can be estimated with any confidence. */
-export const MIN_MODEL_POINTS = 4;
+const MIN_MODEL_POINTS = 4;
 
 /**
  * The ETS models considered. Multiplicative error or seasonality only for strictly positive data;
@@ -71,52 +71,28 @@ function rescale(f: ModelForecast, scale: number): ModelForecast {
 }
 
 /**
- * Forecast of a clean series (finite values, length ≥ 1) without validation or backtest.
- *
- * The rule, fixed once on M3 monthly: the equal-weight mean of (1) the ETS model with the smallest
- * AICc, (2) the Theta method and (3) the damped-trend ETS model with the smallest AICc.
- * Seasonality needs two full seasons; beyond that it is detected twice, each model family in
- * its own way: ETS lets AICc weigh seasonal against non-seasonal models (the extra m parameters
- * are penalised), Theta uses the M3 ACF test. On M3, gating ETS by the ACF test as well was
- * clearly worse (sMAPE 13.70 vs 13.58), since that test also fires on trends and misses weak
- * but stable patterns.
- * Non-negative data keep non-negative forecasts: a sales series cannot go below zero unless
- * its history already has (e.g. returns exceeding sales).
+ * The model-based members for a non-constant series of at least MIN_MODEL_POINTS values,
+ * in the units of the input. Notes on each choice are appended to `notes`.
  */
-export function autoForecast(values: readonly number[], period: number, horizon: number): AutoForecast {
+function modelMembers(values: readonly number[], period: number, horizon: number, notes: string[]): ModelForecast[] {
 	const n = values.length;
-	const notes: string[] = [];
-	const maxAbs = values.reduce((a, v) => Math.max(a, Math.abs(v)), 0);
-	const range = values.reduce((a, v) => Math.max(a, v), -Infinity) - values.reduce((a, v) => Math.min(a, v), Infinity);
-	if (range <= 1e-12 * maxAbs) {
-		notes.push('constant-series: flat forecast, zero-width intervals');
-		const model = constantForecast(values, horizon);
-		return { model, members: [model], notes };
-	}
-	if (n < MIN_MODEL_POINTS) {
-		notes.push(`very-short-series: ${n} points, mean forecast with wide (t-based, random-walk widening) intervals`);
-		const model = meanForecast(values, horizon);
-		return { model, members: [model], notes };
-	}
-
 	const seasonEligible = period > 1 && n >= 2 * period;
 	if (period > 1 && !seasonEligible) {
 		notes.push(`short-for-seasonality: fewer than 2 full seasons (${n} < ${2 * period}), non-seasonal models only`);
 	}
-	const acfSeasonal = seasonEligible && detectSeasonality(values, period);
 	const positive = values.every((v) => v > 0);
 	if (!positive) notes.push('non-positive-values: additive models only');
 
+	// Fitting on data of mean magnitude 1 keeps the optimiser's steps and tolerances meaningful.
 	const scale = values.reduce((a, v) => a + Math.abs(v), 0) / n;
 	const scaled = values.map((v) => v / scale);
-	const specs = etsCandidates(period, seasonEligible, positive);
-	const fits = specs.map((spec) => fitEts(scaled, spec)).filter((f): f is EtsFit => f !== null);
+	const fits = etsCandidates(period, seasonEligible, positive)
+		.map((spec) => fitEts(scaled, spec))
+		.filter((f): f is EtsFit => f !== null);
 	const ranked = fits.filter((f) => Number.isFinite(f.aicc)).sort(byAicc);
 	// Too few points for any AICc: simple exponential smoothing needs the fewest parameters.
 	const best = ranked[0] ?? fits.find((f) => f.spec.error === 'A' && f.spec.trend === 'N' && f.spec.season === 'N');
 	const damped = ranked.find((f) => f.spec.trend === 'Ad');
-	const theta = thetaForecast(scaled, period, acfSeasonal, horizon);
-
 	if (best) {
 		notes.push(
 			ranked.length > 0
@@ -124,21 +100,55 @@ export function autoForecast(values: readonly number[], period: number, horizon:
 				: `ets-selection: too few points for AICc, ${etsName(best.spec)}`
 		);
 	}
+
+	const acfSeasonal = seasonEligible && detectSeasonality(values, period);
+	const theta = thetaForecast(scaled, period, acfSeasonal, horizon);
 	if (seasonEligible) {
 		notes.push(
-			theta?.seasonal
-				? `theta-seasonality: ACF test at lag ${period} significant (90%), seasonally adjusted`
-				: `theta-seasonality: ACF test at lag ${period} not significant (90%), non-seasonal`
+			!acfSeasonal
+				? `theta-seasonality: ACF test at lag ${period} not significant (90%), non-seasonal`
+				: theta?.seasonal
+					? `theta-seasonality: ACF test at lag ${period} significant (90%), seasonally adjusted`
+					: `theta-seasonality: ACF test at lag ${period} significant (90%), but seasonal indices near zero, non-seasonal`
 		);
 	}
 
-	let parts: ModelForecast[] = [];
+	const parts: ModelForecast[] = [];
 	if (best) parts.push(etsMember(best, horizon));
 	if (theta) parts.push(theta);
 	if (damped) parts.push(etsMember(damped, horizon));
-	parts = parts.map((f) => rescale(f, scale));
-	// Truncating each member before combining keeps one member's impossible negative forecast
-	// from dragging the combination down.
+	return parts.map((f) => rescale(f, scale));
+}
+
+/**
+ * Forecast of a clean series (finite values, length ≥ 1) without validation or backtest.
+ *
+ * The rule, fixed once on M3 monthly: the equal-weight mean of (1) the ETS model with the smallest
+ * AICc, (2) the Theta method and (3) the damped-trend ETS model with the smallest AICc.
+ * Seasonality needs two full seasons; beyond that it is detected twice, each model family in
+ * its own way: ETS lets AICc weigh seasonal against non-seasonal models (the extra m parameters
+ * are penalised), Theta uses the M3 ACF test. On M3, gating ETS by the ACF test as well was
+ * clearly worse (sMAPE 13.70 vs 13.59), since that test also fires on trends and misses weak
+ * but stable patterns.
+ * Constant series and series shorter than MIN_MODEL_POINTS get the fallbacks of ./short.
+ * Non-negative data keep non-negative forecasts and bounds: a sales series cannot go below zero
+ * unless its history already has (e.g. returns exceeding sales). Members are truncated before
+ * they are combined, so one member's impossible negative forecast cannot drag the others down.
+ */
+export function autoForecast(values: readonly number[], period: number, horizon: number): AutoForecast {
+	const n = values.length;
+	const notes: string[] = [];
+	const maxAbs = values.reduce((a, v) => Math.max(a, Math.abs(v)), 0);
+	const range = values.reduce((a, v) => Math.max(a, v), -Infinity) - values.reduce((a, v) => Math.min(a, v), Infinity);
+	let parts: ModelForecast[];
+	if (range <= 1e-12 * maxAbs) {
+		notes.push('constant-series: flat forecast, zero-width intervals');
+		parts = [constantForecast(values, horizon)];
+	} else if (n < MIN_MODEL_POINTS) {
+		notes.push(`very-short-series: ${n} points, mean forecast with wide (t-based, random-walk widening) intervals`);
+		parts = [meanForecast(values, horizon)];
+	} else parts = modelMembers(values, period, horizon, notes);
+
 	if (values.every((v) => v >= 0) && parts.some((f) => f.lo95.some((v) => v < 0))) {
 		notes.push('non-negative-data: forecasts and bounds truncated at 0');
 		parts = parts.map((f) => ({ ...f, point: f.point.map((v) => Math.max(0, v)), ...mapBands(f, (v) => Math.max(0, v)) }));

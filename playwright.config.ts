@@ -1,0 +1,40 @@
+import { defineConfig } from '@playwright/test';
+
+const PORT = 4173;
+
+export default defineConfig({
+	testDir: 'test/e2e',
+	testMatch: '**/*.spec.ts',
+	timeout: 120_000,
+	expect: { timeout: 30_000 },
+	fullyParallel: false,
+	workers: 1,
+	retries: 0,
+	reporter: [['list']],
+	use: {
+		baseURL: `http://127.0.0.1:${PORT}`,
+		browserName: 'chromium',
+		launchOptions: {
+			// Debian's Chromium: Playwright's own browser download cannot work on our machines.
+			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+				// Any host name but our own server resolves to nothing, so the browser's background traffic can
+				// neither leave the machine nor fake a pass/fail in the no-egress test.
+				'--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'
+			]
+		}
+	},
+	webServer: {
+		command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+		url: `http://127.0.0.1:${PORT}`,
+		reuseExistingServer: !process.env.CI,
+		timeout: 60_000
+	}
+});
