@@ -21,7 +21,7 @@ async function ready(): Promise<WasmCore> {
 		new VoidLogger(),
 		BROWSER_RUNTIME
 	);
-	await bindings.instantiate();
+	await bindings.instantiate(() => {});
 	core = new WasmCore(bindings);
 	return core;
 }

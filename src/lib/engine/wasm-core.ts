@@ -1,5 +1,5 @@
 import * as arrow from 'apache-arrow';
-import type { DuckDBBindings, DuckDBConnection } from '@duckdb/duckdb-wasm';
+import type { DuckDBBindings, DuckDBConnection } from '@duckdb/duckdb-wasm/blocking';
 import type { ColumnData, Row, SqlValue } from './engine';
 import { formatTimestamp, toSqlValue } from './values';
 import { quoteIdent } from '../sql';
