@@ -173,6 +173,17 @@ async function main(): Promise<void> {
 	console.log(`default method kinds: ${[...methods].map(([k, v]) => `${k} ${v}`).join(', ')}`);
 	console.log(`our wall time: ${seconds.toFixed(1)} s on ${WORKERS} worker threads`);
 	const ref = (name: string) => rows.find((r) => r.name === name);
+	// Published values for the original submissions, to check this scorer against.
+	const published: [string, number, number][] = [
+		['THETA', 13.89, 0.858],
+		['ForecastPro', 13.9, 0.848],
+		['NAIVE2', 16.89, 1.037]
+	];
+	const check = published.map(([name, s, m]) => {
+		const r = ref(name);
+		return `${name} ${r?.smape.toFixed(2)}/${r?.mase.toFixed(3)} (published ${s.toFixed(2)}/${m.toFixed(3)})`;
+	});
+	console.log(`scorer check: ${check.join(', ')}`);
 	const def = ref('ours: default');
 	const theta = ref('THETA');
 	const fp = ref('ForecastPro');

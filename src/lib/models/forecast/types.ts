@@ -28,7 +28,7 @@ export interface BacktestSummary {
 export interface ForecastResult {
 	/** e.g. "ETS(M,Ad,M)", "Theta", "Combination(ETS(M,A,M),Theta,ETS(M,Ad,M))". */
 	method: string;
-	/** One-step-ahead in-sample forecasts, aligned with the fitted values (excludes a partial last value). */
+	/** In-sample one-step-ahead forecasts, one per fitted value (a partial last value is not fitted). */
 	fitted: number[];
 	forecast: number[];
 	lo80: number[];
@@ -39,7 +39,11 @@ export interface ForecastResult {
 	components: { method: string; forecast: number[] }[];
 	backtest: BacktestSummary | null;
 	seasonal: boolean;
-	/** Machine-readable "code: detail" lines describing the choices made. */
+	/**
+	 * What was done, one "code: detail" line each, in order. Codes: partial-last, constant-series,
+	 * very-short-series, short-for-seasonality, non-positive-values, ets-selection,
+	 * theta-seasonality, non-negative-data, method, backtest, backtest-unavailable.
+	 */
 	notes: string[];
 }
 
