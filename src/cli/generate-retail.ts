@@ -21,7 +21,7 @@
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { Prng, WeightedSampler } from '../lib/random/prng';
+import { Prng, WeightedSampler } from '../lib/models/random';
 
 export const RETAIL_HEADER =
 	'InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country';

@@ -15,7 +15,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { hashString, Prng, WeightedSampler } from '../lib/random/prng';
+import { hashString, Prng, WeightedSampler } from '../lib/models/random';
 
 export const SAMPLE_FILES = {
 	onlineRetail: 'online-retail-sample.csv.gz',

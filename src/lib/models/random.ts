@@ -10,6 +10,8 @@
  * Math.log / Math.exp / Math.cos / Math.sqrt are used).
  */
 
+import { lgamma } from './clv/special';
+
 export type RandomSource = () => number;
 
 /** mulberry32: returns a function giving uniform floats in [0, 1). */
@@ -32,24 +34,6 @@ export function hashString(s: string): number {
 		h = Math.imul(h, 0x01000193);
 	}
 	return h >>> 0;
-}
-
-/** ln Γ(x) for x > 0 (Lanczos, g = 7, n = 9; ~15 significant digits). */
-export function logGamma(x: number): number {
-	if (x < 0.5) {
-		// Reflection formula.
-		return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
-	}
-	const c = [
-		0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
-		-176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
-		1.5056327351493116e-7
-	];
-	const z = x - 1;
-	let s = c[0];
-	for (let i = 1; i < 9; i++) s += c[i] / (z + i);
-	const t = z + 7.5;
-	return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(s);
 }
 
 /** Seeded random generator with common distributions. */
@@ -173,7 +157,7 @@ export class Prng {
 			if (k < 0 || (us < 0.013 && v > us)) continue;
 			if (
 				Math.log(v) + Math.log(invalpha) - Math.log(a / (us * us) + b) <=
-				-lambda + k * loglam - logGamma(k + 1)
+				-lambda + k * loglam - lgamma(k + 1)
 			)
 				return k;
 		}
