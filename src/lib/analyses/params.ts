@@ -26,6 +26,8 @@ export interface AnalysisParams {
 	/** Predictive CLV horizon (months) and monthly discount rate. */
 	clvMonths: number;
 	monthlyDiscount: number;
+	/** Time unit of the predictive CLV model (BG/NBD): whole days (default) or weeks. */
+	clvTimeUnit?: 'day' | 'week';
 	filters: AnalysisFilters;
 }
 
@@ -38,6 +40,7 @@ export const DEFAULT_PARAMS: AnalysisParams = {
 	forecastHorizon: 12,
 	clvMonths: 12,
 	monthlyDiscount: 0.01,
+	clvTimeUnit: 'day',
 	filters: { dateFrom: null, dateTo: null, countries: [], categories: [], statuses: [] }
 };
 

@@ -1,0 +1,186 @@
+/**
+ * Analyse order files from the command line, with native DuckDB and the same analyses as the app.
+ *
+ *   npm run analyze -- FILE... [--map field=Column ...] [--as-of YYYY-MM-DD] [--churn-days N]
+ *                      [--margin X] [--json OUT.json] [--customers OUT.csv]
+ *
+ * Prints a short summary; `--json` writes every result, `--customers` the per-customer table.
+ * Bad input exits with status 1 and one line saying why.
+ */
+import { stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createNativeEngine } from '../lib/engine/native-node';
+import type { Engine } from '../lib/engine/engine';
+import { CANONICAL_FIELDS, CUSTOMER_ATTRIBUTES, type CanonicalField, type CustomerAttribute } from '../lib/ingest/canonical-fields';
+import { buildCanonical, loadFiles, suggestMapping } from '../lib/ingest/index';
+import { inputFromPath } from '../lib/ingest/node-input';
+import type { Mapping, QualitySummary } from '../lib/ingest/types';
+import { CUSTOMER_COLUMNS, exportCustomers, runAll, withDefaults, type AnalysisParams, type AnalysisResults } from '../lib/analyses/index';
+import { isIsoDate } from '../lib/analyses/scope';
+import { toCsv } from '../lib/report/csv';
+
+class InputError extends Error {}
+
+const USAGE =
+	'usage: analyze FILE... [--map field=Column ...] [--as-of YYYY-MM-DD] [--churn-days N] [--margin X] [--json OUT.json] [--customers OUT.csv]';
+
+export interface CliOptions {
+	files: string[];
+	map: { field: string; column: string }[];
+	asOf: string | null;
+	churnDays: number | null;
+	margin: number | null;
+	json: string | null;
+	customers: string | null;
+}
+
+export function parseArgs(argv: string[]): CliOptions {
+	const o: CliOptions = { files: [], map: [], asOf: null, churnDays: null, margin: null, json: null, customers: null };
+	const value = (i: number, flag: string) => {
+		const v = argv[i];
+		if (v === undefined || (v.startsWith('--') && v.length > 2)) throw new InputError(`${flag} needs a value; ${USAGE}`);
+		return v;
+	};
+	for (let i = 0; i < argv.length; i++) {
+		const a = argv[i];
+		const eq = a.startsWith('--') ? a.indexOf('=') : -1;
+		// Accept both `--flag value` and `--flag=value` (but `--map field=Column` keeps its own `=`).
+		const [flag, inline] = eq > 0 && !a.startsWith('--map=') ? [a.slice(0, eq), a.slice(eq + 1)] : a.startsWith('--map=') ? ['--map', a.slice(6)] : [a, undefined];
+		const next = () => (inline !== undefined ? inline : value(++i, flag));
+		if (flag === '--map') {
+			const spec = next();
+			const k = spec.indexOf('=');
+			if (k <= 0 || k === spec.length - 1) throw new InputError(`--map expects field=Column, got ${JSON.stringify(spec)}`);
+			o.map.push({ field: spec.slice(0, k).trim(), column: spec.slice(k + 1) });
+		} else if (flag === '--as-of') {
+			const v = next();
+			if (!isIsoDate(v)) throw new InputError(`--as-of must be a date written YYYY-MM-DD, got ${JSON.stringify(v)}`);
+			o.asOf = v;
+		} else if (flag === '--churn-days') {
+			const v = next();
+			if (!/^\d+$/.test(v) || Number(v) < 1) throw new InputError(`--churn-days must be a whole number of days ≥ 1, got ${JSON.stringify(v)}`);
+			o.churnDays = Number(v);
+		} else if (flag === '--margin') {
+			const v = next();
+			const x = Number(v);
+			if (v.trim() === '' || !Number.isFinite(x) || x < 0 || x > 1) throw new InputError(`--margin must be a number from 0 to 1 (e.g. 0.3), got ${JSON.stringify(v)}`);
+			o.margin = x;
+		} else if (flag === '--json') o.json = next();
+		else if (flag === '--customers') o.customers = next();
+		else if (flag === '--help' || flag === '-h') throw new InputError(USAGE);
+		else if (flag.startsWith('--')) throw new InputError(`unknown option ${flag}; ${USAGE}`);
+		else o.files.push(a);
+	}
+	if (o.files.length === 0) throw new InputError(`no input file; ${USAGE}`);
+	return o;
+}
+
+const FIELDS = new Set<string>(CANONICAL_FIELDS.map((f) => f.field));
+const ATTRIBUTES = new Set<string>(CUSTOMER_ATTRIBUTES.map((a) => a.field));
+
+/** Applies `--map field=Column` to every order file that has that column (or, if none has it, reports it). */
+function applyOverrides(mapping: Mapping, overrides: CliOptions['map'], columnsOf: (table: string) => string[]): void {
+	for (const { field, column } of overrides) {
+		if (!FIELDS.has(field) && !ATTRIBUTES.has(field)) {
+			throw new InputError(`--map ${field}=${column}: unknown field ${JSON.stringify(field)}; fields: ${[...FIELDS, ...ATTRIBUTES].join(', ')}`);
+		}
+		const targets = mapping.files.filter((m) => m.role !== 'unusable' && columnsOf(m.table).includes(column));
+		const orderFiles = mapping.files.filter((m) => m.role === 'transactions' && columnsOf(m.table).includes(column));
+		const chosen = FIELDS.has(field) ? (orderFiles.length ? orderFiles : mapping.files.filter((m) => columnsOf(m.table).includes(column))) : targets;
+		if (chosen.length === 0) throw new InputError(`--map ${field}=${column}: no input file has a column named ${JSON.stringify(column)}`);
+		for (const m of chosen) {
+			if (FIELDS.has(field)) {
+				m.fields[field as CanonicalField] = column;
+				if (m.role === 'unusable') m.role = 'transactions';
+			} else m.attributes[field as CustomerAttribute] = column;
+		}
+	}
+}
+
+const int = (n: number | null | undefined) => (n === null || n === undefined ? '–' : Math.round(n).toLocaleString('en-US'));
+const money = (n: number | null | undefined) =>
+	n === null || n === undefined ? '–' : n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const pct = (x: number | null | undefined) => (x === null || x === undefined ? '–' : `${(100 * x).toFixed(1)} %`);
+
+export function summary(r: AnalysisResults): string {
+	const out: string[] = [];
+	const k = r.kpis;
+	if (k.available) {
+		out.push(`Period ${k.period.from} … ${k.period.to} (${int(k.period.days)} days), as of ${k.asOf}; ${int(k.lines)} order lines`);
+		out.push(`Net revenue ${money(k.revenue)} · gross sales ${money(k.grossSales)} · returned ${money(k.returnedValue)}`);
+		out.push(`Orders ${int(k.orders)} · AOV ${money(k.aov)} · customers ${int(k.customers)} · units ${int(k.units)} · products ${int(k.products)}`);
+	} else out.push(`KPIs: ${k.reason}`);
+	if (r.rfm.available) {
+		const top = [...r.rfm.segments].sort((a, b) => b.customers - a.customers).slice(0, 4);
+		out.push(`Top segments (${int(r.rfm.customers)} customers): ${top.map((s) => `${s.segment} ${int(s.customers)} (${pct(s.share)})`).join(', ')}`);
+	} else out.push(`RFM: ${r.rfm.reason}`);
+	if (r.churn.available) out.push(`Churn rate ${pct(r.churn.churnRate)} (no order in the last ${r.churn.churnDays} days): ${int(r.churn.churned)} of ${int(r.churn.customers)} customers`);
+	else out.push(`Churn: ${r.churn.reason}`);
+	if (r.forecast.available) {
+		const f = r.forecast;
+		const next = f.labels.slice(0, 3).map((l, i) => `${l} ${money(f.forecast[i])}`);
+		out.push(`Forecast (${f.granularity === 'month' ? 'monthly' : 'weekly'}, ${f.method}): ${next.join(', ')}${f.labels.length > 3 ? ', …' : ''}`);
+	} else out.push(`Forecast: ${r.forecast.reason}`);
+	if (r.clv.available) {
+		out.push(`Predicted CLV next ${r.clv.horizonMonths} months: ${r.clv.totals.predictedClv === null ? `– (${r.clv.gammaGammaRefusal})` : money(r.clv.totals.predictedClv)}; expected purchases ${int(r.clv.totals.expectedPurchases)}`);
+	} else out.push(`Predicted CLV: ${r.clv.reason}`);
+	return out.join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+	let engine: Engine | null = null;
+	try {
+		const opts = parseArgs(argv);
+		for (const f of opts.files) {
+			const s = await stat(f).catch(() => null);
+			if (!s) throw new InputError(`file not found: ${f}`);
+			if (!s.isFile()) throw new InputError(`not a file: ${f}`);
+		}
+		engine = await createNativeEngine();
+		const inputs = await Promise.all(opts.files.map((f) => inputFromPath(f)));
+		const loaded = await loadFiles(engine, inputs);
+		for (const failure of loaded.failures) process.stderr.write(`warning: ${failure.message}\n`);
+		if (loaded.files.length === 0) throw new InputError(loaded.failures[0]?.message ?? 'no file could be read');
+		const suggestion = suggestMapping(loaded.files);
+		const columns = new Map(loaded.files.map((f) => [f.table, f.columns.map((c) => c.name)]));
+		applyOverrides(suggestion.mapping, opts.map, (t) => columns.get(t) ?? []);
+		if (!opts.map.length && suggestion.problems.length) throw new InputError(suggestion.problems[0].message);
+		const built = await buildCanonical(engine, loaded, suggestion.mapping);
+		const params: AnalysisParams = withDefaults({
+			asOf: opts.asOf,
+			...(opts.churnDays !== null ? { churnDays: opts.churnDays } : {}),
+			...(opts.margin !== null ? { margin: opts.margin } : {})
+		});
+		const results = await runAll(engine, params);
+		process.stdout.write(`${summary(results)}\n`);
+		if (opts.json) {
+			const doc = {
+				tool: 'customer-lens analyze',
+				files: opts.files.map((f) => path.basename(f)),
+				mapping: suggestion.mapping.files.map((m) => ({ file: m.file, role: m.role, fields: m.fields, attributes: m.attributes })),
+				ingest: built.quality satisfies QualitySummary,
+				...results
+			};
+			await writeFile(opts.json, `${JSON.stringify(doc, null, 2)}\n`);
+			process.stdout.write(`wrote ${opts.json}\n`);
+		}
+		if (opts.customers) {
+			const models = results.clv.available ? { bgnbd: results.clv.bgnbd, gammaGamma: results.clv.gammaGamma } : undefined;
+			const rows = await exportCustomers(engine, params, { models });
+			await writeFile(opts.customers, toCsv(CUSTOMER_COLUMNS, rows as unknown as Record<(typeof CUSTOMER_COLUMNS)[number], unknown>[]));
+			process.stdout.write(`wrote ${opts.customers} (${int(rows.length)} customers)\n`);
+		}
+		return 0;
+	} catch (e) {
+		const message = e instanceof Error ? e.message : String(e);
+		process.stderr.write(`analyze: ${message.split('\n')[0]}\n`);
+		return 1;
+	} finally {
+		await engine?.close().catch(() => {});
+	}
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+	main(process.argv.slice(2)).then((code) => process.exit(code));
+}

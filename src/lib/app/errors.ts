@@ -1,0 +1,51 @@
+/**
+ * Everything that can go wrong is caught at the orchestration boundary and turned into a polite,
+ * specific message. No stack traces on screen: at most the first line of an engine message,
+ * folded away under "Technical detail".
+ */
+export interface UserError {
+	title: string;
+	message: string;
+	hint?: string;
+	/** What is still on screen, e.g. "The previous results are still shown." */
+	kept?: string;
+	detail?: string;
+}
+
+interface IngestLike {
+	name?: string;
+	file?: string;
+	column?: string | null;
+	row?: number | null;
+	problem?: string;
+	hint?: string;
+	message?: string;
+}
+
+function isIngestError(e: unknown): e is IngestLike & Error {
+	return !!e && typeof e === 'object' && ((e as IngestLike).name === 'IngestError' || ('problem' in (e as object) && 'file' in (e as object)));
+}
+
+function firstLine(text: string, max = 300): string {
+	const line = text.split('\n').find((l) => l.trim() !== '') ?? '';
+	return line.length > max ? `${line.slice(0, max)}…` : line;
+}
+
+export function toUserError(e: unknown, action: string, kept?: string): UserError {
+	if (isIngestError(e)) {
+		const message =
+			e.message ||
+			[e.file && `“${e.file}”`, e.column && `column “${e.column}”`, e.row != null && `row ${e.row}`, e.problem].filter(Boolean).join(': ');
+		return { title: `We could not ${action}.`, message, hint: e.message?.includes(e.hint ?? '\u0000') ? undefined : e.hint, kept };
+	}
+	if (e instanceof DOMException && e.name === 'AbortError') {
+		return { title: 'Stopped.', message: `${action[0].toUpperCase()}${action.slice(1)} was cancelled.`, kept };
+	}
+	const raw = e instanceof Error ? e.message : typeof e === 'string' ? e : '';
+	return {
+		title: `We could not ${action}.`,
+		message: 'Something unexpected went wrong. Please try again; if it keeps happening, the file may be in a format we cannot read yet.',
+		kept,
+		detail: raw ? firstLine(raw) : undefined
+	};
+}

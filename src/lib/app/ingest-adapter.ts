@@ -1,0 +1,59 @@
+/**
+ * The UI's door to ingest: load (read + profile + suggest a mapping), build the canonical tables
+ * (atomically: a failed build leaves the previous tables in place), and drop raw tables no longer shown.
+ */
+import type { Engine } from '$lib/engine/engine';
+import { buildCanonical, inputFromBlob, loadFiles, suggestMapping } from '$lib/ingest/index';
+import { quoteIdent } from '$lib/sql';
+import { IngestError } from '$lib/ingest/errors';
+import type { BuildResult, IngestErrorInfo, LoadedFile, LoadProgress, Mapping, MappingSuggestion, ReadOptions } from '$lib/ingest/types';
+
+export interface LoadOutcome {
+	files: LoadedFile[];
+	failures: IngestErrorInfo[];
+	suggestion: MappingSuggestion;
+}
+
+function errorFromInfo(info: IngestErrorInfo): IngestError {
+	return new IngestError({ ...info, file: info.file, message: info.message });
+}
+
+/** Problems more telling than "no orders", most specific first. */
+const SPECIFIC = ['bad-dates', 'no-date', 'no-revenue'] as const;
+
+export const ingest = {
+	async load(engine: Engine, files: File[], opts: { read?: Record<string, ReadOptions>; onProgress?: (p: LoadProgress) => void }): Promise<LoadOutcome> {
+		const inputs = files.map((f) => inputFromBlob(f));
+		const result = await loadFiles(engine, inputs, { onProgress: opts.onProgress, read: opts.read });
+		if (result.files.length === 0) {
+			if (result.failures.length > 0) throw errorFromInfo(result.failures[0]);
+			throw new Error('No file could be read.');
+		}
+		const suggestion = suggestMapping(result.files);
+		return { files: result.files, failures: result.failures, suggestion };
+	},
+
+	/**
+	 * Builds the canonical tables. When the build fails only because no file has order lines, the
+	 * suggestion's more specific problem (e.g. "no column looks like an order date") is reported instead.
+	 */
+	async build(engine: Engine, files: LoadedFile[], mapping: Mapping, onProgress?: (p: LoadProgress) => void, suggestion?: MappingSuggestion): Promise<BuildResult> {
+		try {
+			return await buildCanonical(engine, files, mapping, { onProgress });
+		} catch (e) {
+			if (e instanceof IngestError && e.problem === 'no-transactions' && suggestion) {
+				const specific = SPECIFIC.map((p) => suggestion.problems.find((x) => x.problem === p)).find((x) => !!x);
+				if (specific) throw errorFromInfo(specific);
+			}
+			throw e;
+		}
+	},
+
+	/**
+	 * Frees raw tables of files no longer on screen. Stopgap until ingest exports a drop function
+	 * (the only SQL outside ingest/analyses; it touches nothing but ingest's own `raw_<k>` tables).
+	 */
+	async drop(engine: Engine, tables: string[]): Promise<void> {
+		for (const t of tables) if (/^raw_\d+$/.test(t)) await engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(t)}`);
+	}
+};

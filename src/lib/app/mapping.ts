@@ -1,0 +1,102 @@
+/**
+ * Column mappings the user applied, remembered per header signature in localStorage so the next
+ * file with the same columns is mapped the same way. Only the role, column *names* and the date
+ * format are stored — never data.
+ */
+import type { DateFormatSpec, FileMapping, FileRole, LoadedFile, Mapping } from '$lib/ingest/types';
+
+const PREFIX = 'customer-lens:mapping:';
+const MAX_ENTRIES = 50;
+
+interface Stored {
+	role: FileRole;
+	fields: Record<string, string>;
+	attributes: Record<string, string>;
+	dateFormat?: DateFormatSpec;
+	savedAt: number;
+}
+
+function storage(): Storage | null {
+	try {
+		return typeof localStorage === 'undefined' ? null : localStorage;
+	} catch {
+		return null;
+	}
+}
+
+function stringRecord(v: unknown): Record<string, string> {
+	const out: Record<string, string> = {};
+	if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) if (typeof x === 'string') out[k] = x;
+	return out;
+}
+
+export function loadStored(signature: string): Stored | null {
+	const s = storage();
+	if (!s || !signature) return null;
+	try {
+		const raw = s.getItem(PREFIX + signature);
+		if (!raw) return null;
+		const p = JSON.parse(raw) as Partial<Stored>;
+		if (p.role !== 'transactions' && p.role !== 'customers' && p.role !== 'unusable') return null;
+		const df = p.dateFormat;
+		const dateFormat =
+			typeof df === 'string' ? df : df && typeof df === 'object' && typeof (df as { strptime?: unknown }).strptime === 'string' ? df : undefined;
+		return { role: p.role, fields: stringRecord(p.fields), attributes: stringRecord(p.attributes), dateFormat, savedAt: Number(p.savedAt) || 0 };
+	} catch {
+		return null;
+	}
+}
+
+export function rememberMapping(m: FileMapping, files: LoadedFile[]): void {
+	const s = storage();
+	const file = files.find((f) => f.table === m.table);
+	if (!s || !file) return;
+	const entry: Stored = { role: m.role, fields: { ...m.fields } as Record<string, string>, attributes: { ...m.attributes } as Record<string, string>, savedAt: Date.now() };
+	if (m.dateFormat) entry.dateFormat = m.dateFormat;
+	try {
+		s.setItem(PREFIX + file.signature, JSON.stringify(entry));
+		const keys: { key: string; at: number }[] = [];
+		for (let i = 0; i < s.length; i++) {
+			const key = s.key(i);
+			if (!key?.startsWith(PREFIX)) continue;
+			let at = 0;
+			try {
+				at = Number((JSON.parse(s.getItem(key) ?? '{}') as { savedAt?: number }).savedAt) || 0;
+			} catch {
+				/* corrupt entry: oldest */
+			}
+			keys.push({ key, at });
+		}
+		keys.sort((a, b) => b.at - a.at);
+		for (const { key } of keys.slice(MAX_ENTRIES)) s.removeItem(key);
+	} catch {
+		// Private mode or a full store: remembering is a convenience.
+	}
+}
+
+export function forgetMapping(signature: string): void {
+	try {
+		storage()?.removeItem(PREFIX + signature);
+	} catch {
+		/* ignore */
+	}
+}
+
+/** The suggestion, with each file's remembered mapping applied where every remembered column still exists. */
+export function mergeStoredMappings(suggested: Mapping, files: LoadedFile[]): { mapping: Mapping; restored: string[] } {
+	const restored: string[] = [];
+	const out = suggested.files.map((m) => {
+		const file = files.find((f) => f.table === m.table);
+		if (!file) return m;
+		const stored = loadStored(file.signature);
+		if (!stored) return m;
+		const cols = new Set(file.columns.map((c) => c.name));
+		const all = [...Object.values(stored.fields), ...Object.values(stored.attributes)];
+		if (!all.every((c) => cols.has(c))) return m;
+		restored.push(file.signature);
+		const next: FileMapping = { table: m.table, file: m.file, role: stored.role, fields: stored.fields, attributes: stored.attributes };
+		if (stored.dateFormat) next.dateFormat = stored.dateFormat;
+		return next;
+	});
+	return { mapping: { files: out }, restored };
+}

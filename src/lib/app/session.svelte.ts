@@ -1,0 +1,426 @@
+/**
+ * Client state and orchestration: the engine, the loaded data, the settings, the results and the
+ * page's `data-state`. Every user action goes through `action()`, which catches everything and turns
+ * it into a polite message while the previous data and results stay on screen.
+ *
+ * Staleness: every analysis has a generation number. Starting a computation bumps the generation of
+ * each analysis it covers; a result is written only if its generation is still the newest, so a slow
+ * stale run can never overwrite a fresh one. Superseded runs are also aborted between analyses.
+ */
+import { SvelteSet } from 'svelte/reactivity';
+import type { Engine } from '$lib/engine/engine';
+import { ANALYSIS_NAMES, affectedAnalyses, runAnalyses, type PresetModels } from '$lib/analyses/index';
+import { withDefaults, type AnalysisParams } from '$lib/analyses/params';
+import type { AnalysisName, AnalysisResults } from '$lib/analyses/types';
+import { filterValues } from '$lib/analyses/filter-options';
+import type { BuildResult, IngestErrorInfo, LoadedFile, Mapping, MappingSuggestion, ReadOptions } from '$lib/ingest/types';
+import { toUserError, type UserError } from './errors';
+import { NO_OPTIONS, type FilterOptions } from './filter-options';
+import { Lock } from './lock';
+import { ingest } from './ingest-adapter';
+import { mergeStoredMappings, rememberMapping } from './mapping';
+import type { ViewSettings } from './url-settings';
+
+export type AppState = 'loading' | 'ready' | 'error';
+
+export interface Progress {
+	phase: string;
+	startedAt: number;
+	loaded?: number | null;
+	total?: number | null;
+	rows?: number | null;
+	fraction?: number | null;
+	step?: number;
+	steps?: number;
+}
+
+/** Files that are read and mapped (maybe not yet built, when the build failed). */
+export interface Loaded {
+	id: number;
+	label: string;
+	/** The original files, kept so they can be re-read with other reading options. */
+	sources: File[];
+	files: LoadedFile[];
+	suggestion: MappingSuggestion;
+	mapping: Mapping;
+	/** Signatures whose mapping came from the user's earlier choice (localStorage). */
+	restored: string[];
+	failures: IngestErrorInfo[];
+}
+
+/** The data the dashboard shows: loaded and successfully built. */
+export interface Dataset extends Loaded {
+	build: BuildResult;
+}
+
+/** Analyses run first, so the headline numbers appear before the slow models finish. */
+const FIRST_BATCH: AnalysisName[] = ['kpis', 'dataQuality', 'trend'];
+
+const KEPT_RESULTS = 'The data and results you had before are still shown and can be used.';
+
+let nextLoadId = 0;
+
+export class Session {
+	engine: Engine | null = $state.raw(null);
+	engineFailed = $state(false);
+	progress: Progress | null = $state(null);
+	error: UserError | null = $state(null);
+	/** Non-blocking notes about the last load (e.g. one of several files could not be read). */
+	notices: string[] = $state([]);
+	/** The data on screen. */
+	dataset: Dataset | null = $state.raw(null);
+	/** Files read whose build failed: the column review offers to fix their mapping. */
+	pending: Loaded | null = $state.raw(null);
+	params: AnalysisParams = $state(withDefaults());
+	currency = $state('');
+	results: Partial<AnalysisResults> = $state.raw({});
+	/** The as-of date the analyses resolved (the day after the last order when automatic). */
+	resolvedAsOf: string | null = $state(null);
+	filterOptions: FilterOptions = $state.raw(NO_OPTIONS);
+	/** Analyses whose newest computation has not finished. */
+	readonly computing = new SvelteSet<AnalysisName>();
+	/** Other work in flight (loading, building, drill-down pages). */
+	jobs = $state(0);
+	/** The last action failed (and nothing has succeeded since). */
+	failed = $state(false);
+
+	readonly state: AppState = $derived.by(() => {
+		if (!this.engine) return this.engineFailed ? 'error' : 'loading';
+		if (this.jobs > 0 || this.computing.size > 0) return 'loading';
+		return this.failed ? 'error' : 'ready';
+	});
+
+	private readonly lock = new Lock();
+	private readonly generation = new Map<AnalysisName, number>();
+	private readonly runs = new Set<{ controller: AbortController; tokens: Map<AnalysisName, number> }>();
+	private engineReady: Promise<Engine>;
+	private resolveEngine!: (e: Engine) => void;
+	private rejectEngine!: (e: unknown) => void;
+
+	constructor(settings?: ViewSettings) {
+		if (settings) {
+			this.params = settings.params;
+			this.currency = settings.currency;
+		}
+		this.engineReady = new Promise<Engine>((resolve, reject) => {
+			this.resolveEngine = resolve;
+			this.rejectEngine = reject;
+		});
+		// Nobody may be awaiting yet; the failure is reported through `engineFailed`.
+		this.engineReady.catch(() => {});
+	}
+
+	/** Starts DuckDB (≈1 s); call once at page load. */
+	async start(create: () => Promise<Engine>): Promise<void> {
+		this.progress = { phase: 'Starting the analysis engine…', startedAt: performance.now() };
+		try {
+			const engine = await create();
+			this.engine = engine;
+			this.resolveEngine(engine);
+		} catch (e) {
+			this.engineFailed = true;
+			this.rejectEngine(e);
+			this.error = {
+				title: 'The analysis engine could not start.',
+				message:
+					'This browser could not start DuckDB (WebAssembly in a Web Worker). Please use a current version of Chrome, Edge, Firefox or Safari, and make sure WebAssembly is not disabled.',
+				detail: e instanceof Error ? e.message.split('\n')[0] : undefined
+			};
+		} finally {
+			this.progress = null;
+		}
+	}
+
+	get params$(): AnalysisParams {
+		return $state.snapshot(this.params) as AnalysisParams;
+	}
+
+	/** Views and tables that show this analysis: is a newer result on its way? */
+	isComputing(...names: AnalysisName[]): boolean {
+		return names.some((n) => this.computing.has(n));
+	}
+
+	dismissError(): void {
+		this.error = null;
+		this.failed = false;
+	}
+
+	/**
+	 * The boundary: runs one user action, counts it as work in flight, and turns anything thrown
+	 * into a message. Returns false when it failed.
+	 */
+	private async action(what: string, fn: () => Promise<void>): Promise<boolean> {
+		this.jobs++;
+		this.error = null;
+		this.failed = false;
+		try {
+			await fn();
+			return true;
+		} catch (e) {
+			if (!(e instanceof DOMException && e.name === 'AbortError')) {
+				console.warn(`Could not ${what}:`, e);
+				this.error = toUserError(e, what, this.dataset ? KEPT_RESULTS : undefined);
+				this.failed = true;
+			}
+			return false;
+		} finally {
+			this.jobs--;
+			if (this.jobs === 0) this.progress = null;
+		}
+	}
+
+	/** Reads, maps and builds files (uploads and samples take this same path), then analyses them. */
+	async loadFiles(files: File[], options: { label?: string; read?: Record<string, ReadOptions>; fetch?: () => Promise<File[]> } = {}): Promise<boolean> {
+		return this.action(files.length === 1 || options.fetch ? 'load this file' : 'load these files', async () => {
+			this.notices = [];
+			const startedAt = performance.now();
+			if (options.fetch) files = await options.fetch();
+			if (files.length === 0) throw new Error('No file was chosen.');
+			if (!this.engine) this.progress = { phase: 'Starting the analysis engine…', startedAt };
+			const engine = await this.engineReady;
+			const label = options.label ?? files.map((f) => f.name).join(' + ');
+			const loaded = await this.lock.run(() =>
+				ingest.load(engine, files, {
+					read: options.read,
+					onProgress: (p) => {
+						this.progress = {
+							phase: `${phaseLabel(p.phase)} ${p.file}`,
+							startedAt,
+							loaded: p.bytesDone,
+							total: p.bytesTotal,
+							rows: p.rows ?? null
+						};
+					}
+				})
+			);
+			const { mapping, restored } = mergeStoredMappings(loaded.suggestion.mapping, loaded.files);
+			const candidate: Loaded = {
+				id: ++nextLoadId,
+				label,
+				sources: files,
+				files: loaded.files,
+				suggestion: loaded.suggestion,
+				mapping,
+				restored,
+				failures: loaded.failures
+			};
+			this.notices = [
+				...loaded.failures.map((f) => `${f.message}${f.message.includes(f.hint) ? '' : ` ${f.hint}`}`),
+				...(restored.length ? ['The column choices you applied before for files with these columns were used again.'] : [])
+			];
+			await this.build(candidate, startedAt);
+		});
+	}
+
+	/** Applies an edited mapping (from the column review) to the data on screen or to the pending files. */
+	async applyMapping(mapping: Mapping): Promise<boolean> {
+		const base = this.pending ?? this.dataset;
+		if (!base) return false;
+		return this.action('apply this column mapping', async () => {
+			await this.build({ ...base, id: ++nextLoadId, mapping, restored: [] }, performance.now(), true);
+		});
+	}
+
+	/** Re-reads one file with explicit reading options (header, delimiter, column names). */
+	async reread(fileName: string, read: ReadOptions): Promise<boolean> {
+		const base = this.pending ?? this.dataset;
+		if (!base) return false;
+		const reads: Record<string, ReadOptions> = Object.fromEntries(base.files.map((f) => [f.name, f.readOptions]));
+		reads[fileName] = read;
+		return this.loadFiles(base.sources, { label: base.label, read: reads });
+	}
+
+	private async build(candidate: Loaded, startedAt: number, remember = false): Promise<void> {
+		const engine = await this.engineReady;
+		const previous = this.dataset;
+		let build: BuildResult;
+		try {
+			build = await this.lock.run(() =>
+				ingest.build(engine, candidate.files, candidate.mapping, (p) => {
+					this.progress = { phase: `Building the tables from ${p.file}`, startedAt, loaded: p.bytesDone, total: p.bytesTotal, rows: p.rows ?? null };
+				}, candidate.suggestion)
+			);
+		} catch (e) {
+			// The build is atomic (the previous tables stay); keep the new files so their mapping can be fixed.
+			const stale = this.pending;
+			this.pending = candidate;
+			if (stale) {
+				const keep = new Set([...candidate.files, ...(previous?.files ?? [])].map((f) => f.table));
+				const drop = stale.files.map((f) => f.table).filter((t) => !keep.has(t));
+				if (drop.length) await this.lock.run(() => ingest.drop(engine, drop)).catch(() => {});
+			}
+			throw e;
+		}
+		if (remember) for (const f of candidate.mapping.files) rememberMapping(f, candidate.files);
+		const old = [previous, this.pending].filter((d): d is Loaded => !!d && d !== candidate);
+		this.pending = null;
+		this.dataset = { ...candidate, build };
+		// Raw tables of files no longer on screen are dropped (their memory is the user's RAM).
+		const keep = new Set(candidate.files.map((f) => f.table));
+		const drop = old.flatMap((d) => d.files.map((f) => f.table)).filter((t) => !keep.has(t));
+		if (drop.length) await this.lock.run(() => ingest.drop(engine, drop)).catch(() => {});
+		this.filterOptions = await this.lock.run(() => filterValues(engine)).catch(() => NO_OPTIONS);
+		// The old results stay on screen, dimmed, until the new ones replace them.
+		await this.compute([...ANALYSIS_NAMES], startedAt);
+	}
+
+	/** Forgets files whose build failed (the column review closes). */
+	async discardPending(): Promise<void> {
+		const stale = this.pending;
+		if (!stale) return;
+		this.pending = null;
+		const keep = new Set((this.dataset?.files ?? []).map((f) => f.table));
+		const drop = stale.files.map((f) => f.table).filter((t) => !keep.has(t));
+		if (drop.length && this.engine) {
+			const engine = this.engine;
+			await this.lock.run(() => ingest.drop(engine, drop)).catch(() => {});
+		}
+	}
+
+	/** Changes settings; recomputes only the analyses that depend on what changed. */
+	async setParams(patch: Partial<AnalysisParams>): Promise<boolean> {
+		const before = this.params$;
+		const after = withDefaults({ ...before, ...patch, filters: { ...before.filters, ...(patch.filters ?? {}) } });
+		this.params = after;
+		if (!this.dataset) return true;
+		const names = affectedAnalyses(before, after);
+		if (names.length === 0) return true;
+		return this.action('update the results', () => this.compute(names, performance.now()));
+	}
+
+	resetParams(): Promise<boolean> {
+		const before = this.params$;
+		this.params = withDefaults();
+		if (!this.dataset) return Promise.resolve(true);
+		const names = affectedAnalyses(before, this.params$);
+		if (names.length === 0) return Promise.resolve(true);
+		return this.action('update the results', () => this.compute(names, performance.now()));
+	}
+
+	/** Recomputes everything for the current data and settings (e.g. after a failure). */
+	retry(): Promise<boolean> {
+		if (!this.dataset) return Promise.resolve(false);
+		return this.action('update the results', () => this.compute([...ANALYSIS_NAMES], performance.now()));
+	}
+
+	private async compute(names: AnalysisName[], startedAt: number): Promise<void> {
+		const engine = await this.engineReady;
+		const datasetId = this.dataset?.id;
+		const params = this.params$;
+		const tokens = new Map<AnalysisName, number>();
+		for (const n of names) {
+			const g = (this.generation.get(n) ?? 0) + 1;
+			this.generation.set(n, g);
+			tokens.set(n, g);
+			this.computing.add(n);
+		}
+		const isCurrent = (n: AnalysisName) => this.generation.get(n) === tokens.get(n) && this.dataset?.id === datasetId;
+		// Abort older runs none of whose analyses are still wanted.
+		for (const run of this.runs) {
+			if ([...run.tokens].every(([n, t]) => this.generation.get(n) !== t)) run.controller.abort();
+		}
+		const run = { controller: new AbortController(), tokens };
+		this.runs.add(run);
+		const first = names.filter((n) => FIRST_BATCH.includes(n));
+		const rest = names.filter((n) => !FIRST_BATCH.includes(n));
+		const total = names.length;
+		let done = 0;
+		try {
+			for (const batch of [first, rest]) {
+				const live = batch.filter(isCurrent);
+				done += batch.length - live.length;
+				if (live.length === 0) continue;
+				const out = await this.lock.run(() => {
+					if (run.controller.signal.aborted || !live.some(isCurrent)) return Promise.resolve(null);
+					return runAnalyses(engine, params, live, {
+						signal: run.controller.signal,
+						onProgress: (p) => {
+							if (!isCurrent(p.name)) return;
+							this.progress = { phase: `Analysing: ${ANALYSIS_LABELS[p.name] ?? p.name}`, startedAt, step: done + p.done, steps: total, fraction: (done + p.done) / total };
+						}
+					});
+				});
+				done += live.length;
+				if (!out) continue;
+				const next: Partial<AnalysisResults> = { ...this.results };
+				let changed = false;
+				for (const n of live) {
+					if (!isCurrent(n)) continue;
+					(next as Record<string, unknown>)[n] = (out as Record<string, unknown>)[n];
+					this.computing.delete(n);
+					changed = true;
+				}
+				if (changed) {
+					this.results = next;
+					if (out.asOf && this.dataset?.id === datasetId) this.resolvedAsOf = out.asOf;
+				}
+			}
+		} catch (e) {
+			if (e instanceof DOMException && e.name === 'AbortError') return;
+			if (names.some(isCurrent)) throw e;
+		} finally {
+			this.runs.delete(run);
+			for (const n of names) if (isCurrent(n)) this.computing.delete(n);
+		}
+	}
+
+	/** Models fitted by the last CLV run, so drill-down pages do not refit them. */
+	presetModels(): PresetModels | undefined {
+		const clv = this.results.clv;
+		if (!clv || !clv.available) return undefined;
+		return { bgnbd: clv.bgnbd, gammaGamma: clv.gammaGamma };
+	}
+
+	/** Engine work for other components (drill-down): serialised with everything else, counted as loading. */
+	async withEngine<T>(fn: (engine: Engine) => Promise<T>): Promise<T> {
+		const engine = await this.engineReady;
+		this.jobs++;
+		try {
+			return await this.lock.run(() => fn(engine));
+		} finally {
+			this.jobs--;
+		}
+	}
+
+	/** Reports an error that happened outside an action (e.g. an unhandled rejection). */
+	reportUnexpected(e: unknown): void {
+		this.error = toUserError(e, 'finish that', this.dataset ? KEPT_RESULTS : undefined);
+		this.failed = true;
+	}
+}
+
+function phaseLabel(phase: string): string {
+	switch (phase) {
+		case 'reading':
+			return 'Reading';
+		case 'parsing':
+			return 'Parsing';
+		case 'profiling':
+			return 'Profiling the columns of';
+		case 'building':
+			return 'Building the tables from';
+		default:
+			return 'Working on';
+	}
+}
+
+export const ANALYSIS_LABELS: Record<AnalysisName, string> = {
+	dataQuality: 'data quality',
+	kpis: 'headline numbers',
+	trend: 'sales trend',
+	forecast: 'forecast',
+	products: 'products',
+	categories: 'categories',
+	countries: 'countries',
+	regions: 'regions',
+	dealSize: 'deal sizes',
+	status: 'order statuses',
+	unusualDays: 'unusual days',
+	engagement: 'engagement',
+	cohorts: 'cohorts',
+	rfm: 'RFM segments',
+	cltv: 'customer lifetime value',
+	clv: 'predicted customer value',
+	churn: 'churn risk',
+	demographics: 'demographics'
+};

@@ -1,0 +1,111 @@
+/** Activity over time: DAU/MAU, stickiness, cohort retention. */
+import * as Plot from '@observablehq/plot';
+import type { CohortResult, EngagementResult } from '../analyses/types';
+import { formatCount, formatDate, formatMonth, formatPercent, plural } from '../insights/format';
+import { RAMP_LEGEND, countTicks, frame, labelMargin, palette, percentTicks, render, sequentialColor, textOn, tip, toDate, type Chart, type ChartOptions } from './helpers';
+
+function bucketNote(e: EngagementResult): string {
+	return e.downsampled ? ` Averaged over ${e.step}-day buckets.` : '';
+}
+
+/** Daily and monthly active customers (trailing 30 days) as two lines on one count axis. */
+export function engagementChart(e: EngagementResult, opts: ChartOptions = {}): Chart {
+	const pal = palette(opts.dark);
+	const rows = e.series.flatMap((p) => [
+		{ date: toDate(p.date), day: p.date, series: 'DAU', value: p.dau },
+		{ date: toDate(p.date), day: p.date, series: 'MAU', value: p.mau }
+	]);
+	return render({
+		...frame(opts, {
+			title: 'Daily and monthly active customers',
+			caption: `DAU: customers with an order that day; MAU: customers with an order in the 30 days up to that day.${bucketNote(e)}`,
+			ariaDescription: `Line chart of daily (average ${formatCount(e.avgDau)}) and monthly (average ${formatCount(e.avgMau)}) active customers from ${formatDate(e.from)} to ${formatDate(e.to)}.`,
+			height: 280
+		}),
+		marginLeft: 50,
+		x: { type: 'utc', label: null },
+		y: { label: 'Active customers', tickFormat: countTicks, grid: true, nice: true },
+		color: { domain: ['DAU', 'MAU'], range: [pal.primary, pal.secondary], legend: true },
+		marks: [
+			Plot.ruleY([0], { stroke: 'currentColor' }),
+			Plot.lineY(rows, {
+				x: 'date',
+				y: 'value',
+				stroke: 'series',
+				z: 'series',
+				strokeWidth: 1.5,
+				tip: tip(opts)
+			})
+		]
+	});
+}
+
+/** Stickiness (DAU / MAU) over time, in %, with the period average as a rule. */
+export function stickinessChart(e: EngagementResult, opts: ChartOptions = {}): Chart {
+	const pal = palette(opts.dark);
+	const rows = e.series.filter((p) => p.ratio !== null).map((p) => ({ date: toDate(p.date), day: p.date, ratio: p.ratio as number }));
+	return render({
+		...frame(opts, {
+			title: 'Stickiness (DAU / MAU)',
+			caption: `Share of the month's active customers active on a given day; the dashed rule is the period average${e.stickiness === null ? '' : ` (${formatPercent(e.stickiness)})`}.${bucketNote(e)}`,
+			ariaDescription: `Line chart of daily stickiness, the ratio of daily to monthly active customers, in percent.`,
+			height: 180
+		}),
+		marginLeft: 50,
+		x: { type: 'utc', label: null },
+		y: { label: 'Stickiness (%)', tickFormat: percentTicks, grid: true, nice: true, zero: true },
+		marks: [
+			Plot.lineY(rows, {
+				x: 'date',
+				y: 'ratio',
+				stroke: pal.primary,
+				strokeWidth: 1.5,
+				tip: tip(opts)
+			}),
+			e.stickiness === null ? null : Plot.ruleY([e.stickiness], { stroke: 'currentColor', strokeDasharray: '4,3' })
+		]
+	});
+}
+
+/** Cohort retention heatmap: first-order month × months since, colour and number = share still ordering. */
+export function cohortChart(c: CohortResult, opts: ChartOptions = {}): Chart {
+	const pal = palette(opts.dark);
+	const cells = c.cohorts.flatMap((k) => k.cells.map((cell) => ({ cohort: k.cohort, size: k.customers, ...cell })));
+	type Cell = (typeof cells)[number];
+	const later = cells.filter((x) => x.monthsSince > 0).map((x) => x.share);
+	const top = Math.max(0.05, ...later);
+	const color = sequentialColor([0, top], pal.sequential);
+	const cohorts = c.cohorts.map((k) => k.cohort);
+	const labelled = cells.length <= 700;
+	return render({
+		...frame(opts, {
+			title: 'Cohort retention',
+			caption: `Share of each cohort (customers by month of first order) ordering again n months later. Month 0 is 100% by definition; the colour scale is capped at ${formatPercent(top, 0)} so later months stay readable.`,
+			ariaDescription: `Heatmap of retention for ${plural(cohorts.length, 'monthly cohort')} over up to ${plural(c.maxMonthsSince, 'month')}.`,
+			height: Math.max(160, cohorts.length * 20 + 90)
+		}),
+		marginLeft: labelMargin(cohorts.map((k) => formatMonth(k, true))),
+		x: { label: 'Months since first order', type: 'band', domain: Array.from({ length: c.maxMonthsSince + 1 }, (_, i) => i) },
+		y: { label: 'Cohort', domain: cohorts, tickFormat: (k: string) => formatMonth(k, true) },
+		color: { type: 'linear', scheme: pal.sequential, domain: [0, top], clamp: true, label: 'Retention (%)', tickFormat: percentTicks, ...RAMP_LEGEND },
+		marks: [
+			Plot.cell(cells, {
+				x: 'monthsSince',
+				y: 'cohort',
+				fill: 'share',
+				inset: 0.5,
+				title: (x: Cell) => `${formatMonth(x.cohort)} cohort (${plural(x.size, 'customer')}), month ${x.monthsSince}: ${formatPercent(x.share)} (${formatCount(x.activeCustomers)})`,
+				tip: tip(opts)
+			}),
+			labelled
+				? Plot.text(cells, {
+						x: 'monthsSince',
+						y: 'cohort',
+						text: (x: Cell) => formatPercent(x.share, 0),
+						fill: (x: Cell) => textOn(color(x.share)),
+						fontSize: 8
+					})
+				: null
+		]
+	});
+}

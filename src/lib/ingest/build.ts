@@ -1,0 +1,401 @@
+/**
+ * Builds the canonical tables from mapped raw tables:
+ * `transactions` (exactly the canonical fields + derived columns, see canonical-fields.ts) and,
+ * when customer details exist, `customers(customer_id, age, gender, city, customer_channel, signup_date)`.
+ *
+ * Everything is built into scratch tables first; the live tables are swapped in one transaction
+ * only when every step succeeded, so a failed build never loses the previous data.
+ */
+import type { Engine } from '../engine/engine';
+import { quoteIdent, quoteString } from '../sql';
+import { disabledAnalyses } from './availability';
+import { checkMapping } from './automap';
+import { CANONICAL_FIELDS, CUSTOMER_ATTRIBUTES, DERIVED_COLUMNS, type CanonicalField, type CustomerAttribute } from './canonical-fields';
+import { columnText, dateExpr, dateFormatLabel, describeDateFormat, detectDateFormat, nameLooksDateLike } from './dates';
+import { IngestError, fmtInt, wrapError } from './errors';
+import { isNumericType, isTextType, textNumberExpr } from './profile';
+import type { BuildOptions, BuildResult, DateFormatSpec, FileMapping, LoadedFile, LoadResult, Mapping, QualitySummary, RowExample } from './types';
+
+const LINES = '__ingest_lines';
+const TX_NEW = '__ingest_transactions_new';
+const CUST_NEW = '__ingest_customers_new';
+
+const FIELD_TYPE = Object.fromEntries(CANONICAL_FIELDS.map((f) => [f.field, f.type])) as Record<CanonicalField, 'VARCHAR' | 'TIMESTAMP' | 'DOUBLE'>;
+
+/** Any column as trimmed text, NULL when blank (ids, names, categories). */
+function textExpr(col: string, type: string): string {
+	return isTextType(type) ? `NULLIF(trim(${col}), '')` : `NULLIF(${columnText(col, type)}, '')`;
+}
+
+/** Any column as DOUBLE (tolerant text parsing), NULL when unreadable. */
+function numberExpr(col: string, type: string): string {
+	if (isNumericType(type)) return `CAST(${col} AS DOUBLE)`;
+	if (isTextType(type)) return textNumberExpr(`NULLIF(trim(${col}), '')`);
+	return `TRY_CAST(${col} AS DOUBLE)`;
+}
+
+const pct = (part: number, whole: number) => (whole ? `${Math.round((part / whole) * 1000) / 10}%` : '0%');
+const plural = (n: number, one: string, many = `${one}s`) => `${fmtInt(n)} ${n === 1 ? one : many}`;
+/** `1 line is` / `3 lines are` (the verb follows the count). */
+const counted = (n: number, one: string, verb: 'is' | 'was' | 'has', many = `${one}s`) =>
+	`${plural(n, one, many)} ${n === 1 ? verb : verb === 'is' ? 'are' : verb === 'was' ? 'were' : 'have'}`;
+
+interface TxPart {
+	m: FileMapping;
+	f: LoadedFile;
+	idx: number;
+	types: Map<string, string>;
+	dateSpec: DateFormatSpec;
+	ambiguous: boolean;
+}
+
+async function chooseDateSpec(engine: Engine, f: LoadedFile, column: string, type: string, given?: DateFormatSpec): Promise<{ spec: DateFormatSpec; ambiguous: boolean }> {
+	if (given) return { spec: given, ambiguous: false };
+	const d = await detectDateFormat(engine, f.table, column, type, nameLooksDateLike(column) || f.format === 'xlsx');
+	return { spec: d.spec, ambiguous: d.ambiguous };
+}
+
+function linesSelect(p: TxPart): string {
+	const { m, f, types } = p;
+	const parts: string[] = [];
+	for (const { field } of CANONICAL_FIELDS) {
+		const col = m.fields[field];
+		const sqlType = FIELD_TYPE[field];
+		const target = field === 'revenue' ? 'revenue_raw' : field;
+		if (!col) {
+			parts.push(`CAST(NULL AS ${sqlType}) AS ${target}`);
+			if (field === 'order_ts') parts.push('CAST(NULL AS VARCHAR) AS order_ts_raw');
+			continue;
+		}
+		const q = quoteIdent(col);
+		const type = types.get(col) ?? 'VARCHAR';
+		if (field === 'order_ts') {
+			parts.push(`${dateExpr(q, type, p.dateSpec)} AS order_ts`, `${textExpr(q, type)} AS order_ts_raw`);
+		} else if (sqlType === 'DOUBLE') parts.push(`${numberExpr(q, type)} AS ${target}`);
+		else parts.push(`${textExpr(q, type)} AS ${target}`);
+	}
+	parts.push(`CAST(rowid + 1 AS BIGINT) AS row_no`, `${quoteString(f.name)} AS source_file`, `${p.idx} AS file_idx`);
+	return `SELECT ${parts.join(', ')} FROM ${quoteIdent(f.table)}`;
+}
+
+async function dropScratch(engine: Engine): Promise<void> {
+	for (const t of [LINES, TX_NEW, CUST_NEW]) await engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(t)}`);
+}
+
+/**
+ * Builds `transactions` (and `customers`) from the loaded files and a mapping. Throws an
+ * IngestError (never a raw engine error) when the mapping cannot produce order lines.
+ */
+export async function buildCanonical(engine: Engine, loaded: LoadedFile[] | LoadResult, mapping: Mapping, options: BuildOptions = {}): Promise<BuildResult> {
+	const files = Array.isArray(loaded) ? loaded : loaded.files;
+	const problems = checkMapping(files, mapping);
+	if (problems.length) throw problems[0];
+	const byTable = new Map(files.map((f) => [f.table, f]));
+	const steps = 6;
+	let step = 0;
+	const progress = (rows?: number) => options.onProgress?.({ file: mapping.files.map((m) => m.file).join(', '), phase: 'building', bytesDone: ++step, bytesTotal: steps, rows });
+
+	const columnTypes = (f: LoadedFile) => new Map(f.columns.map((c) => [c.name, c.type]));
+	const txMappings = mapping.files.filter((m) => m.role === 'transactions' && byTable.has(m.table));
+	const custMappings = mapping.files.filter((m) => m.role === 'customers' && byTable.has(m.table));
+
+	try {
+		await dropScratch(engine);
+		// 1. Date formats and the union of mapped order lines.
+		const parts: TxPart[] = [];
+		for (const [idx, m] of txMappings.entries()) {
+			const f = byTable.get(m.table)!;
+			const types = columnTypes(f);
+			const col = m.fields.order_ts!;
+			const { spec, ambiguous } = await chooseDateSpec(engine, f, col, types.get(col) ?? 'VARCHAR', m.dateFormat ?? options.dateFormat);
+			parts.push({ m, f, idx, types, dateSpec: spec, ambiguous });
+		}
+		try {
+			await engine.exec(`CREATE TABLE ${LINES} AS ${parts.map(linesSelect).join(' UNION ALL ')}`);
+		} catch (e) {
+			throw wrapError(e, parts.length === 1 ? parts[0].f.name : null, 'Reading the mapped columns', 'Check the mapping and the date format in "Review columns".');
+		}
+		progress();
+
+		// 2. Per-file checks: unreadable dates, missing revenue, the C-prefix convention.
+		const revenue = 'COALESCE(revenue_raw, quantity * unit_price)';
+		const perFile = await engine.query<{ file_idx: number; n: number; date_missing: number; date_bad: number; rev_missing: number; c_ids: number; other_ids: number; other_numeric: number }>(
+			`SELECT file_idx, count(*) AS n,
+				count(*) FILTER (WHERE order_ts_raw IS NULL) AS date_missing,
+				count(*) FILTER (WHERE order_ts_raw IS NOT NULL AND order_ts IS NULL) AS date_bad,
+				count(*) FILTER (WHERE order_ts IS NOT NULL AND ${revenue} IS NULL) AS rev_missing,
+				count(*) FILTER (WHERE regexp_matches(order_id, '^[Cc]\\d')) AS c_ids,
+				count(*) FILTER (WHERE order_id IS NOT NULL AND NOT regexp_matches(order_id, '^[Cc]\\d')) AS other_ids,
+				count(*) FILTER (WHERE regexp_full_match(order_id, '\\d+')) AS other_numeric
+			FROM ${LINES} GROUP BY file_idx ORDER BY file_idx`
+		);
+		const stats = new Map(perFile.map((r) => [Number(r.file_idx), r]));
+		for (const p of parts) {
+			const s = stats.get(p.idx);
+			const n = Number(s?.n ?? 0);
+			const present = n - Number(s?.date_missing ?? 0);
+			const bad = Number(s?.date_bad ?? 0);
+			const col = p.m.fields.order_ts!;
+			if (n > 0 && (present === 0 || bad > present / 2)) {
+				const [ex] = await engine.query<{ row_no: number; order_ts_raw: string | null }>(
+					`SELECT row_no, order_ts_raw FROM ${LINES} WHERE file_idx = ${p.idx} AND order_ts IS NULL AND order_ts_raw IS NOT NULL ORDER BY row_no LIMIT 1`
+				);
+				const example = ex ? ` (e.g. row ${fmtInt(Number(ex.row_no))}: "${ex.order_ts_raw}")` : '';
+				throw new IngestError({
+					file: p.f.name,
+					column: col,
+					row: ex ? Number(ex.row_no) : undefined,
+					problem: present === 0 ? 'no-date' : 'bad-dates',
+					hint: 'Choose the date format in "Review columns".',
+					message:
+						present === 0
+							? `${p.f.name}, column "${col}" is empty, so there are no order dates. Map another date column in "Review columns".`
+							: `${p.f.name}, column "${col}": ${fmtInt(bad)} of ${fmtInt(present)} values could not be read as dates${example}. Choose the date format in "Review columns".`
+				});
+			}
+		}
+		const cFiles = parts
+			.filter((p) => {
+				const s = stats.get(p.idx);
+				const other = Number(s?.other_ids ?? 0);
+				return Number(s?.c_ids ?? 0) > 0 && Number(s?.other_numeric ?? 0) >= 0.99 * other;
+			})
+			.map((p) => p.idx);
+		progress();
+
+		// 3. transactions: excluded lines out, revenue filled, order ids synthesised, flags.
+		const cCondition = cFiles.length ? `(file_idx IN (${cFiles.join(', ')}) AND regexp_matches(order_id, '^[Cc]\\d'))` : 'false';
+		const fieldList = CANONICAL_FIELDS.map((f) => f.field);
+		const selectFinal = [
+			...fieldList.map((f) => (f === 'order_id' ? 'oid AS order_id' : f)),
+			'row_no',
+			'source_file',
+			'CAST(order_ts AS DATE) AS order_date',
+			'neg AS is_return',
+			`(${cCondition} OR o.status_cancel OR o.all_negative) AS is_cancelled`
+		];
+		await engine.exec(
+			`CREATE TABLE ${TX_NEW} AS
+			WITH base AS (
+				SELECT * EXCLUDE (revenue_raw, order_ts_raw), ${revenue} AS revenue FROM ${LINES}
+				WHERE order_ts IS NOT NULL AND ${revenue} IS NOT NULL
+			), ids AS (
+				SELECT *, COALESCE(order_id, COALESCE(customer_id, '?') || ' ' || strftime(order_ts, '%Y-%m-%d %H:%M:%S')) AS oid,
+					COALESCE(quantity < 0 OR revenue < 0, false) AS neg
+				FROM base
+			), orders AS (
+				SELECT oid, COALESCE(bool_or(status ILIKE 'cancel%'), false) AS status_cancel, bool_and(neg) AS all_negative FROM ids GROUP BY oid
+			)
+			SELECT ${selectFinal.join(', ')} FROM ids JOIN orders o USING (oid) ORDER BY file_idx, row_no`
+		);
+		progress();
+
+		// 4. customers: from customers files and per-customer columns of order files.
+		const attrSources = [...custMappings, ...txMappings].filter((m) => Object.keys(m.attributes).length > 0 && m.fields.customer_id);
+		const attributes = CUSTOMER_ATTRIBUTES.map((a) => a.field).filter((a) => attrSources.some((m) => m.attributes[a]));
+		const signupFormats: QualitySummary['dateFormats'] = [];
+		if (attributes.length > 0) await buildCustomers(engine, byTable, custMappings, txMappings, signupFormats);
+		progress();
+
+		// 5. Quality summary (from the scratch tables, before anything is replaced).
+		const quality = await summarize(engine, byTable, parts, stats, cFiles, attributes, custMappings, txMappings, signupFormats);
+		progress(quality.rowsInTransactions);
+
+		// 6. Swap in one transaction.
+		await engine.exec('BEGIN TRANSACTION');
+		try {
+			await engine.exec('DROP TABLE IF EXISTS transactions');
+			await engine.exec(`ALTER TABLE ${TX_NEW} RENAME TO transactions`);
+			await engine.exec('DROP TABLE IF EXISTS customers');
+			if (attributes.length > 0) await engine.exec(`ALTER TABLE ${CUST_NEW} RENAME TO customers`);
+			await engine.exec('COMMIT');
+		} catch (e) {
+			await engine.exec('ROLLBACK').catch(() => {});
+			throw e;
+		}
+		progress(quality.rowsInTransactions);
+		const fields = fieldList.filter((f) => f === 'revenue' || f === 'order_id' || txMappings.some((m) => m.fields[f]));
+		return { quality, fields, attributes };
+	} catch (e) {
+		throw wrapError(e, null, 'Building the transactions table', 'Check the mapping in "Review columns".');
+	} finally {
+		await dropScratch(engine).catch(() => {});
+	}
+}
+
+async function buildCustomers(engine: Engine, byTable: Map<string, LoadedFile>, custMappings: FileMapping[], txMappings: FileMapping[], formats: QualitySummary['dateFormats']): Promise<void> {
+	const attrs = CUSTOMER_ATTRIBUTES.map((a) => a.field);
+	const selects = async (m: FileMapping, src: number) => {
+		const f = byTable.get(m.table)!;
+		const types = new Map(f.columns.map((c) => [c.name, c.type]));
+		const cid = m.fields.customer_id!;
+		const cols = [`${textExpr(quoteIdent(cid), types.get(cid) ?? 'VARCHAR')} AS customer_id`];
+		for (const a of attrs) {
+			const col = m.attributes[a];
+			const spec = CUSTOMER_ATTRIBUTES.find((x) => x.field === a)!.type;
+			if (!col) {
+				cols.push(`CAST(NULL AS ${spec}) AS ${a}`);
+				continue;
+			}
+			const q = quoteIdent(col);
+			const type = types.get(col) ?? 'VARCHAR';
+			if (a === 'signup_date') {
+				const { spec: ds } = await chooseDateSpec(engine, f, col, type, m.role === 'customers' ? m.dateFormat : undefined);
+				formats.push({ file: f.name, column: col, format: dateFormatLabel(ds), description: describeDateFormat(ds) });
+				cols.push(`CAST(${dateExpr(q, type, ds)} AS DATE) AS signup_date`);
+			} else if (spec === 'DOUBLE') cols.push(`${numberExpr(q, type)} AS ${a}`);
+			else cols.push(`${textExpr(q, type)} AS ${a}`);
+		}
+		cols.push(`${src} AS src`, 'rowid AS r');
+		return `SELECT ${cols.join(', ')} FROM ${quoteIdent(f.table)}`;
+	};
+	const fileParts: string[] = [];
+	for (const [i, m] of custMappings.entries()) if (m.fields.customer_id) fileParts.push(await selects(m, i));
+	const txParts: string[] = [];
+	for (const [i, m] of txMappings.entries()) if (m.fields.customer_id && Object.keys(m.attributes).length) txParts.push(await selects(m, i));
+	const empty = `SELECT ${['CAST(NULL AS VARCHAR) AS customer_id', ...attrs.map((a) => `CAST(NULL AS ${CUSTOMER_ATTRIBUTES.find((x) => x.field === a)!.type}) AS ${a}`)].join(', ')} WHERE false`;
+	// A customers file: the first row of each customer id (files in mapping order).
+	const fromFiles = fileParts.length
+		? `SELECT * EXCLUDE (src, r) FROM (${fileParts.join(' UNION ALL ')}) WHERE customer_id IS NOT NULL QUALIFY row_number() OVER (PARTITION BY customer_id ORDER BY src, r) = 1`
+		: empty;
+	// Order lines: the value on the customer's last line that has one.
+	const fromOrders = txParts.length
+		? `SELECT customer_id, ${attrs.map((a) => `arg_max(${a}, src * 1e12 + r) FILTER (WHERE ${a} IS NOT NULL) AS ${a}`).join(', ')} FROM (${txParts.join(' UNION ALL ')}) WHERE customer_id IS NOT NULL GROUP BY customer_id`
+		: empty;
+	await engine.exec(
+		`CREATE TABLE ${CUST_NEW} AS
+		SELECT COALESCE(f.customer_id, o.customer_id) AS customer_id, ${attrs.map((a) => `COALESCE(f.${a}, o.${a}) AS ${a}`).join(', ')}
+		FROM (${fromFiles}) f FULL OUTER JOIN (${fromOrders}) o ON f.customer_id = o.customer_id
+		ORDER BY customer_id`
+	);
+}
+
+async function summarize(
+	engine: Engine,
+	byTable: Map<string, LoadedFile>,
+	parts: TxPart[],
+	stats: Map<number, { n: number; date_missing: number; date_bad: number; rev_missing: number }>,
+	cFiles: number[],
+	attributes: CustomerAttribute[],
+	custMappings: FileMapping[],
+	txMappings: FileMapping[],
+	signupFormats: QualitySummary['dateFormats']
+): Promise<QualitySummary> {
+	const [t] = await engine.query<Record<string, number | string | null>>(
+		`SELECT count(*) AS n, count(*) FILTER (WHERE is_cancelled) AS cancelled, count(*) FILTER (WHERE is_return) AS returns,
+			count(*) FILTER (WHERE customer_id IS NULL) AS no_customer, count(*) FILTER (WHERE revenue = 0) AS zero_revenue,
+			count(DISTINCT order_id) AS orders, count(DISTINCT customer_id) AS customers, COALESCE(sum(revenue), 0) AS revenue,
+			CAST(min(order_date) AS VARCHAR) AS date_from, CAST(max(order_date) AS VARCHAR) AS date_to,
+			count(DISTINCT order_id) FILTER (WHERE is_cancelled) AS cancelled_orders,
+			count(*) FILTER (WHERE ${cFiles.length ? `regexp_matches(order_id, '^[Cc]\\d')` : 'false'}) AS c_lines
+		FROM ${TX_NEW}`
+	);
+	const num = (k: string) => Number(t[k] ?? 0);
+	const examples = async (where: string): Promise<RowExample[]> =>
+		(
+			await engine.query<{ source_file: string; row_no: number; order_ts_raw: string | null }>(
+				`SELECT source_file, row_no, order_ts_raw FROM ${LINES} WHERE ${where} ORDER BY file_idx, row_no LIMIT 5`
+			)
+		).map((r) => ({ file: String(r.source_file), row: Number(r.row_no), value: r.order_ts_raw === null ? null : String(r.order_ts_raw) }));
+	const badDateExamples = await examples('order_ts IS NULL');
+	const revExamples = await examples('order_ts IS NOT NULL AND COALESCE(revenue_raw, quantity * unit_price) IS NULL');
+
+	let duplicateLines = 0;
+	for (const p of parts) {
+		const [d] = await engine.query<{ d: number }>(
+			`SELECT (SELECT count(*) FROM ${quoteIdent(p.f.table)}) - (SELECT count(*) FROM (SELECT DISTINCT * FROM ${quoteIdent(p.f.table)})) AS d`
+		);
+		duplicateLines += Number(d.d);
+	}
+
+	const sum = (k: 'n' | 'date_missing' | 'date_bad' | 'rev_missing') => parts.reduce((acc, p) => acc + Number(stats.get(p.idx)?.[k] ?? 0), 0);
+	const rowsRead = sum('n');
+	const dateMissing = sum('date_missing');
+	const dateBad = sum('date_bad');
+	const revMissing = sum('rev_missing');
+	const n = num('n');
+
+	let customersTable: QualitySummary['customersTable'] = null;
+	if (attributes.length > 0) {
+		const [c] = await engine.query<{ rows: number; without_orders: number; missing: number }>(
+			`SELECT (SELECT count(*) FROM ${CUST_NEW}) AS rows,
+				(SELECT count(*) FROM ${CUST_NEW} c WHERE NOT EXISTS (SELECT 1 FROM ${TX_NEW} t WHERE t.customer_id = c.customer_id)) AS without_orders,
+				(SELECT count(DISTINCT customer_id) FROM ${TX_NEW} t WHERE customer_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${CUST_NEW} c WHERE c.customer_id = t.customer_id)) AS missing`
+		);
+		customersTable = { rows: Number(c.rows), attributes, withoutOrders: Number(c.without_orders), orderCustomersMissing: Number(c.missing) };
+	}
+
+	const notes: string[] = [];
+	const dateFormats: QualitySummary['dateFormats'] = [];
+	for (const p of parts) {
+		const col = p.m.fields.order_ts!;
+		dateFormats.push({ file: p.f.name, column: col, format: dateFormatLabel(p.dateSpec), description: describeDateFormat(p.dateSpec) });
+		if (p.ambiguous) {
+			notes.push(
+				`${p.f.name}: every date in "${col}" could be month-first or day-first (no day above 12); they were read month-first (US). If that is wrong, choose day/month/year in "Review columns".`
+			);
+		}
+		if (!p.m.fields.order_id) notes.push(`${p.f.name} has no order id column: each distinct customer and date/time is counted as one order.`);
+		if (!p.m.fields.revenue) notes.push(`${p.f.name} has no revenue column: revenue is quantity × unit price.`);
+	}
+	dateFormats.push(...signupFormats);
+	if (cFiles.length) {
+		const names = parts.filter((p) => cFiles.includes(p.idx)).map((p) => p.f.name);
+		notes.push(`Order ids starting with "C" are cancellations in ${names.join(', ')} (${plural(num('c_lines'), 'line')}).`);
+	}
+	if (num('cancelled') > 0) notes.push(`${plural(num('cancelled_orders'), 'order')} (${plural(num('cancelled'), 'line')}) ${num('cancelled_orders') === 1 ? 'is' : 'are'} flagged as cancelled; cancellations are kept and flagged, not deleted.`);
+	if (num('returns') > 0) notes.push(`${counted(num('returns'), 'line', 'has')} a negative quantity or amount (returns or cancellation lines); they are kept and flagged.`);
+	if (dateMissing + dateBad > 0) {
+		const ex = badDateExamples.find((e) => e.value !== null) ?? badDateExamples[0];
+		const eg = ex ? ` (e.g. ${ex.file} row ${fmtInt(ex.row)}: ${ex.value === null ? 'empty' : `"${ex.value}"`})` : '';
+		notes.push(`${plural(dateMissing + dateBad, 'line')} without a readable date ${dateMissing + dateBad === 1 ? 'was' : 'were'} left out${eg}.`);
+	}
+	if (revMissing > 0) notes.push(`${plural(revMissing, 'line')} without an amount (no revenue, quantity or price) ${revMissing === 1 ? 'was' : 'were'} left out.`);
+	if (num('no_customer') > 0) notes.push(`${plural(num('no_customer'), 'line')} (${pct(num('no_customer'), n)}) ${num('no_customer') === 1 ? 'has' : 'have'} no customer id; customer analyses leave them out.`);
+	if (num('zero_revenue') > 0) notes.push(`${counted(num('zero_revenue'), 'line', 'has')} a revenue of 0; they are kept.`);
+	if (duplicateLines > 0) notes.push(`${counted(duplicateLines, 'line', 'is')} an exact copy of an earlier line in the same file; duplicates are kept (they may be real repeat purchases).`);
+	const present = new Set<CanonicalField>(txMappings.flatMap((m) => Object.keys(m.fields) as CanonicalField[]));
+	if (!present.has('deal_size')) notes.push('There is no deal-size column: orders are grouped into order-value bands instead.');
+	if (customersTable) {
+		if (custMappings.length && customersTable.orderCustomersMissing > 0) {
+			notes.push(`${plural(customersTable.orderCustomersMissing, 'customer')} with orders ${customersTable.orderCustomersMissing === 1 ? 'is' : 'are'} not in the customers file.`);
+		}
+		if (customersTable.withoutOrders > 0) notes.push(`${plural(customersTable.withoutOrders, 'customer')} in the customers table ${customersTable.withoutOrders === 1 ? 'has' : 'have'} no orders.`);
+	} else if (custMappings.length) notes.push('The customers file has no usable customer details (age, gender, city, channel, signup date), so no customers table was built.');
+
+	const hasAttrs = attributes.length > 0;
+	return {
+		files: [
+			...parts.map((p) => {
+				const s = stats.get(p.idx);
+				const rows = Number(s?.n ?? 0);
+				const used = rows - Number(s?.date_missing ?? 0) - Number(s?.date_bad ?? 0) - Number(s?.rev_missing ?? 0);
+				return { file: p.f.name, table: p.f.table, role: 'transactions' as const, format: p.f.format, rowsRead: rows, rowsUsed: used };
+			}),
+			...custMappings.map((m) => {
+				const f = byTable.get(m.table)!;
+				return { file: f.name, table: f.table, role: 'customers' as const, format: f.format, rowsRead: f.rows, rowsUsed: customersTable ? f.rows : 0 };
+			})
+		],
+		rowsRead,
+		rowsInTransactions: n,
+		flagged: {
+			cancellationLines: num('cancelled'),
+			returnLines: num('returns'),
+			missingCustomerId: num('no_customer'),
+			badDates: { count: dateMissing + dateBad, missing: dateMissing, unparseable: dateBad, examples: badDateExamples },
+			zeroRevenue: num('zero_revenue'),
+			missingRevenue: { count: revMissing, examples: revExamples },
+			duplicateLines
+		},
+		orders: num('orders'),
+		customers: num('customers'),
+		revenue: Math.round(num('revenue') * 100) / 100,
+		dateFrom: t.date_from === null ? null : String(t.date_from),
+		dateTo: t.date_to === null ? null : String(t.date_to),
+		dateFormats,
+		customersTable,
+		notes,
+		disabledAnalyses: disabledAnalyses(true, present, hasAttrs)
+	};
+}

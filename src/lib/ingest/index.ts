@@ -1,0 +1,18 @@
+/**
+ * Ingest: files in, canonical `transactions` (and `customers`) out. Browser-safe; the Node-only
+ * `inputFromPath` lives in `./node-input`.
+ *
+ * Typical use:
+ *   const loaded = await loadFiles(engine, [inputFromBlob(file)], { onProgress });
+ *   const suggestion = suggestMapping(loaded.files);        // zero clicks; the UI may edit `mapping`
+ *   const { quality } = await buildCanonical(engine, loaded, suggestion.mapping);
+ */
+export { loadFiles, loadFile, dropRawTables } from './load';
+export { buildCanonical } from './build';
+export { suggestMapping, matchColumns, classifyFile, checkMapping, headerSignature, normalizeName } from './automap';
+export { profileTable } from './profile';
+export { detectDateFormat, describeDateFormat } from './dates';
+export { disabledAnalyses } from './availability';
+export { inputFromBytes, inputFromBlob } from './input';
+export { IngestError, type IngestErrorInfo, type IngestProblem } from './errors';
+export type * from './types';

@@ -1,0 +1,120 @@
+/**
+ * `loadFiles`: every input becomes a raw table `raw_<k>` (never reusing a name that exists), then
+ * is profiled. A file that fails is reported in `failures` and the others still load.
+ */
+import type { Engine } from '../engine/engine';
+import { quoteIdent } from '../sql';
+import { headerSignature } from './automap';
+import { HEAD_BYTES, detectFile, gunzip } from './detect';
+import { IngestError, wrapError } from './errors';
+import { readAll } from './input';
+import { profileTable } from './profile';
+import { readDelimited, readJson, readParquet, readWhitespace, readXlsx, type ReadOutcome } from './readers';
+import type { FileFormat, InputFile, LoadedFile, LoadOptions, LoadResult, ReadOptions } from './types';
+
+/** Last raw table number handed out per engine (covers loads running at the same time). */
+const issued = new WeakMap<Engine, number>();
+
+async function nextRawTable(engine: Engine): Promise<string> {
+	const rows = await engine.query<{ k: number | null }>(
+		"SELECT max(TRY_CAST(regexp_extract(table_name, '^raw_(\\d+)$', 1) AS BIGINT)) AS k FROM duckdb_tables() WHERE regexp_full_match(table_name, 'raw_\\d+')"
+	);
+	const k = Math.max(Number(rows[0]?.k ?? 0), issued.get(engine) ?? 0) + 1;
+	issued.set(engine, k);
+	return `raw_${k}`;
+}
+
+const safeName = (name: string) => name.replace(/[^A-Za-z0-9._-]/g, '_').slice(-80);
+
+export async function loadFiles(engine: Engine, files: InputFile[], options: LoadOptions = {}): Promise<LoadResult> {
+	const loaded: LoadedFile[] = [];
+	const failures: IngestError[] = [];
+	for (const f of files) {
+		try {
+			loaded.push(await loadFile(engine, f, options.read?.[f.name] ?? {}, options.onProgress));
+		} catch (e) {
+			failures.push(e instanceof IngestError ? e : wrapError(e, f.name, 'Reading the file', 'Check the file, or try saving it again as CSV.'));
+		}
+	}
+	return { files: loaded, failures };
+}
+
+/** Loads one file; throws an IngestError. */
+export async function loadFile(engine: Engine, input: InputFile, opts: ReadOptions = {}, onProgress?: LoadOptions['onProgress']): Promise<LoadedFile> {
+	const name = input.name;
+	const total = input.size;
+	const report = (phase: 'reading' | 'parsing' | 'profiling', bytesDone: number, rows?: number) =>
+		onProgress?.({ file: name, phase, bytesDone, bytesTotal: total, ...(rows === undefined ? {} : { rows }) });
+	report('reading', 0);
+	const head = await input.read(0, HEAD_BYTES);
+	const detected = await detectFile(input, head, opts);
+	const table = await nextRawTable(engine);
+	let format: FileFormat;
+	let outcome: ReadOutcome;
+	try {
+		if (detected.kind === 'delimited') {
+			const reg = `${table}_${safeName(name)}`;
+			const path = await engine.registerFile(reg, input.source);
+			report('parsing', 0);
+			try {
+				if (detected.whitespace) {
+					format = 'whitespace';
+					outcome = await readWhitespace(engine, name, path, table, opts, detected.gzip, detected.header ?? false);
+				} else {
+					format = 'csv';
+					outcome = await readDelimited(engine, name, path, table, opts, detected.gzip, detected.utf16, detected.firstLine);
+				}
+			} finally {
+				await engine.dropFile(reg).catch(() => {});
+			}
+		} else {
+			const bytes = await readAll(input, (done) => report('reading', done));
+			report('parsing', 0);
+			if (detected.kind === 'json') {
+				const raw = detected.gzip ? await gunzip(bytes) : bytes;
+				const r = await readJson(engine, name, new TextDecoder().decode(raw), table);
+				format = r.format ?? 'json';
+				outcome = r;
+			} else if (detected.kind === 'parquet') {
+				format = 'parquet';
+				outcome = await readParquet(engine, name, bytes, table, (rows) => report('parsing', total, rows));
+			} else {
+				format = 'xlsx';
+				outcome = await readXlsx(engine, name, bytes, table, opts);
+			}
+		}
+		const exists = await engine.query<{ n: number }>('SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = ?', [table]);
+		const rows = Number(exists[0]?.n) ? Number((await engine.query<{ n: number }>(`SELECT count(*) AS n FROM ${quoteIdent(table)}`))[0].n) : 0;
+		if (rows === 0) {
+			throw new IngestError({
+				file: name,
+				problem: format === 'csv' || format === 'xlsx' || format === 'whitespace' ? 'header-only' : 'empty',
+				hint: 'Choose a file that contains data rows.',
+				message: format === 'json' || format === 'ndjson' || format === 'parquet' ? `${name} is empty.` : `${name} has column names but no data rows.`
+			});
+		}
+		report('parsing', total, rows);
+		report('profiling', total, rows);
+		const profile = await profileTable(engine, table);
+		report('profiling', total, rows);
+		return {
+			name,
+			table,
+			format,
+			rows: profile.rows,
+			columns: profile.columns,
+			signature: headerSignature(profile.columns.map((c) => c.name)),
+			readOptions: outcome.readOptions,
+			...(outcome.sheets ? { sheets: outcome.sheets } : {}),
+			notes: outcome.notes
+		};
+	} catch (e) {
+		await engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(table)}`).catch(() => {});
+		throw e instanceof IngestError ? e : wrapError(e, name, 'Reading the file', 'Check the file, or try saving it again as CSV.');
+	}
+}
+
+/** Drops raw tables (`raw_<k>`) no longer needed; other names are ignored. */
+export async function dropRawTables(engine: Engine, tables: string[]): Promise<void> {
+	for (const t of tables) if (/^raw_\d+$/.test(t)) await engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(t)}`);
+}

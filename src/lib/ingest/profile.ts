@@ -1,0 +1,122 @@
+/**
+ * Column profiles of a raw table in three queries: full-table counts/min/max/distinct, value-shape
+ * shares on a sample (5,000 rows), and example values from the first rows.
+ */
+import type { Engine, SqlValue } from '../engine/engine';
+import { quoteIdent } from '../sql';
+import { columnText } from './dates';
+import type { ColumnProfile } from './types';
+
+const SAMPLE_ROWS = 5_000;
+const EXACT_DISTINCT_UP_TO = 200_000;
+
+/** Shapes that read as a date: ISO, D/M/Y or M/D/Y, YYYYMMDD, month names. */
+export const DATE_SHAPE_RE = [
+	String.raw`\d{4}[-/.]\d{1,2}[-/.]\d{1,2}([ T]\d{1,2}:\d{2}(:\d{2}([.,]\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2}|UTC|GMT)?`,
+	String.raw`\d{1,2}[-/.]\d{1,2}[-/.](\d{4}|\d{2})([ T]\d{1,2}:\d{2}(:\d{2}([.,]\d+)?)?(\s*[AaPp][Mm])?)?`,
+	String.raw`(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(\d{6})?`,
+	String.raw`([A-Za-z]+,?\s+)?\d{1,2}[ -](?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[A-Za-z]*\.?[ ,-]+\d{2,4}.*`,
+	String.raw`([A-Za-z]+,?\s+)?(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[A-Za-z]*\.?\s+\d{1,2}(st|nd|rd|th)?,?\s+\d{4}.*`
+]
+	.map((r) => `(${r})`)
+	.join('|');
+
+const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
+
+/**
+ * Text → DOUBLE, tolerant of what spreadsheets export: spaces and currency signs, `1,234.50`
+ * thousands separators, `12,50` decimal commas. `s` must be a trimmed VARCHAR expression.
+ */
+export function textNumberExpr(s: string): string {
+	const cleaned = `regexp_replace(${s}, '[\\s$€£¥]', '', 'g')`;
+	// CASE evaluates branches only for the rows that reach them: plain numbers never pay for the regexes.
+	return `CASE WHEN TRY_CAST(${s} AS DOUBLE) IS NOT NULL THEN TRY_CAST(${s} AS DOUBLE) WHEN regexp_full_match(${s}, '[-+]?[\\s$€£¥]*[-+]?[\\d.,\\s]+[\\s$€£¥]*') THEN TRY_CAST(CASE WHEN regexp_full_match(${cleaned}, '[-+]?\\d{1,3}(,\\d{3})+(\\.\\d+)?') THEN replace(${cleaned}, ',', '') WHEN regexp_full_match(${cleaned}, '[-+]?\\d+,\\d{1,2}') THEN replace(${cleaned}, ',', '.') ELSE ${cleaned} END AS DOUBLE) END`;
+}
+
+export const isTextType = (t: string) => /^VARCHAR/i.test(t);
+export const isTemporalType = (t: string) => /^(TIMESTAMP|DATE)/i.test(t);
+export const isIntegerType = (t: string) => /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT)$/i.test(t);
+export const isNumericType = (t: string) => isIntegerType(t) || /^(FLOAT|DOUBLE|REAL|DECIMAL)/i.test(t);
+
+export async function tableColumns(engine: Engine, table: string): Promise<{ name: string; type: string }[]> {
+	const rows = await engine.query<{ name: string; type: string }>(
+		"SELECT column_name AS name, data_type AS type FROM duckdb_columns() WHERE schema_name = 'main' AND table_name = ? ORDER BY column_index",
+		[table]
+	);
+	return rows.map((r) => ({ name: String(r.name), type: String(r.type) }));
+}
+
+function scalar(v: SqlValue): string | number | null {
+	if (v === null || v === undefined) return null;
+	if (typeof v === 'boolean') return String(v);
+	return v;
+}
+
+export async function profileTable(engine: Engine, table: string): Promise<{ rows: number; columns: ColumnProfile[] }> {
+	const cols = await tableColumns(engine, table);
+	const t = quoteIdent(table);
+	const [{ n }] = await engine.query<{ n: number }>(`SELECT count(*) AS n FROM ${t}`);
+	const rows = Number(n);
+	if (cols.length === 0) return { rows, columns: [] };
+	const approx = rows > EXACT_DISTINCT_UP_TO;
+
+	const stats = cols
+		.map((c, i) => {
+			const q = quoteIdent(c.name);
+			const mm = isTextType(c.type) ? (agg: string) => `left(${agg}(${q}), 100)` : isNumericType(c.type) ? (agg: string) => `CAST(${agg}(${q}) AS DOUBLE)` : (agg: string) => `CAST(${agg}(${q}) AS VARCHAR)`;
+			return `count(${q}) AS n${i}, ${approx ? `approx_count_distinct(${q})` : `count(DISTINCT ${q})`} AS d${i}, ${mm('min')} AS mn${i}, ${mm('max')} AS mx${i}`;
+		})
+		.join(', ');
+	const [s] = await engine.query<Record<string, SqlValue>>(`SELECT ${stats} FROM ${t}`);
+
+	const from = rows > SAMPLE_ROWS ? `(SELECT * FROM ${t} USING SAMPLE reservoir(${SAMPLE_ROWS} ROWS) REPEATABLE (42))` : t;
+	const shapes: string[] = [];
+	cols.forEach((c, i) => {
+		const q = quoteIdent(c.name);
+		if (isTextType(c.type)) {
+			const txt = `NULLIF(trim(${q}), '')`;
+			shapes.push(`count(${txt}) AS sn${i}`, `count(${textNumberExpr(txt)}) AS num${i}`, `count(CASE WHEN regexp_full_match(${txt}, ${sqlString(DATE_SHAPE_RE)}) THEN 1 END) AS dt${i}`);
+		} else if (isIntegerType(c.type)) {
+			shapes.push(`count(${q}) AS sn${i}`, `count(CASE WHEN regexp_full_match(${columnText(q, c.type)}, '(19|20)\\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])') THEN 1 END) AS dt${i}`);
+		}
+	});
+	const sh = shapes.length ? (await engine.query<Record<string, SqlValue>>(`SELECT ${shapes.join(', ')} FROM ${from}`))[0] : {};
+
+	const head = await engine.query(`SELECT * FROM ${t} LIMIT 200`);
+
+	const columns = cols.map((c, i): ColumnProfile => {
+		const nonNull = Number(s[`n${i}`] ?? 0);
+		let numericShare = 0;
+		let dateShare = 0;
+		const sn = Number(sh[`sn${i}`] ?? 0);
+		if (isTextType(c.type)) {
+			numericShare = sn ? Number(sh[`num${i}`]) / sn : 0;
+			dateShare = sn ? Number(sh[`dt${i}`]) / sn : 0;
+		} else if (isNumericType(c.type)) {
+			numericShare = nonNull ? 1 : 0;
+			dateShare = isIntegerType(c.type) && sn ? Number(sh[`dt${i}`]) / sn : 0;
+		} else if (isTemporalType(c.type)) dateShare = nonNull ? 1 : 0;
+		const examples: string[] = [];
+		for (const r of head) {
+			const v = r[c.name];
+			if (v === null || v === undefined) continue;
+			const text = String(v);
+			if (!examples.includes(text)) examples.push(text);
+			if (examples.length === 5) break;
+		}
+		return {
+			name: c.name,
+			type: c.type,
+			rows,
+			nulls: rows - nonNull,
+			distinct: Math.min(Number(s[`d${i}`] ?? 0), nonNull),
+			distinctApprox: approx,
+			min: scalar(s[`mn${i}`]),
+			max: scalar(s[`mx${i}`]),
+			examples,
+			numericShare,
+			dateShare
+		};
+	});
+	return { rows, columns };
+}

@@ -1,0 +1,61 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectKpiSmall, kpis, open, upload } from './helpers';
+
+const alert = (page: Page) => page.getByRole('alert').first();
+
+/** After a failure: a specific message, no stack trace, the previous KPIs still there, the app still works. */
+async function expectPoliteFailure(page: Page, file: string, about: RegExp) {
+	await expect(alert(page)).toContainText(file);
+	await expect(alert(page)).toContainText(about);
+	const text = await alert(page).innerText();
+	expect(text).not.toMatch(/\bat\s+\S+\s+\(|\.js:\d+|Error:\s/);
+	await expect(page.locator('[data-metric]')).toHaveCount(6);
+	await expectKpiSmall(page);
+	await expect(page.locator('section[data-panel="trend"]')).toBeVisible();
+}
+
+const CASES: { name: string; file: string; about: RegExp }[] = [
+	{ name: 'an empty file', file: 'empty.csv', about: /empty/i },
+	{ name: 'a PNG image', file: 'logo.png', about: /image|PNG|not a (data|table)|cannot|unsupported/i },
+	{ name: 'a CSV without a date column', file: 'no-date-column.csv', about: /date/i },
+	{ name: 'a CSV whose dates cannot be read', file: 'unreadable-dates.csv', about: /date/i }
+];
+
+for (const c of CASES) {
+	test(`${c.name} gives a specific message and keeps the previous results`, async ({ page }) => {
+		const errors = await open(page);
+		await upload(page, ['kpi-small.csv']);
+		await expectKpiSmall(page);
+		await upload(page, [c.file], 'error');
+		await expectPoliteFailure(page, c.file, c.about);
+		// Drill-down on the previous data still works.
+		console.log(`${c.file}: ${await alert(page).innerText()}`);
+		await page.locator('section[data-panel="cltv"] table button', { hasText: 'High' }).click();
+		await expect(page.getByTestId('drilldown')).toBeVisible();
+		await expect(page.getByTestId('drilldown').locator('tbody tr').first()).toBeVisible();
+		await page.getByTestId('drilldown').getByRole('button', { name: /close/i }).click();
+		// …and another file loads normally afterwards.
+		await upload(page, ['kpi-other.csv']);
+		await expect(page.getByRole('alert').first()).toBeEmpty();
+		expect((await kpis(page)).revenue).toBeCloseTo(175, 6);
+		expect(errors).toEqual([]);
+	});
+}
+
+test('a mapping that leaves no revenue names the file and keeps the results', async ({ page }) => {
+	const errors = await open(page);
+	await upload(page, ['kpi-small.csv']);
+	const review = page.getByTestId('column-review');
+	await review.locator('summary').first().click();
+	for (const label of ['Line revenue', 'Quantity', 'Unit price']) await review.getByLabel(label, { exact: true }).first().selectOption('');
+	await review.getByTestId('apply-mapping').click();
+	await expect(page.locator('body')).toHaveAttribute('data-state', 'error', { timeout: 60_000 });
+	await expectPoliteFailure(page, 'kpi-small.csv', /revenue/i);
+	// Fixing the mapping brings the data back.
+	await review.getByLabel('Quantity', { exact: true }).first().selectOption('Quantity');
+	await review.getByLabel('Unit price', { exact: true }).first().selectOption('UnitPrice');
+	await review.getByTestId('apply-mapping').click();
+	await expect(page.locator('body')).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
+	await expectKpiSmall(page);
+	expect(errors).toEqual([]);
+});

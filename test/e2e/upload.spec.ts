@@ -1,0 +1,50 @@
+import { expect, test } from '@playwright/test';
+import { expectKpiSmall, kpis, open, upload, PANELS } from './helpers';
+
+test('an uploaded file gives the hand-computed KPIs', async ({ page }) => {
+	const errors = await open(page);
+	await upload(page, ['kpi-small.csv']);
+	await expectKpiSmall(page);
+	// Formatted values: two decimals and thousands separators, no currency by default.
+	await expect(page.locator('[data-metric="revenue"]')).toContainText('163.87');
+	await expect(page.locator('[data-metric="revenue"]')).toContainText('Gross sales 186.37');
+	await expect(page.locator('[data-metric="revenue"]')).toContainText('returned 22.50');
+	await expect(page.locator('[data-metric="aov"]')).toContainText('24.84');
+	// Every panel is there, none blank.
+	for (const p of PANELS) await expect(page.locator(`section[data-panel="${p}"]`)).toHaveCount(1);
+	for (const p of PANELS) await expect(page.locator(`section[data-panel="${p}"] h2`).first()).toBeVisible();
+	// A panel whose column is missing says which column would unlock it.
+	await expect(page.locator('section[data-panel="demographics"] [data-unavailable]')).toContainText(/customer details|age|gender/);
+	await expect(page.locator('section[data-panel="status"] [data-unavailable]')).toContainText(/status/);
+
+	// Loading another file replaces the view.
+	await upload(page, ['kpi-other.csv']);
+	const k = await kpis(page);
+	expect(k.revenue).toBeCloseTo(175, 6);
+	expect(k.orders).toBe(3);
+	expect(k.customers).toBe(2);
+	expect(errors).toEqual([]);
+});
+
+test('the column review remembers an applied mapping per header (names only)', async ({ page }) => {
+	const errors = await open(page);
+	await upload(page, ['kpi-small.csv']);
+	const review = page.getByTestId('column-review');
+	await review.locator('summary').first().click();
+	await expect(review.getByText(/Review columns \(\d+ mapped\)/)).toBeVisible();
+	// Unmap the country and apply: the countries panel turns off and says why.
+	await review.getByLabel('Country', { exact: true }).first().selectOption('');
+	await review.getByTestId('apply-mapping').click();
+	await expect(page.locator('body')).toHaveAttribute('data-state', /loading|ready/);
+	await expect(page.locator('body')).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
+	await expect(page.locator('section[data-panel="countries"]')).toContainText(/country/i);
+	const stored = await page.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith('customer-lens:mapping:')));
+	expect(stored.length).toBe(1);
+	expect(stored[0][1]).not.toContain('Red Mug');
+	expect(JSON.parse(stored[0][1]).fields.country).toBeUndefined();
+	// The same header again: the remembered mapping is used.
+	await upload(page, ['kpi-small.csv']);
+	await expect(page.getByText('The column choices you applied before')).toBeVisible();
+	await expectKpiSmall(page);
+	expect(errors).toEqual([]);
+});

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { CUSTOMER_COLUMNS } from '../../../src/lib/analyses/types';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const FIXTURE = path.join(ROOT, 'test/fixtures/analyses/cli-orders.csv');
+
+function analyze(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+	return new Promise((resolve, reject) => {
+		const child = spawn('npx', ['tsx', 'src/cli/analyze.ts', ...args], { cwd: ROOT });
+		let stdout = '';
+		let err = '';
+		child.stdout.on('data', (d) => (stdout += d));
+		child.stderr.on('data', (d) => (err += d));
+		child.on('error', reject);
+		child.on('close', (status) => {
+			// npm may print its own config warnings on stderr; keep only the tool's lines.
+			const stderr = err
+				.split('\n')
+				.filter((l) => l && !l.startsWith('npm warn'))
+				.join('\n');
+			resolve({ status, stdout, stderr });
+		});
+	});
+}
+
+describe('command line: npm run analyze', () => {
+	it('writes every result as JSON and the per-customer CSV', async () => {
+		const dir = mkdtempSync(path.join(tmpdir(), 'analyze-'));
+		const json = path.join(dir, 'out.json');
+		const csv = path.join(dir, 'customers.csv');
+		const r = await analyze([FIXTURE, '--map', 'customer_id=Buyer Ref', '--as-of', '2024-01-01', '--churn-days', '60', '--margin', '0.4', '--json', json, '--customers', csv]);
+		expect(r.stderr).toBe('');
+		expect(r.status).toBe(0);
+		expect(r.stdout).toMatch(/Net revenue [\d,.]+/);
+		expect(r.stdout).toMatch(/Churn rate [\d.]+ %/);
+		expect(r.stdout).toMatch(/Forecast \((weekly|monthly)/);
+
+		const doc = JSON.parse(readFileSync(json, 'utf8'));
+		for (const k of ['kpis', 'trend', 'products', 'countries', 'dealSize', 'status', 'rfm', 'cltv', 'churn', 'engagement', 'cohorts', 'unusualDays', 'dataQuality', 'ingest', 'forecast', 'clv']) {
+			expect(doc).toHaveProperty(k);
+		}
+		expect(doc.params).toMatchObject({ asOf: '2024-01-01', churnDays: 60, margin: 0.4 });
+		expect(doc.mapping[0].fields.customer_id).toBe('Buyer Ref');
+		expect(doc.kpis.available).toBe(true);
+		expect(Array.isArray(doc.trend.months)).toBe(true);
+		expect(Array.isArray(doc.rfm.segments)).toBe(true);
+		expect(Object.keys(doc.clv.bgnbd)).toEqual(['r', 'alpha', 'a', 'b', 'logLikelihood', 'timeUnit']);
+		expect(Object.keys(doc.clv.gammaGamma)).toEqual(['p', 'q', 'v']);
+		expect(doc.cltv.margin).toBe(0.4);
+		expect(doc.churn.churnDays).toBe(60);
+
+		const lines = readFileSync(csv, 'utf8').split(/\r?\n/).filter(Boolean);
+		expect(lines[0]).toBe(CUSTOMER_COLUMNS.join(','));
+		expect(lines[0]).toBe(
+			'customer_id,recency_days,frequency,monetary,r,f,m,segment,cltv_revenue,cltv_profit,cltv_segment,churned,churn_risk,p_alive,expected_purchases,expected_aov,predicted_clv'
+		);
+		expect(lines).toHaveLength(1 + doc.rfm.customers);
+		// Text that a spreadsheet would run is neutralised; numbers stay numbers.
+		const evil = lines.find((l) => l.startsWith("'=SUM(A1),"));
+		expect(evil).toBeDefined();
+		expect(lines.some((l) => l.startsWith("'@evil,"))).toBe(true);
+		for (const l of lines.slice(1)) expect(l.split(',')[1]).toMatch(/^\d+$/);
+	}, 90_000);
+
+	it('fails with one line and a non-zero status on bad input', async () => {
+		const empty = path.join(mkdtempSync(path.join(tmpdir(), 'analyze-')), 'empty.csv');
+		writeFileSync(empty, '');
+		const [missing, badMargin, badMap, emptyFile] = await Promise.all([
+			analyze(['no/such/file.csv']),
+			analyze([FIXTURE, '--margin', '2']),
+			analyze([FIXTURE, '--map', 'customer_id=Nope']),
+			analyze([empty])
+		]);
+		expect(missing.status).not.toBe(0);
+		expect(missing.stderr).toBe('analyze: file not found: no/such/file.csv');
+		expect(badMargin.status).toBe(1);
+		expect(badMargin.stderr.split('\n')).toHaveLength(1);
+		expect(badMargin.stderr).toMatch(/^analyze: --margin must be a number from 0 to 1/);
+		expect(badMap.status).toBe(1);
+		expect(badMap.stderr).toMatch(/^analyze: --map customer_id=Nope: no input file has a column named "Nope"$/);
+		expect(emptyFile.status).toBe(1);
+		expect(emptyFile.stderr).toMatch(/^analyze: .+/);
+		expect(emptyFile.stderr.split('\n')).toHaveLength(1);
+	}, 90_000);
+});

@@ -1,0 +1,216 @@
+import { describe, expect, it } from 'vitest';
+import {
+	PANELS,
+	breakdownChart,
+	churnChart,
+	cltvChart,
+	clvHistogramChart,
+	cohortChart,
+	dataQualityChart,
+	dealSizeChart,
+	demographicsChart,
+	engagementChart,
+	forecastChart,
+	holdoutChart,
+	isChart,
+	pAliveChart,
+	rfmHeatmapChart,
+	rfmScatterChart,
+	rfmSegmentsChart,
+	salesTrendChart,
+	seasonalityChart,
+	statusChart,
+	stickinessChart,
+	unusualDaysChart,
+	type Chart
+} from '../../../src/lib/charts/index';
+import { BACKGROUND, contrastRatio, palette, textOn } from '../../../src/lib/charts/helpers';
+import { createTestDocument } from './dom';
+import * as f from './fixtures';
+
+const document = createTestDocument();
+const opts = { document, currency: '£', tips: false };
+
+/** The plot's own <svg>: Plot's figure holds the title, legends (a colour ramp is an <svg> too), then the plot. */
+function plotSvg(chart: Chart): Element {
+	if (chart.tagName.toLowerCase() === 'svg') return chart;
+	const svg = Array.from(chart.children)
+		.filter((c) => c.tagName.toLowerCase() === 'svg')
+		.at(-1);
+	if (!svg) throw new Error('no plot svg');
+	return svg;
+}
+const title = (chart: Chart) => chart.querySelector('h2')?.textContent ?? null;
+const all = (el: Element, selector: string) => Array.from(el.querySelectorAll(selector));
+const axisLabels = (chart: Chart) => all(plotSvg(chart), 'g[aria-label="x-axis label"] text, g[aria-label="y-axis label"] text').map((t) => t.textContent ?? '');
+const count = (chart: Chart, selector: string) => all(plotSvg(chart), selector).length;
+
+
+interface Case {
+	name: string;
+	chart: () => Chart | null;
+	title: string;
+	/** A substring of some axis label (the currency check). */
+	axis: string;
+	/** Selector of one mark's elements and how many there should be. */
+	marks: [string, number][];
+}
+
+const cases: Case[] = [
+	{
+		name: 'sales trend',
+		chart: () => salesTrendChart(f.trend, { ...opts, forecast: f.forecast, unusualDays: f.unusualDays }),
+		title: 'Monthly net revenue and forecast',
+		axis: 'Net revenue (£)',
+		marks: [
+			['g[aria-label="line"]', 3], // complete months, dashed partial segment, forecast
+			['g[aria-label="area"] path', 3], // history area, 95% and 80% bands
+			['g[aria-label="dot"][fill="none"] circle', 1], // the partial month, hollow
+			['g[aria-label="rule"] line', 3] // zero line + 2 unusual days
+		]
+	},
+	{
+		name: 'forecast',
+		chart: () => forecastChart(f.forecast, opts),
+		title: 'Net revenue forecast, next 3 months',
+		axis: 'Net revenue per month (£)',
+		marks: [['g[aria-label="area"] path', 3]]
+	},
+	{ name: 'seasonality', chart: () => seasonalityChart(f.trend, opts), title: 'Monthly seasonality index', axis: 'Seasonality index', marks: [['g[aria-label="bar"] rect', 12]] },
+	{
+		name: 'unusual days',
+		chart: () => unusualDaysChart(f.unusualDays, opts),
+		title: 'Unusual days: actual vs expected revenue',
+		axis: 'Net revenue per day (£)',
+		marks: [['g[aria-label="link"] path', 2]]
+	},
+	{ name: 'products', chart: () => breakdownChart(f.products, opts), title: 'Top products by net revenue', axis: 'Net revenue (£)', marks: [['g[aria-label="bar"] rect', 4]] },
+	{ name: 'countries (top 10 of 12)', chart: () => breakdownChart(f.countries, opts), title: 'Top 10 countries by net revenue', axis: 'Net revenue (£)', marks: [['g[aria-label="bar"] rect', 10]] },
+	{ name: 'deal size', chart: () => dealSizeChart(f.dealSize, opts), title: 'Deal-size distribution', axis: 'Orders', marks: [['g[aria-label="bar"] rect', 3]] },
+	{ name: 'status', chart: () => statusChart(f.status, opts), title: 'Order-status distribution', axis: 'Orders', marks: [['g[aria-label="bar"] rect', 3]] },
+	{ name: 'RFM segments', chart: () => rfmSegmentsChart(f.rfm, opts), title: 'RFM segments: share of customers and of revenue', axis: 'Share (%)', marks: [['g[aria-label="bar"] rect', 14]] },
+	{
+		name: 'RFM heatmap',
+		chart: () => rfmHeatmapChart(f.rfm, opts),
+		title: 'RFM heatmap: recency × frequency score',
+		axis: 'R score',
+		marks: [
+			['g[aria-label="cell"] rect', 6],
+			['g[aria-label="text"] text', 6]
+		]
+	},
+	{ name: 'RFM scatter', chart: () => rfmScatterChart(f.rfm, opts), title: 'Recency vs frequency (customers per cell)', axis: 'Recency (days since last order)', marks: [['g[aria-label="rect"] rect', 4]] },
+	{ name: 'CLTV tiers', chart: () => cltvChart(f.cltv, opts), title: 'Customer value tiers (historical CLTV)', axis: 'Historical profit (£)', marks: [['g[aria-label="bar"] rect', 3]] },
+	{ name: 'CLV histogram', chart: () => clvHistogramChart(f.clv, opts), title: 'Predicted customer value, next 12 months', axis: 'Predicted CLV (£)', marks: [['g[aria-label="rect"] rect', 4]] },
+	{ name: 'holdout', chart: () => holdoutChart(f.clv, opts), title: 'Model check: predicted vs actual repeat purchases', axis: 'Mean purchases in holdout', marks: [['g[aria-label="line"]', 2], ['g[aria-label="dot"] circle', 6]] },
+	{ name: 'churn', chart: () => churnChart(f.churn, opts), title: 'Churn risk groups', axis: 'Customers', marks: [['g[aria-label="bar"] rect', 4]] },
+	{ name: 'P(alive)', chart: () => pAliveChart(f.churn, opts), title: 'Probability each customer is still active (P(alive))', axis: 'Customers', marks: [['g[aria-label="bar"] rect', 3]] },
+	{ name: 'engagement', chart: () => engagementChart(f.engagement, opts), title: 'Daily and monthly active customers', axis: 'Active customers', marks: [['g[aria-label="line"] path', 2]] },
+	{ name: 'stickiness', chart: () => stickinessChart(f.engagement, opts), title: 'Stickiness (DAU / MAU)', axis: 'Stickiness (%)', marks: [['g[aria-label="line"] path', 1]] },
+	{
+		name: 'cohorts',
+		chart: () => cohortChart(f.cohorts, opts),
+		title: 'Cohort retention',
+		axis: 'Months since first order',
+		marks: [
+			['g[aria-label="cell"] rect', 5],
+			['g[aria-label="text"] text', 5]
+		]
+	},
+	{
+		name: 'demographics (AOV)',
+		chart: () => demographicsChart(f.demographics, 'age', { ...opts, measure: 'aov' }),
+		title: 'Customers and average order value by age band',
+		axis: 'Average order value (£)',
+		marks: [['g[aria-label="bar"] rect', 3]]
+	},
+	{ name: 'data quality', chart: () => dataQualityChart(f.quality, opts), title: 'Data quality: flagged rows per reason', axis: 'Rows', marks: [['g[aria-label="bar"] rect', 7]] }
+];
+
+describe('charts', () => {
+	for (const c of cases) {
+		it(`${c.name}: a titled, labelled figure with the expected marks`, () => {
+			const chart = c.chart();
+			expect(chart).not.toBeNull();
+			const el = chart as Chart;
+			expect(['figure', 'svg']).toContain(el.tagName.toLowerCase());
+			expect(title(el)).toBe(c.title);
+			expect(axisLabels(el).some((l) => l.includes(c.axis))).toBe(true);
+			const svg = plotSvg(el);
+			expect(svg.getAttribute('aria-label')).toBeTruthy();
+			expect(svg.getAttribute('aria-description')).toBeTruthy();
+			for (const [selector, n] of c.marks) expect(count(el, selector), selector).toBe(n);
+			expect(el.outerHTML).not.toMatch(/<script/i);
+		});
+	}
+
+	it('every panel renders or says why not', () => {
+		for (const p of PANELS) {
+			const out = p.render({ results: f.results, quality: f.quality }, opts);
+			if (!isChart(out)) expect(out.reason.length).toBeGreaterThan(0);
+		}
+		const unavailable = PANELS.filter((p) => !isChart(p.render({ results: f.results, quality: f.quality }, opts))).map((p) => p.id);
+		expect(unavailable.sort()).toEqual(['categories', 'demographicsChannel', 'demographicsCity', 'regions']);
+	});
+
+	it('money labels carry the currency only when one is set', () => {
+		const withCurrency = axisLabels(breakdownChart(f.products, opts));
+		const without = axisLabels(breakdownChart(f.products, { document }));
+		expect(withCurrency.join()).toContain('Net revenue (£)');
+		expect(without.join()).toContain('Net revenue');
+		expect(without.join()).not.toContain('(');
+	});
+
+	it('tick labels are compact and money ticks carry the symbol', () => {
+		const big = { ...f.products, rows: f.products.rows.map((r) => ({ ...r, revenue: r.revenue * 10_000 })) };
+		const ticks = all(plotSvg(breakdownChart(big, opts)), 'g[aria-label="x-axis tick label"] text').map((t) => t.textContent);
+		expect(ticks).toContain('£1M');
+		expect(ticks.some((t) => /^£\d+(\.\d)?[KM]$/.test(t ?? ''))).toBe(true);
+	});
+
+	it('user text is drawn as text: escaped in the serialised SVG, long labels truncated', () => {
+		const html = breakdownChart(f.products, opts).outerHTML;
+		expect(html).not.toContain('<img');
+		expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+		const labels = all(plotSvg(breakdownChart(f.products, opts)), 'g[aria-label="y-axis tick label"] text').map((t) => t.textContent ?? '');
+		expect(labels).toContain('A very long product name th…');
+		expect(Math.max(...labels.map((l) => Array.from(l).length))).toBeLessThanOrEqual(28);
+	});
+
+	it('pAlive and holdout charts are null when their model is unavailable', () => {
+		expect(pAliveChart({ ...f.churn, pAlive: { available: false, reason: 'x' } }, opts)).toBeNull();
+		expect(holdoutChart({ ...f.clv, holdout: { available: false, reason: 'x' } }, opts)).toBeNull();
+		expect(demographicsChart(f.demographics, 'city', opts)).toBeNull();
+	});
+
+	it('a weekly forecast is not drawn on the monthly trend', () => {
+		const weekly = { ...f.forecast, granularity: 'week' as const };
+		const chart = salesTrendChart(f.trend, { ...opts, forecast: weekly });
+		expect(title(chart)).toBe('Monthly net revenue');
+		expect(count(chart, 'g[aria-label="area"] path')).toBe(1);
+	});
+
+	it('heatmap numbers are readable on their cells', () => {
+		const chart = rfmHeatmapChart(f.rfm, opts);
+		const fills = all(plotSvg(chart), 'g[aria-label="text"] text').map((t) => t.getAttribute('fill'));
+		// The darkest cell (mean monetary 150) gets white text, the lightest black.
+		expect(fills).toContain('#ffffff');
+		expect(fills).toContain('#000000');
+	});
+});
+
+describe('palette', () => {
+	it('series and neutral colours reach 3:1 against the chart background in light and dark mode', () => {
+		for (const dark of [false, true]) {
+			const p = palette(dark);
+			for (const c of [...p.series, p.neutral]) {
+				expect(contrastRatio(c, dark ? BACKGROUND.dark : BACKGROUND.light), `${c} dark=${dark}`).toBeGreaterThanOrEqual(3);
+			}
+		}
+	});
+
+	it('textOn picks the more readable of black and white', () => {
+		expect(textOn('#08306b')).toBe('#ffffff');
+		expect(textOn('rgb(247, 251, 255)')).toBe('#000000');
+	});
+});
