@@ -140,8 +140,8 @@ export async function main(argv: string[]): Promise<number> {
 		engine = await createNativeEngine();
 		const inputs = await Promise.all(opts.files.map((f) => inputFromPath(f)));
 		const loaded = await loadFiles(engine, inputs);
-		for (const failure of loaded.failures) process.stderr.write(`warning: ${failure.message}\n`);
 		if (loaded.files.length === 0) throw new InputError(loaded.failures[0]?.message ?? 'no file could be read');
+		for (const failure of loaded.failures) process.stderr.write(`warning: ${failure.message.split('\n')[0]}\n`);
 		const suggestion = suggestMapping(loaded.files);
 		const columns = new Map(loaded.files.map((f) => [f.table, f.columns.map((c) => c.name)]));
 		applyOverrides(suggestion.mapping, opts.map, (t) => columns.get(t) ?? []);

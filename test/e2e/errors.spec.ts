@@ -16,9 +16,9 @@ async function expectPoliteFailure(page: Page, file: string, about: RegExp) {
 
 const CASES: { name: string; file: string; about: RegExp }[] = [
 	{ name: 'an empty file', file: 'empty.csv', about: /empty/i },
-	{ name: 'a PNG image', file: 'logo.png', about: /image|PNG|not a (data|table)|cannot|unsupported/i },
+	{ name: 'a PNG image', file: 'logo.png', about: /not a data file/i },
 	{ name: 'a CSV without a date column', file: 'no-date-column.csv', about: /date/i },
-	{ name: 'a CSV whose dates cannot be read', file: 'unreadable-dates.csv', about: /date/i }
+	{ name: 'a CSV whose dates cannot be read', file: 'unreadable-dates.csv', about: /column "order_date".*could not be read as dates.*row 1/s }
 ];
 
 for (const c of CASES) {
@@ -29,7 +29,6 @@ for (const c of CASES) {
 		await upload(page, [c.file], 'error');
 		await expectPoliteFailure(page, c.file, c.about);
 		// Drill-down on the previous data still works.
-		console.log(`${c.file}: ${await alert(page).innerText()}`);
 		await page.locator('section[data-panel="cltv"] table button', { hasText: 'High' }).click();
 		await expect(page.getByTestId('drilldown')).toBeVisible();
 		await expect(page.getByTestId('drilldown').locator('tbody tr').first()).toBeVisible();

@@ -27,6 +27,29 @@ let runCounter = 0;
 /** Columns that are normally constant within an order, aggregated at order level. */
 export const ORDER_DIMENSIONS: CanonicalField[] = ['country', 'region', 'status', 'deal_size', 'channel'];
 
+/**
+ * One row per (order_id, customer_id, order_date, country, region, status, deal_size, channel): an
+ * order's lines, usually one row per order. Every measure is a sum or count, so a column varying
+ * inside an order only splits rows, never changes totals. `n_<field>` counts lines with a value.
+ */
+export function ordersSelect(scope: string): string {
+	const nonNull = CANONICAL_FIELDS.map((f) => `count(${f.field}) AS n_${f.field}`).join(', ');
+	return `SELECT order_id, customer_id, order_date, ${ORDER_DIMENSIONS.join(', ')},
+			bool_or(is_cancelled) AS cancelled,
+			sum(revenue) AS revenue,
+			sum(CASE WHEN revenue > 0 THEN revenue ELSE 0 END) AS gross,
+			sum(CASE WHEN revenue < 0 THEN revenue ELSE 0 END) AS negative,
+			sum(CASE WHEN quantity > 0 THEN quantity ELSE 0 END) AS units,
+			sum(cost) AS cost,
+			sum(CASE WHEN cost IS NULL THEN revenue ELSE 0 END) AS revenue_without_cost,
+			count(*) AS lines,
+			count(*) FILTER (WHERE is_return) AS return_lines,
+			count(*) FILTER (WHERE revenue = 0) AS zero_revenue_lines,
+			${nonNull}
+		FROM ${scope}
+		GROUP BY ALL`;
+}
+
 export const NO_SCOPE_REASON = 'no order lines match the selected filters';
 
 /** Result of fitting the predictive CLV models once per run. */
@@ -88,8 +111,6 @@ export class AnalysisContext {
 		readonly lastDate: string | null,
 		/** Resolved as-of date (null only when the scope is empty). */
 		readonly asOf: string | null,
-		/** Which optional columns `customers` has (empty when there is no such table). */
-		readonly customerAttributes: Set<string>,
 		id: number
 	) {
 		this.params = { ...params, asOf };
@@ -101,19 +122,26 @@ export class AnalysisContext {
 		const params = withDefaults(partial);
 		validateParams(params);
 		const id = ++runCounter;
-		const scopeSql = scopeQuery(params.filters);
-		// One pass over the scope: which columns carry data, the date range and the data-quality counts.
-		const counts = CANONICAL_FIELDS.map((f) => `count(${f.field}) AS ${f.field}`).join(', ');
+		const prefix = `cl_run${id}_`;
+		const scope = `${prefix}scope`;
+		const orders = `${prefix}orders`;
+		await engine.exec(`CREATE OR REPLACE TEMP VIEW ${scope} AS ${scopeQuery(params.filters)}`);
+		try {
+			// The one pass over the order lines every run makes: the order-level table, carrying per-order
+			// counts from which the column availability and data-quality counts are summed.
+			await engine.exec(`CREATE OR REPLACE TEMP TABLE ${orders} AS ${ordersSelect(scope)}`);
+		} catch (e) {
+			await engine.exec(`DROP VIEW IF EXISTS ${scope}`).catch(() => {});
+			throw e;
+		}
+		const counts = CANONICAL_FIELDS.map((f) => `coalesce(sum(n_${f.field}), 0) AS ${f.field}`).join(', ');
 		const [stats] = await engine.query<Record<string, SqlValue>>(
-			`SELECT count(*) AS lines, ${counts}, CAST(min(order_date) AS VARCHAR) AS first_date, CAST(max(order_date) AS VARCHAR) AS last_date,
-				count(*) FILTER (WHERE is_return) AS return_lines, count(*) FILTER (WHERE is_cancelled) AS cancelled_lines,
-				count(*) FILTER (WHERE revenue = 0) AS zero_revenue_lines
-			FROM (${scopeSql})`
+			`SELECT coalesce(sum(lines), 0) AS lines, ${counts}, CAST(min(order_date) AS VARCHAR) AS first_date, CAST(max(order_date) AS VARCHAR) AS last_date,
+				coalesce(sum(return_lines), 0) AS return_lines, coalesce(sum(lines) FILTER (WHERE cancelled), 0) AS cancelled_lines,
+				coalesce(sum(zero_revenue_lines), 0) AS zero_revenue_lines
+			FROM ${orders}`
 		);
 		const nonNull = Object.fromEntries(CANONICAL_FIELDS.map((f) => [f.field, Number(stats[f.field] ?? 0)])) as Record<CanonicalField, number>;
-		const attrs = await engine.query<{ column_name: string }>(
-			"SELECT column_name FROM information_schema.columns WHERE table_name = 'customers' AND table_schema = 'main'"
-		);
 		const first = (stats.first_date as string | null) ?? null;
 		const last = (stats.last_date as string | null) ?? null;
 		const asOf = params.asOf ?? (last ? addDays(last, 1) : null);
@@ -130,11 +158,10 @@ export class AnalysisContext {
 			first,
 			last,
 			asOf,
-			new Set(attrs.map((a) => a.column_name)),
 			id
 		);
-		await engine.exec(`CREATE OR REPLACE TEMP VIEW ${ctx.scope} AS ${scopeSql}`);
-		ctx.created.push({ kind: 'VIEW', name: ctx.scope });
+		ctx.created.push({ kind: 'VIEW', name: scope }, { kind: 'TABLE', name: orders });
+		ctx.memo.set('orders', Promise.resolve(orders));
 		return ctx;
 	}
 
@@ -170,6 +197,21 @@ export class AnalysisContext {
 		this.created.length = 0;
 	}
 
+	/** Columns of the optional `customers` table (empty when there is no such table). */
+	customerColumns(): Promise<Set<string>> {
+		return this.once('customerColumns', async () => {
+			const rows = await this.engine.query<{ column_name: string }>(
+				"SELECT column_name FROM duckdb_columns() WHERE table_name = 'customers' AND schema_name = 'main' AND NOT internal"
+			);
+			return new Set(rows.map((r) => r.column_name));
+		});
+	}
+
+	/** Memoises any per-run computation shared by several analyses. */
+	cached<T>(key: string, build: () => Promise<T>): Promise<T> {
+		return this.once(`cached:${key}`, build);
+	}
+
 	private once<T>(key: string, build: () => Promise<T>): Promise<T> {
 		let p = this.memo.get(key) as Promise<T> | undefined;
 		if (!p) {
@@ -186,38 +228,12 @@ export class AnalysisContext {
 		return full;
 	}
 
-	/** Order-level columns carried into {@link orders} (those with data). */
-	get orderDimensions(): CanonicalField[] {
-		return ORDER_DIMENSIONS.filter((f) => this.has(f));
-	}
-
 	/**
-	 * One row per (order_id, customer_id, order_date, and the order-level columns country, region,
-	 * status, deal_size, channel when present): an order's lines, usually one row per order. Every
-	 * measure is a sum, so a column varying inside an order only splits rows, never changes totals.
-	 * `cancelled` = the order is a cancellation (`is_cancelled`).
+	 * The order-level table built when the run starts; see {@link ordersSelect}. `cancelled` = the
+	 * order is a cancellation (`is_cancelled`).
 	 */
 	orders(): Promise<string> {
-		const dims = this.orderDimensions.map((d) => `${d}, `).join('');
-		const costColumns = this.has('cost')
-			? `sum(cost) AS cost, sum(CASE WHEN cost IS NULL THEN revenue ELSE 0 END) AS revenue_without_cost,
-				count(*) FILTER (WHERE cost IS NULL) AS lines_without_cost,`
-			: '';
-		return this.once('orders', () =>
-			this.createTemp(
-				'orders',
-				`SELECT order_id, customer_id, order_date, ${dims}
-					bool_or(is_cancelled) AS cancelled,
-					sum(revenue) AS revenue,
-					sum(CASE WHEN revenue > 0 THEN revenue ELSE 0 END) AS gross,
-					sum(CASE WHEN revenue < 0 THEN revenue ELSE 0 END) AS negative,
-					sum(CASE WHEN quantity > 0 THEN quantity ELSE 0 END) AS units,
-					${costColumns}
-					count(*) AS lines
-				FROM ${this.scope}
-				GROUP BY ALL`
-			)
-		);
+		return this.memo.get('orders') as Promise<string>;
 	}
 
 	/**
@@ -257,7 +273,7 @@ export class AnalysisContext {
 					max(order_date) FILTER (WHERE NOT cancelled) AS last_date,
 					sum(revenue) AS monetary,
 					${profit} AS profit,
-					${this.has('cost') ? 'sum(lines_without_cost)' : '0'} AS lines_without_cost
+					${this.has('cost') ? 'sum(lines - n_cost)' : '0'} AS lines_without_cost
 				FROM ${orders}
 				WHERE customer_id IS NOT NULL AND order_date < ${this.asOfSql}
 				GROUP BY customer_id`

@@ -4,8 +4,8 @@
  */
 import type { Engine } from '../engine/engine';
 import { quoteString } from '../sql';
-import { withContext, type AnalysisContext, type PresetModels } from './context';
-import type { AnalysisParams } from './params';
+import { withContext, type PresetModels } from './context';
+import { withDefaults, type AnalysisParams } from './params';
 import { CUSTOMER_COLUMNS, type CustomerFilter, type CustomerPage, type CustomerRow, type CustomerSort } from './types';
 
 export const MAX_PAGE = 1000;
@@ -55,25 +55,77 @@ function toRow(r: Record<string, unknown>): CustomerRow {
 	return row as unknown as CustomerRow;
 }
 
-async function select(ctx: AnalysisContext, where: string, order: string, limit: number | null, offset: number): Promise<{ rows: CustomerRow[]; total: number; modelNote: string | null }> {
-	const { view, modelNote } = await ctx.customerView();
-	const [{ n }] = await ctx.engine.query<{ n: number }>(`SELECT count(*) AS n FROM ${view} WHERE ${where}`);
-	const rows = await ctx.engine.query<Record<string, unknown>>(
-		`SELECT ${CUSTOMER_COLUMNS.join(', ')} FROM ${view} WHERE ${where} ORDER BY ${order}${limit === null ? '' : ` LIMIT ${limit}`} OFFSET ${offset}`
+/**
+ * The full per-customer table of the last (data, parameters, models) asked for, materialised once
+ * per engine so paging, sorting and filtering are small queries on it instead of a fresh run over
+ * every order line. The data is identified by the identity and size of `transactions`/`customers`
+ * (ingest replaces the tables when new files are loaded).
+ */
+interface CacheEntry {
+	key: string;
+	ready: Promise<{ table: string; modelNote: string | null }>;
+}
+const cache = new WeakMap<Engine, CacheEntry>();
+let cacheCounter = 0;
+
+async function dataIdentity(engine: Engine): Promise<string> {
+	const rows = await engine.query<{ table_name: string; table_oid: number; estimated_size: number }>(
+		"SELECT table_name, table_oid, estimated_size FROM duckdb_tables() WHERE table_name IN ('transactions', 'customers') AND schema_name = 'main' ORDER BY table_name"
 	);
-	return { rows: rows.map(toRow), total: n, modelNote };
+	return JSON.stringify(rows);
 }
 
-/** One page of the per-customer table. */
+async function cachedTable(engine: Engine, params: Partial<AnalysisParams>, models?: PresetModels): Promise<{ table: string; modelNote: string | null } | null> {
+	const key = JSON.stringify([await dataIdentity(engine), withDefaults(params), models ?? null]);
+	const hit = cache.get(engine);
+	if (hit && hit.key === key) {
+		try {
+			return await hit.ready;
+		} catch {
+			// A failed build is retried below.
+		}
+	}
+	const previous = hit?.ready;
+	const ready = withContext(engine, params, async (ctx) => {
+		if (ctx.empty || !ctx.has('customer_id')) return null;
+		if (models) ctx.useModels(models);
+		const { view, modelNote } = await ctx.customerView();
+		const table = `cl_customer_cache_${++cacheCounter}`;
+		await engine.exec(`CREATE OR REPLACE TEMP TABLE ${table} AS SELECT * FROM ${view}`);
+		return { table, modelNote };
+	});
+	const entry: CacheEntry = { key, ready: ready.then((r) => r ?? { table: '', modelNote: null }) };
+	cache.set(engine, entry);
+	const built = await ready;
+	// The previous cache table is no longer reachable.
+	if (previous) {
+		const old = await previous.catch(() => null);
+		if (old?.table && old.table !== built?.table) await engine.exec(`DROP TABLE IF EXISTS ${old.table}`).catch(() => {});
+	}
+	return built;
+}
+
+async function select(table: string, engine: Engine, where: string, order: string, limit: number | null, offset: number): Promise<{ rows: CustomerRow[]; total: number }> {
+	const [{ n }] = await engine.query<{ n: number }>(`SELECT count(*) AS n FROM ${table} WHERE ${where}`);
+	const rows = await engine.query<Record<string, unknown>>(
+		`SELECT ${CUSTOMER_COLUMNS.join(', ')} FROM ${table} WHERE ${where} ORDER BY ${order}${limit === null ? '' : ` LIMIT ${limit}`} OFFSET ${offset}`
+	);
+	return { rows: rows.map(toRow), total: n };
+}
+
+/**
+ * One page of the per-customer table. The first call for given data and parameters builds the
+ * table (a full analysis run); later pages, sorts and filters only query it.
+ */
 export async function customerPage(engine: Engine, params: Partial<AnalysisParams>, query: CustomerQuery = {}): Promise<CustomerPage> {
 	const offset = Math.max(0, Math.floor(query.offset ?? 0));
 	const limit = Math.min(MAX_PAGE, Math.max(1, Math.floor(query.limit ?? 50)));
-	return withContext(engine, params, async (ctx) => {
-		if (ctx.empty || !ctx.has('customer_id')) return { total: 0, offset, rows: [], modelNote: null };
-		if (query.models) ctx.useModels(query.models);
-		const { rows, total, modelNote } = await select(ctx, customerWhere(query.filter), orderBy(query.sort), limit, offset);
-		return { total, offset, rows, modelNote };
-	});
+	const where = customerWhere(query.filter);
+	const order = orderBy(query.sort);
+	const built = await cachedTable(engine, params, query.models);
+	if (!built || !built.table) return { total: 0, offset, rows: [], modelNote: null };
+	const { rows, total } = await select(built.table, engine, where, order, limit, offset);
+	return { total, offset, rows, modelNote: built.modelNote };
 }
 
 /** Every row matching a filter (for export), in `sort` order. */
@@ -82,28 +134,17 @@ export async function exportCustomers(
 	params: Partial<AnalysisParams>,
 	query: Omit<CustomerQuery, 'offset' | 'limit'> = {}
 ): Promise<CustomerRow[]> {
-	return withContext(engine, params, (ctx) => exportFromContext(ctx, query));
+	const where = customerWhere(query.filter);
+	const order = orderBy(query.sort);
+	const built = await cachedTable(engine, params, query.models);
+	if (!built || !built.table) return [];
+	return (await select(built.table, engine, where, order, null, 0)).rows;
 }
 
-export async function exportFromContext(ctx: AnalysisContext, query: Omit<CustomerQuery, 'offset' | 'limit'> = {}): Promise<CustomerRow[]> {
-	if (ctx.empty || !ctx.has('customer_id')) return [];
-	if (query.models) ctx.useModels(query.models);
-	return (await select(ctx, customerWhere(query.filter), orderBy(query.sort), null, 0)).rows;
-}
-
-/** A text cell a spreadsheet could read as a formula gets a leading `'`. Numbers stay numbers. */
-function csvCell(v: unknown): string {
-	if (v === null || v === undefined) return '';
-	if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
-	if (typeof v === 'boolean') return v ? 'true' : 'false';
-	let s = String(v);
-	if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-	return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replaceAll('"', '""')}"` : s;
-}
-
-/** CSV (header + one line per customer, LF endings) with exactly the per-customer columns. */
-export function customersToCsv(rows: readonly CustomerRow[]): string {
-	const lines = [CUSTOMER_COLUMNS.join(',')];
-	for (const r of rows) lines.push(CUSTOMER_COLUMNS.map((c) => csvCell(r[c])).join(','));
-	return `${lines.join('\n')}\n`;
+/** Forgets (and drops) the cached per-customer table of an engine, e.g. after changing `transactions` in place. */
+export async function clearCustomerCache(engine: Engine): Promise<void> {
+	const hit = cache.get(engine);
+	cache.delete(engine);
+	const old = await hit?.ready.catch(() => null);
+	if (old?.table) await engine.exec(`DROP TABLE IF EXISTS ${old.table}`).catch(() => {});
 }

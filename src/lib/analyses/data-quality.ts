@@ -24,7 +24,7 @@ export async function computeDataQuality(ctx: AnalysisContext): Promise<Maybe<Da
 		firstDate: ctx.firstDate,
 		lastDate: ctx.lastDate,
 		columns: CANONICAL_FIELDS.map((f) => ({ field: f.field, nonNull: ctx.nonNull[f.field] })),
-		customersTable: ctx.customerAttributes.has('customer_id')
+		customersTable: (await ctx.customerColumns()).has('customer_id')
 	};
 }
 

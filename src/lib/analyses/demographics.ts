@@ -22,8 +22,9 @@ const DIMENSIONS = [
 export async function computeDemographics(ctx: AnalysisContext): Promise<Maybe<DemographicsResult>> {
 	const none = ctx.missing(['customer_id']);
 	if (none) return none;
-	if (!ctx.customerAttributes.has('customer_id')) return { available: false, reason: 'needs customer attributes (age, gender, city or channel)' };
-	const dims = DIMENSIONS.filter((d) => ctx.customerAttributes.has(d.column));
+	const columns = await ctx.customerColumns();
+	if (!columns.has('customer_id')) return { available: false, reason: 'needs customer attributes (age, gender, city or channel)' };
+	const dims = DIMENSIONS.filter((d) => columns.has(d.column));
 	if (dims.length === 0) return { available: false, reason: 'needs customer attributes (age, gender, city or channel)' };
 	// Which attributes actually carry values.
 	const [counts] = await ctx.engine.query<Record<string, number>>(`SELECT ${dims.map((d) => `count(${d.column}) AS ${d.column}`).join(', ')} FROM customers`);

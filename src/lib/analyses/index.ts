@@ -23,11 +23,12 @@ import { computeDataQuality } from './data-quality';
 
 export type * from './types';
 export { CUSTOMER_COLUMNS } from './types';
-export { customerPage, exportCustomers, customersToCsv, customerWhere } from './customers';
+export { customerPage, exportCustomers, customerWhere, clearCustomerCache } from './customers';
 export type { CustomerQuery } from './customers';
 export { AnalysisContext, AnalysisError, withContext } from './context';
 export type { PresetModels } from './context';
 export { withDefaults, DEFAULT_PARAMS } from './params';
+export { warmUpAnalyses } from './warm-up';
 export type { AnalysisParams, AnalysisFilters, RfmScheme } from './params';
 
 type Computers = { [K in AnalysisName]: (ctx: AnalysisContext) => Promise<AnalysisResults[K]> };

@@ -52,15 +52,18 @@ export const OVERLAYS = [
 	{ overlay: 'Lost Cheap', rule: 'R = 1 and M = 1', sql: 'r5 = 1 AND m5 = 1' }
 ] as const;
 
-/** Human-readable rules, one line per segment: "Champions: R 5 and FM 4–5". */
+/** Human-readable rules, one line per segment: "Champions: R 5 with FM 4–5" (rows with the same FM cells merged). */
 export function segmentRules(grid: readonly (readonly string[])[], order: readonly string[]): { segment: string; rule: string }[] {
 	return order.map((segment) => {
-		const cells: string[] = [];
+		const byFm = new Map<string, number[]>();
 		grid.forEach((row, r) => {
 			const fms = row.map((s, i) => (s === segment ? i + 1 : 0)).filter((x) => x > 0);
-			if (fms.length) cells.push(`R ${r + 1} with FM ${compactRange(fms)}`);
+			if (fms.length) {
+				const key = compactRange(fms);
+				byFm.set(key, [...(byFm.get(key) ?? []), r + 1]);
+			}
 		});
-		return { segment, rule: cells.join('; ') };
+		return { segment, rule: [...byFm.entries()].map(([fm, rs]) => `R ${compactRange(rs)} with FM ${fm}`).join('; ') };
 	});
 }
 

@@ -14,7 +14,12 @@ function monthEnd(date: string): string {
 }
 
 /** Every calendar month from the first to the last order date, zeros where nothing happened. */
-export async function monthlySeries(ctx: AnalysisContext): Promise<{ months: TrendMonth[]; partialFirst: boolean; partialLast: boolean }> {
+export function monthlySeries(ctx: AnalysisContext): Promise<{ months: TrendMonth[]; partialFirst: boolean; partialLast: boolean }> {
+	// Copies, so a caller changing its months cannot change another analysis's.
+	return ctx.cached('monthly', () => buildMonthlySeries(ctx)).then((s) => ({ ...s, months: s.months.map((m) => ({ ...m })) }));
+}
+
+async function buildMonthlySeries(ctx: AnalysisContext): Promise<{ months: TrendMonth[]; partialFirst: boolean; partialLast: boolean }> {
 	const orders = await ctx.orders();
 	const rows = await ctx.engine.query<{ month: string; revenue: number; orders: number; customers: number }>(
 		`SELECT strftime(order_date, '%Y-%m') AS month, sum(revenue) AS revenue,

@@ -1,81 +1,128 @@
 /**
- * The UI's door to `$lib/insights` (sentences, actions, data dictionary), written by other
- * engineers in parallel. Optional modules are picked up through `import.meta.glob`, so the app
- * builds before they exist and uses them as soon as they do.
+ * The UI's door to `$lib/insights` (takeaways, executive summary, recommended actions, data
+ * dictionary). Those functions take a complete `AnalysisResults`; while some analyses are still
+ * computing, the missing ones are passed as unavailable so nothing reads an undefined result.
  */
-import type { AnalysisResults } from '$lib/analyses/types';
+import type { AnalysisName, AnalysisResults, Unavailable } from '$lib/analyses/types';
+import type { PanelId } from '$lib/charts/index';
+import type { QualitySummary } from '$lib/ingest/types';
+import { actionTables, type ActionRow } from '$lib/insights/actions';
+import { DICTIONARY, type DictionaryEntry } from '$lib/insights/dictionary';
+import { executiveSummary, takeaway } from '$lib/insights/summary';
 import type { PanelName } from './panels';
 
-type Module = Record<string, unknown>;
+export type { DictionaryEntry };
 
-const dictionaryModules = import.meta.glob<Module>('/src/lib/insights/dictionary.ts', { eager: true });
-const summaryModules = import.meta.glob<Module>('/src/lib/insights/summary.ts', { eager: true });
+const PENDING: Unavailable = { available: false, reason: 'still computing' };
 
-export interface DictionaryEntry {
-	id: string;
-	term: string;
-	definition: string;
-	[key: string]: unknown;
+const NAMES: AnalysisName[] = [
+	'kpis',
+	'trend',
+	'forecast',
+	'rfm',
+	'cltv',
+	'churn',
+	'engagement',
+	'cohorts',
+	'clv',
+	'unusualDays',
+	'products',
+	'categories',
+	'countries',
+	'regions',
+	'dealSize',
+	'status',
+	'demographics',
+	'dataQuality'
+];
+
+function complete(r: Partial<AnalysisResults>): AnalysisResults {
+	const out: Record<string, unknown> = { params: r.params ?? null, asOf: r.asOf ?? null, engine: r.engine ?? '' };
+	for (const n of NAMES) out[n] = r[n] ?? PENDING;
+	return out as unknown as AnalysisResults;
 }
 
-/** Entries of the data dictionary, whatever the module calls its export (an array of entries with an `id`). */
 export function dictionaryEntries(): DictionaryEntry[] {
-	const mod = Object.values(dictionaryModules)[0];
-	if (!mod) return [];
-	for (const value of Object.values(mod)) {
-		if (Array.isArray(value) && value.length && value.every((e) => e && typeof e === 'object' && typeof (e as { id?: unknown }).id === 'string')) {
-			return value as DictionaryEntry[];
-		}
-	}
-	return [];
+	return DICTIONARY;
 }
 
-/** Which dictionary entry explains each panel (first id that exists wins). */
+/** Which dictionary entry explains each panel (the first id that exists wins). */
 const DICTIONARY_CANDIDATES: Record<PanelName, string[]> = {
-	kpis: ['kpis', 'revenue', 'net-revenue'],
-	trend: ['trend', 'sales-trend', 'forecast'],
-	seasonality: ['seasonality', 'seasonality-index'],
-	products: ['products', 'breakdowns', 'top-products'],
-	countries: ['countries', 'breakdowns', 'geography'],
-	dealsize: ['deal-size', 'dealsize', 'dealSize'],
-	status: ['status', 'order-status'],
-	rfm: ['rfm', 'rfm-segments'],
-	'rfm-heatmap': ['rfm-heatmap', 'rfm'],
-	'rfm-scatter': ['rfm-scatter', 'rfm'],
-	cltv: ['cltv', 'historical-cltv', 'clv'],
-	churn: ['churn', 'churn-risk'],
-	engagement: ['engagement', 'dau-mau', 'stickiness'],
-	cohorts: ['cohorts', 'cohort-retention'],
+	kpis: ['net-revenue'],
+	trend: ['sales-trend'],
+	seasonality: ['sales-trend'],
+	products: ['breakdowns'],
+	countries: ['breakdowns'],
+	dealsize: ['deal-size'],
+	status: ['order-status'],
+	rfm: ['rfm-segments-standard', 'rfm'],
+	'rfm-heatmap': ['rfm-scores', 'rfm'],
+	'rfm-scatter': ['rfm'],
+	cltv: ['cltv'],
+	churn: ['churn'],
+	engagement: ['stickiness', 'dau'],
+	cohorts: ['cohorts'],
 	demographics: ['demographics'],
-	quality: ['data-quality', 'quality', 'dataQuality'],
-	insights: ['insights', 'actions']
+	quality: ['cancellation', 'line-revenue'],
+	insights: ['rfm-segments-standard', 'rfm']
 };
 
+const KNOWN_IDS = new Set(DICTIONARY.map((e) => e.id));
+
 export function dictionaryId(panel: PanelName): string | null {
-	const entries = dictionaryEntries();
-	const candidates = DICTIONARY_CANDIDATES[panel];
-	if (entries.length === 0) return candidates[0];
-	const ids = new Set(entries.map((e) => e.id));
-	return candidates.find((c) => ids.has(c)) ?? null;
+	return DICTIONARY_CANDIDATES[panel].find((c) => KNOWN_IDS.has(c)) ?? null;
 }
 
-/** The insights module's sentence for a panel, if it has one. */
-export function takeawayFor(panel: PanelName, results: Partial<AnalysisResults>, currency: string): string | null {
-	void panel;
-	void results;
-	void currency;
-	void summaryModules;
+/** The chart panels of `$lib/charts` whose takeaway stands for each dashboard panel, in order of preference. */
+const TAKEAWAY_PANELS: Partial<Record<PanelName, PanelId[]>> = {
+	trend: ['trend'],
+	seasonality: ['seasonality'],
+	products: ['products', 'categories'],
+	countries: ['countries', 'regions'],
+	dealsize: ['dealSize'],
+	status: ['status'],
+	rfm: ['rfmSegments'],
+	'rfm-heatmap': ['rfmHeatmap'],
+	'rfm-scatter': ['rfmScatter'],
+	cltv: ['cltv', 'clvHistogram'],
+	churn: ['churn', 'pAlive'],
+	engagement: ['engagement', 'stickiness'],
+	cohorts: ['cohorts'],
+	demographics: ['demographicsAge', 'demographicsGender', 'demographicsCity', 'demographicsChannel'],
+	quality: ['dataQuality']
+};
+
+/** The insights module's sentence for a panel, or null (then the caller falls back to its own). */
+export function takeawayFor(panel: PanelName, results: Partial<AnalysisResults>, currency: string, quality: QualitySummary | null = null): string | null {
+	const full = complete(results);
+	try {
+		if (panel === 'kpis') return executiveSummary(full, { currency, quality }).find((s) => s.analysis === 'kpis')?.text ?? null;
+		for (const id of TAKEAWAY_PANELS[panel] ?? []) {
+			const text = takeaway(id, full, { currency, quality });
+			if (text) return text;
+		}
+	} catch (e) {
+		console.warn(`No takeaway for ${panel}:`, e);
+	}
 	return null;
 }
 
-export interface InsightItem {
-	text: string;
-	action?: string;
+export interface Insights {
+	summary: string[];
+	/** Recommended action per RFM segment (else per churn-risk group). */
+	actions: ActionRow[] | null;
+	actionsBy: 'segment' | 'churn' | null;
 }
 
-/** The insights module's list of findings with recommended actions, if it exists. */
-export function insightsFor(results: Partial<AnalysisResults>, currency: string): InsightItem[] | null {
-	void results;
-	void currency;
-	return null;
+export function insightsFor(results: Partial<AnalysisResults>, currency: string, quality: QualitySummary | null = null): Insights {
+	const full = complete(results);
+	try {
+		const summary = executiveSummary(full, { currency, quality }).map((s) => s.text);
+		const t = actionTables(full);
+		const actions = t.segments ?? t.churn;
+		return { summary, actions, actionsBy: t.segments ? 'segment' : t.churn ? 'churn' : null };
+	} catch (e) {
+		console.warn('No insights:', e);
+		return { summary: [], actions: null, actionsBy: null };
+	}
 }

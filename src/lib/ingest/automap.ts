@@ -306,7 +306,7 @@ export function classifyFile(file: LoadedFile, m: FileMatch): { role: FileRole; 
 	// HyperLogLog is within a few percent on big tables.
 	const unique = Boolean(cid && nonNull > 0 && cid.nulls === 0 && cid.distinct >= nonNull * (cid.distinctApprox ? 0.97 : 1));
 	const attrCount = Object.keys(m.attributes).length;
-	if (hasDate && hasAmount && !(unique && !m.fields.order_id && attrCount > 0 && !m.fields.quantity)) {
+	if (hasDate && hasAmount) {
 		return {
 			role: 'transactions',
 			reason: `order lines: "${m.fields.order_ts!.column}" has dates and "${(m.fields.revenue ?? m.fields.unit_price)!.column}" has amounts`

@@ -10,7 +10,7 @@ import type { Engine } from '../engine/engine';
 import { quoteIdent, quoteString } from '../sql';
 import { disabledAnalyses } from './availability';
 import { checkMapping } from './automap';
-import { CANONICAL_FIELDS, CUSTOMER_ATTRIBUTES, DERIVED_COLUMNS, type CanonicalField, type CustomerAttribute } from './canonical-fields';
+import { CANONICAL_FIELDS, CUSTOMER_ATTRIBUTES, type CanonicalField, type CustomerAttribute } from './canonical-fields';
 import { columnText, dateExpr, dateFormatLabel, describeDateFormat, detectDateFormat, nameLooksDateLike } from './dates';
 import { IngestError, fmtInt, wrapError } from './errors';
 import { isNumericType, isTextType, textNumberExpr } from './profile';
@@ -158,7 +158,9 @@ export async function buildCanonical(engine: Engine, loaded: LoadedFile[] | Load
 			.filter((p) => {
 				const s = stats.get(p.idx);
 				const other = Number(s?.other_ids ?? 0);
-				return Number(s?.c_ids ?? 0) > 0 && Number(s?.other_numeric ?? 0) >= 0.99 * other;
+				const c = Number(s?.c_ids ?? 0);
+				// Online Retail style: a few `C…` ids among numeric ones (not ids that all start with C).
+				return c > 0 && other > c && Number(s?.other_numeric ?? 0) >= 0.99 * other;
 			})
 			.map((p) => p.idx);
 		progress();

@@ -93,6 +93,15 @@ export async function loadFile(engine: Engine, input: InputFile, opts: ReadOptio
 				message: format === 'json' || format === 'ndjson' || format === 'parquet' ? `${name} is empty.` : `${name} has column names but no data rows.`
 			});
 		}
+		// A column called "rowid" would hide DuckDB's row number, which gives `row_no`.
+		const hidden = await engine.query<{ name: string }>(
+			"SELECT column_name AS name FROM duckdb_columns() WHERE schema_name = 'main' AND table_name = ? AND lower(column_name) = 'rowid'",
+			[table]
+		);
+		for (const { name: col } of hidden) {
+			await engine.exec(`ALTER TABLE ${quoteIdent(table)} RENAME COLUMN ${quoteIdent(col)} TO ${quoteIdent(`${col}_`)}`);
+			outcome.notes.push(`${name}: the column "${col}" is shown as "${col}_".`);
+		}
 		report('parsing', total, rows);
 		report('profiling', total, rows);
 		const profile = await profileTable(engine, table);

@@ -194,7 +194,7 @@ export const DICTIONARY: DictionaryEntry[] = [
 		id: 'cltv',
 		term: 'Historical customer lifetime value (CLTV)',
 		definition:
-			'Historical CLTV: revenue = net revenue; profit = revenue − cost when a cost column exists, else revenue × margin (parameter, default 0.3). ' +
+			'Historical CLTV: revenue = net revenue; profit = revenue − cost when a cost column exists, else revenue × margin (parameter, default 0.3, returned in the result so the screen can state it); tertile segments Low/Medium/High by the 33rd/66th percentiles of profit. ' +
 			"With a cost column, lines without a cost are valued at revenue × margin. Per customer, over the customer's orders before the as-of date.",
 		formula: 'profit = Σ revenue − Σ cost (lines with a cost) + margin × Σ revenue (lines without), or margin × Σ revenue without a cost column',
 		parameters: ['margin', 'asOf', 'filters']
@@ -203,7 +203,7 @@ export const DICTIONARY: DictionaryEntry[] = [
 		id: 'cltv-tertiles',
 		term: 'CLTV segments (tertiles)',
 		definition:
-			'Tertile segments Low/Medium/High by the 33rd/66th percentiles of profit: Low when profit ≤ P33, Medium when P33 < profit ≤ P66, High when profit > P66. ' +
+			'Tertile segments Low/Medium/High by the 33rd/66th percentiles of profit (P33, P66 of the customer profits): Low when profit ≤ P33, Medium when P33 < profit ≤ P66, High when profit > P66. ' +
 			'Percentiles interpolate linearly between the ordered customer profits (rounded to 6 decimals), so equal profits always share a segment.',
 		formula: 'P_q = value at position q × (N − 1) of the sorted profits, interpolated',
 		parameters: ['margin', 'asOf', 'filters']

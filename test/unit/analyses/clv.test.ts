@@ -106,8 +106,9 @@ describe('predictive CLV on a simulated customer base', () => {
 			const aov = expectedAverageOrderValue(clv.gammaGamma!, s);
 			expect(row.p_alive).toBeCloseTo(probabilityAlive(fit, s), 9);
 			expect(row.expected_purchases).toBeCloseTo(conditionalExpectedPurchases(fit, s, 6 * UNITS_PER_MONTH.day), 9);
-			expect(row.expected_aov).toBeCloseTo(aov, 6);
-			expect(row.predicted_clv!).toBeCloseTo(customerLifetimeValue(fit, s, aov, opts), 6);
+			// The analysis rounds the mean repeat-day value to 6 decimals (identical inputs on every engine).
+			expect(row.expected_aov).toBeCloseTo(aov, 5);
+			expect(row.predicted_clv!).toBeCloseTo(customerLifetimeValue(fit, s, aov, opts), 5);
 		}
 		const total = rows.reduce((s, r) => s + r.predicted_clv!, 0);
 		expect(clv.totals.predictedClv!).toBeCloseTo(total, 6);

@@ -46,8 +46,8 @@ function checkInvariants(lines: Line[], rows: CustomerRow[], bins: number, rfm: 
 }
 
 for (const [label, create, runs] of [
-	['native', createNativeEngine, 40],
-	['wasm', createWasmNodeEngine, 6]
+	['native', createNativeEngine, 16],
+	['wasm', createWasmNodeEngine, 4]
 ] as const) {
 	describe(`properties (${label} engine)`, () => {
 		let engine: Engine;

@@ -11,7 +11,7 @@ import { CANONICAL_FIELDS, DERIVED_COLUMNS } from '../../../src/lib/ingest/canon
 import { IngestError } from '../../../src/lib/ingest/errors';
 import { inputFromBytes } from '../../../src/lib/ingest/input';
 import { loadFiles } from '../../../src/lib/ingest/load';
-import type { LoadResult, Mapping } from '../../../src/lib/ingest/types';
+import type { LoadProgress, LoadResult, Mapping } from '../../../src/lib/ingest/types';
 import { SAMPLES, fixture, loadPaths } from './helpers';
 
 let engine: Engine;
@@ -86,6 +86,15 @@ describe('orders-small.csv, worked by hand', () => {
 		expect(t).toEqual({ nc: 1, f: 'orders-small.csv', bad: 0 });
 	});
 
+	it('reports building progress step by step', async () => {
+		const loaded = await loadPaths(engine, [fixture('orders.tsv')]);
+		const seen: LoadProgress[] = [];
+		await buildCanonical(engine, loaded, suggestMapping(loaded.files).mapping, { onProgress: (p) => seen.push(p) });
+		expect(seen.every((p) => p.phase === 'building' && p.file === 'orders.tsv')).toBe(true);
+		expect(seen.map((p) => p.bytesDone)).toEqual([1, 2, 3, 4, 5, 6]);
+		expect(seen.at(-1)).toMatchObject({ bytesTotal: 6, rows: 3 });
+	});
+
 	it('gives the same result from the gzipped file', async () => {
 		const { gzipSync } = await import('node:zlib');
 		const { readFileSync } = await import('node:fs');
@@ -97,14 +106,53 @@ describe('orders-small.csv, worked by hand', () => {
 	});
 });
 
+describe('several files', () => {
+	it('unions order files with the same header, keeping each file\'s row numbers', async () => {
+		const head = 'order_id,order_date,customer,sales\n';
+		const loaded = await loadFiles(engine, [
+			inputFromBytes('jan.csv', text(`${head}1,2021-01-04,a,10\n2,2021-01-05,b,20\n`)),
+			inputFromBytes('feb.csv', text(`${head}3,2021-02-01,a,5\n`))
+		]);
+		const s = suggestMapping(loaded.files);
+		expect(s.mapping.files.map((m) => m.role)).toEqual(['transactions', 'transactions']);
+		expect(s.notes).toContain('2 order files with the same columns are combined.');
+		const { quality } = await buildCanonical(engine, loaded, s.mapping);
+		expect(quality.files.map((f) => [f.file, f.rowsRead, f.rowsUsed])).toEqual([
+			['jan.csv', 2, 2],
+			['feb.csv', 1, 1]
+		]);
+		expect(quality).toMatchObject({ rowsRead: 3, rowsInTransactions: 3, orders: 3, customers: 2, revenue: 35, dateFrom: '2021-01-04', dateTo: '2021-02-01' });
+		expect(await engine.query('SELECT source_file AS f, row_no AS r FROM transactions ORDER BY order_id')).toEqual([
+			{ f: 'jan.csv', r: 1 },
+			{ f: 'jan.csv', r: 2 },
+			{ f: 'feb.csv', r: 1 }
+		]);
+	});
+
+	it('keeps row numbers right when the file has a column called rowid', async () => {
+		const loaded = await loadFiles(engine, [inputFromBytes('r.csv', text('rowid,order_date,sales\nx,2021-01-04,1\ny,bad,2\n'))]);
+		expect(loaded.files[0].columns.map((c) => c.name)).toEqual(['rowid_', 'order_date', 'sales']);
+		const { quality } = await buildCanonical(engine, loaded, suggestMapping(loaded.files).mapping);
+		expect(quality.flagged.badDates.examples).toEqual([{ file: 'r.csv', row: 2, value: 'bad' }]);
+	});
+});
+
 describe('cancellations', () => {
 	it('reads the C-prefix only when the other ids are numeric', async () => {
-		const csv = 'order,date,amount\nCX1,2021-01-01,5\nCAB,2021-01-02,6\nAB7,2021-01-03,-2\n';
+		const csv = 'order,date,amount\nC100,2021-01-01,5\nAB1,2021-01-02,6\nAB7,2021-01-03,-2\n';
 		const loaded = await loadFiles(engine, [inputFromBytes('codes.csv', text(csv))]);
 		const { quality } = await buildCanonical(engine, loaded, suggestMapping(loaded.files).mapping);
-		// Ids are not numbers, so "C…" means nothing; the all-negative order AB7 is still a cancellation.
+		// The other ids are not numbers, so "C100" is just an id; the all-negative order AB7 is still a cancellation.
 		expect(quality.flagged.cancellationLines).toBe(1);
 		expect(await engine.query('SELECT order_id FROM transactions WHERE is_cancelled')).toEqual([{ order_id: 'AB7' }]);
+		expect(quality.notes.join(' ')).not.toMatch(/starting with "C"/);
+	});
+
+	it('does not read ids that all start with C as cancellations', async () => {
+		const csv = 'order_id,order_date,sales\nC1001,2021-01-01,5\nC1002,2021-01-02,6\n';
+		const loaded = await loadFiles(engine, [inputFromBytes('c.csv', text(csv))]);
+		const { quality } = await buildCanonical(engine, loaded, suggestMapping(loaded.files).mapping);
+		expect(quality.flagged.cancellationLines).toBe(0);
 	});
 
 	it('flags whole orders by a cancelled status (any casing, "canceled" too)', async () => {
