@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { expectKpiSmall, kpis, open, upload, PANELS } from './helpers';
+import fs from 'node:fs';
+import { expectKpiSmall, fixture, kpis, open, settled, upload, PANELS } from './helpers';
 
 test('an uploaded file gives the hand-computed KPIs', async ({ page }) => {
 	const errors = await open(page);
@@ -45,6 +46,23 @@ test('the column review remembers an applied mapping per header (names only)', a
 	// The same header again: the remembered mapping is used.
 	await upload(page, ['kpi-small.csv']);
 	await expect(page.getByText('The column choices you applied before')).toBeVisible();
+	await expectKpiSmall(page);
+	expect(errors).toEqual([]);
+});
+
+test('a file dropped on the drop zone takes the same path as the file picker', async ({ page }) => {
+	const errors = await open(page);
+	const text = fs.readFileSync(fixture('kpi-small.csv'), 'utf8');
+	const dataTransfer = await page.evaluateHandle((content) => {
+		const dt = new DataTransfer();
+		dt.items.add(new File([content], 'kpi-small.csv', { type: 'text/csv' }));
+		return dt;
+	}, text);
+	const zone = page.getByRole('group', { name: /Drop your sales file here/ });
+	await zone.dispatchEvent('dragenter', { dataTransfer });
+	await zone.dispatchEvent('dragover', { dataTransfer });
+	await zone.dispatchEvent('drop', { dataTransfer });
+	await settled(page);
 	await expectKpiSmall(page);
 	expect(errors).toEqual([]);
 });

@@ -31,13 +31,12 @@ export async function computeBreakdown(ctx: AnalysisContext, dimension: Dimensio
 		const named = all.filter((r) => r.label !== null);
 		distinct = named.length;
 		const shown = named.length <= top + 1 ? named : named.slice(0, top);
-		const inList = shown.length ? shown.map((r) => quoteString(r.label!)).join(', ') : 'NULL';
+		// A hash join against the shown values is cheaper than an IN list evaluated per line.
+		const values = shown.length ? shown.map((r) => `(${quoteString(r.label!)})`).join(', ') : '(NULL)';
 		const counts = await ctx.engine.query<{ kind: number; label: string | null; orders: number }>(
-			`SELECT kind, label, count(DISTINCT order_id) AS orders FROM (
-				SELECT CASE WHEN ${dimension} IS NULL THEN 2 WHEN ${dimension} IN (${inList}) THEN 0 ELSE 1 END AS kind,
-					CASE WHEN ${dimension} IN (${inList}) THEN ${dimension} END AS label, order_id
-				FROM ${ctx.scope} WHERE NOT is_cancelled
-			) GROUP BY kind, label`
+			`SELECT CASE WHEN t.label IS NOT NULL THEN 0 WHEN s.${dimension} IS NULL THEN 2 ELSE 1 END AS kind, t.label, count(DISTINCT s.order_id) AS orders
+			FROM ${ctx.scope} s LEFT JOIN (VALUES ${values}) t(label) ON s.${dimension} = t.label
+			WHERE NOT s.is_cancelled GROUP BY ALL`
 		);
 		const orders = new Map(counts.map((c) => [`${c.kind}:${c.label}`, c.orders]));
 		const rest = named.slice(shown.length);

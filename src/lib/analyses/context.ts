@@ -1,7 +1,10 @@
 /**
  * One analysis run: the filtered scope, the resolved as-of date, which canonical columns carry data,
- * and the intermediate tables several analyses share (built once per run, lazily, as temp tables
- * with a per-run name so concurrent runs on one engine never collide). `dispose()` drops them.
+ * and the intermediate tables several analyses share, built once per run as temp tables with a
+ * per-run name so concurrent runs on one engine never collide. The order-level table (the only pass
+ * over every order line besides the product/category breakdowns) is built when the run starts; the
+ * per-customer tables and the model fit are built on first use. `dispose()` drops them all.
+ * Column availability ("needs a … column") is decided on the filtered scope.
  */
 import type { Engine, SqlValue } from '../engine/engine';
 import { CANONICAL_FIELDS, type CanonicalField } from '../ingest/canonical-fields';

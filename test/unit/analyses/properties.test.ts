@@ -46,7 +46,7 @@ function checkInvariants(lines: Line[], rows: CustomerRow[], bins: number, rfm: 
 }
 
 for (const [label, create, runs] of [
-	['native', createNativeEngine, 16],
+	['native', createNativeEngine, 12],
 	['wasm', createWasmNodeEngine, 4]
 ] as const) {
 	describe(`properties (${label} engine)`, () => {
