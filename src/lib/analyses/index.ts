@@ -28,7 +28,6 @@ export type { CustomerQuery } from './customers';
 export { AnalysisContext, AnalysisError, withContext } from './context';
 export type { PresetModels } from './context';
 export { withDefaults, DEFAULT_PARAMS } from './params';
-export { warmUpAnalyses } from './warm-up';
 export type { AnalysisParams, AnalysisFilters, RfmScheme } from './params';
 
 type Computers = { [K in AnalysisName]: (ctx: AnalysisContext) => Promise<AnalysisResults[K]> };
