@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import fs from 'node:fs';
-import { open, settled, upload } from './helpers';
+import { open, parseCsv, settled, upload } from './helpers';
 
 const HEADER =
 	'customer_id,recency_days,frequency,monetary,r,f,m,segment,cltv_revenue,cltv_profit,cltv_segment,churned,churn_risk,p_alive,expected_purchases,expected_aov,predicted_clv';
@@ -27,6 +27,7 @@ test('a cohort opens its customers; the CSV export neutralises formula cells', a
 	expect(lines).toHaveLength(3); // header, one customer, final empty string after the last CRLF
 	expect(lines[1].startsWith(`"'=HYPERLINK(""http://evil.example/x"",""click"")",`)).toBe(true);
 	expect(lines[2]).toBe('');
+	expect(parseCsv(csv)[1][0]).toBe(`'=HYPERLINK("http://evil.example/x","click")`);
 
 	// Keyboard: Escape closes the dialog and focus returns to the page.
 	await page.keyboard.press('Escape');
@@ -50,7 +51,12 @@ test('segments and risk groups open a paged, sortable customer list', async ({ p
 	const total = Number((await status.innerText()).match(/of ([\d,]+)/)![1].replace(/,/g, ''));
 	const rfmRow = page.locator('section[data-panel="rfm"] tbody tr', { hasText: 'Champions' });
 	expect(await rfmRow.locator('td').first().innerText()).toBe(String(total));
-	for (const cell of await dialog.locator('tbody tr td:nth-child(2)').allInnerTexts()) expect(cell).toBe('Champions');
+	// Every customer listed is a Champion (checked on the export, which has the segment column).
+	const [dl] = await Promise.all([page.waitForEvent('download'), dialog.getByTestId('export-csv').click()]);
+	const rows = parseCsv(fs.readFileSync((await dl.path())!, 'utf8'));
+	expect(rows[0].join(',')).toBe(HEADER);
+	expect(rows.slice(1)).toHaveLength(total);
+	for (const row of rows.slice(1)) expect(row[7]).toBe('Champions');
 	// Sorting by spend ascending then descending changes the order.
 	const sortButton = dialog.getByRole('button', { name: /^Spend/ });
 	await sortButton.click();

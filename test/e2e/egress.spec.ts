@@ -22,8 +22,10 @@ test('no request leaves the page’s origin during a whole session', async ({ pa
 	const [png] = await Promise.all([page.waitForEvent('download'), trend.getByRole('button', { name: /as PNG/ }).first().click()]);
 	expect(png.suggestedFilename()).toMatch(/\.png$/);
 	expect(fs.readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');
+	await png.saveAs('test-results/export-trend.png');
 	const [svg] = await Promise.all([page.waitForEvent('download'), trend.getByRole('button', { name: /as SVG/ }).first().click()]);
 	expect(fs.readFileSync((await svg.path())!, 'utf8')).toContain('<svg');
+	await svg.saveAs('test-results/export-trend.svg');
 	await page.locator('section[data-panel="cltv"]').getByRole('button', { name: /High/ }).click();
 	await settled(page);
 	const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);

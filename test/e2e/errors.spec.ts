@@ -58,3 +58,16 @@ test('a mapping that leaves no revenue names the file and keeps the results', as
 	await expectKpiSmall(page);
 	expect(errors).toEqual([]);
 });
+
+test('a sample that cannot be downloaded says so and keeps the data on screen', async ({ page }) => {
+	const errors = await open(page);
+	await upload(page, ['kpi-small.csv']);
+	await page.route('**/samples/b2b-sales.csv', (route) => route.fulfill({ status: 404, body: 'not found' }));
+	await page.locator('button[data-sample="b2b"]').click();
+	await expect(page.locator('body')).toHaveAttribute('data-state', 'error', { timeout: 60_000 });
+	await expect(alert(page)).toContainText('b2b-sales.csv');
+	await expect(alert(page)).toContainText('could not be downloaded');
+	await expectKpiSmall(page);
+	// The failed request is the one we faked; the browser logs it as a resource error, which is expected here.
+	expect(errors.filter((e) => !/404/.test(e))).toEqual([]);
+});

@@ -66,3 +66,13 @@ test('a file dropped on the drop zone takes the same path as the file picker', a
 	await expectKpiSmall(page);
 	expect(errors).toEqual([]);
 });
+
+test('“How is this computed?” opens the data dictionary entry', async ({ page }) => {
+	const errors = await open(page);
+	await upload(page, ['kpi-small.csv']);
+	await page.locator('section[data-panel="churn"]').getByRole('link', { name: 'How is this computed?' }).click();
+	await expect(page).toHaveURL(/\/dictionary#churn$/);
+	await expect(page.locator('section#churn h2')).toHaveText(/churn/i);
+	await expect(page.locator('section#churn')).toBeInViewport();
+	expect(errors).toEqual([]);
+});

@@ -45,51 +45,110 @@ export function findChartSvg(root: Element | null): SVGSVGElement | null {
 	return best;
 }
 
-/**
- * A standalone SVG document of the chart: namespaces set, size fixed, and the colours that Plot
- * takes from CSS (`currentColor`, the font) written onto the root so the file looks the same
- * outside the page.
- */
-export function serializeSvg(svg: SVGSVGElement, opts: { title?: string; background?: string } = {}): { text: string; width: number; height: number } {
-	const clone = svg.cloneNode(true) as SVGSVGElement;
-	const style = getComputedStyle(svg);
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+function escapeXml(text: string): string {
+	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** Greedy word wrap by an average character width (good enough for a caption under a chart). */
+function wrap(text: string, maxChars: number): string[] {
+	const lines: string[] = [];
+	let line = '';
+	for (const word of text.split(/\s+/).filter(Boolean)) {
+		if (line && line.length + 1 + word.length > maxChars) {
+			lines.push(line);
+			line = word;
+		} else line = line ? `${line} ${word}` : word;
+	}
+	if (line) lines.push(line);
+	return lines;
+}
+
+function sizeOf(svg: SVGSVGElement): { width: number; height: number } {
 	const box = svg.getBoundingClientRect();
-	const width = Math.round(svg.width.baseVal.value || box.width || 640);
-	const height = Math.round(svg.height.baseVal.value || box.height || 400);
-	clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-	clone.setAttribute('xmlns:xlink', 'http://www.w3.org/1999/xlink');
-	clone.setAttribute('width', String(width));
-	clone.setAttribute('height', String(height));
-	if (!clone.getAttribute('viewBox')) clone.setAttribute('viewBox', `0 0 ${width} ${height}`);
-	clone.style.color = style.color;
-	clone.style.fontFamily = style.fontFamily;
-	clone.style.fontSize = style.fontSize;
-	if (opts.background) {
-		clone.style.background = opts.background;
-		const rect = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
-		rect.setAttribute('x', '0');
-		rect.setAttribute('y', '0');
-		rect.setAttribute('width', '100%');
-		rect.setAttribute('height', '100%');
-		rect.setAttribute('fill', opts.background);
-		clone.insertBefore(rect, clone.firstChild);
+	return { width: Math.round(svg.width.baseVal.value || box.width || 640), height: Math.round(svg.height.baseVal.value || box.height || 400) };
+}
+
+/**
+ * A standalone SVG document of a chart as shown: Plot's title, colour legend (swatches and
+ * ramps), the plot itself and the caption, laid out in one SVG with the page's text colour and
+ * font written in, so the file looks the same outside the page. User text is escaped.
+ */
+export function serializeChart(root: Element, opts: { title?: string; background?: string } = {}): { text: string; width: number; height: number } {
+	const main = findChartSvg(root);
+	if (!main) throw new Error('There is no chart to download yet.');
+	const style = getComputedStyle(main);
+	const { width: w, height: h } = sizeOf(main);
+	const pad = 16;
+	const width = w + 2 * pad;
+	const parts: string[] = [];
+	let y = pad;
+	const title = root.querySelector('h2')?.textContent?.trim() || opts.title || '';
+	if (title) {
+		parts.push(`<text x="${pad}" y="${y + 15}" font-size="16" font-weight="700" fill="currentColor">${escapeXml(title)}</text>`);
+		y += 28;
 	}
-	if (opts.title && !clone.querySelector(':scope > title')) {
-		const t = document.createElementNS('http://www.w3.org/2000/svg', 'title');
-		t.textContent = opts.title;
-		clone.insertBefore(t, clone.firstChild);
+	// Swatch legends are HTML (a coloured square and a label per item): redrawn as SVG.
+	const swatches = Array.from(root.querySelectorAll('span, div')).filter((el) => /-swatch$/.test(el.className.toString().split(' ')[0] ?? '') && el.querySelector(':scope > svg'));
+	if (swatches.length) {
+		let x = pad;
+		for (const sw of swatches) {
+			const fill = sw.querySelector(':scope > svg')?.getAttribute('fill') ?? 'currentColor';
+			const label = sw.textContent?.trim() ?? '';
+			const itemWidth = 15 + 6 + label.length * 6.5 + 14;
+			if (x > pad && x + itemWidth > width - pad) {
+				x = pad;
+				y += 22;
+			}
+			parts.push(`<rect x="${x}" y="${y}" width="15" height="15" fill="${escapeXml(fill)}"/>`);
+			parts.push(`<text x="${x + 21}" y="${y + 12}" font-size="11" fill="currentColor">${escapeXml(label)}</text>`);
+			x += itemWidth;
+		}
+		y += 26;
 	}
-	const text = '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(clone);
+	const serializer = new XMLSerializer();
+	const place = (svg: SVGSVGElement, at: number): string => {
+		const clone = svg.cloneNode(true) as SVGSVGElement;
+		const { width: sw, height: sh } = sizeOf(svg);
+		clone.setAttribute('x', String(pad));
+		clone.setAttribute('y', String(at));
+		clone.setAttribute('width', String(sw));
+		clone.setAttribute('height', String(sh));
+		if (!clone.getAttribute('viewBox')) clone.setAttribute('viewBox', `0 0 ${sw} ${sh}`);
+		clone.style.overflow = 'visible';
+		return serializer.serializeToString(clone);
+	};
+	// Ramp legends are SVGs of their own, drawn above the plot.
+	for (const legend of Array.from(root.querySelectorAll('svg'))) {
+		if (legend === main || legend.parentElement?.closest('svg') || swatches.some((sw) => sw.contains(legend))) continue;
+		parts.push(place(legend, y));
+		y += sizeOf(legend).height + 8;
+	}
+	parts.push(place(main, y));
+	y += h;
+	const caption = root.querySelector('figcaption')?.textContent?.trim();
+	if (caption) {
+		y += 8;
+		for (const line of wrap(caption, Math.max(20, Math.floor((width - 2 * pad) / 6.6)))) {
+			y += 16;
+			parts.push(`<text x="${pad}" y="${y}" font-size="12" fill="currentColor">${escapeXml(line)}</text>`);
+		}
+	}
+	const height = Math.ceil(y + pad);
+	const background = opts.background ? `<rect x="0" y="0" width="${width}" height="${height}" fill="${escapeXml(opts.background)}"/>` : '';
+	const head = `<svg xmlns="${SVG_NS}" xmlns:xlink="http://www.w3.org/1999/xlink" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" style="color: ${escapeXml(style.color)}; font-family: ${escapeXml(style.fontFamily)}; font-size: 10px">`;
+	const text = `<?xml version="1.0" encoding="UTF-8"?>\n${head}${title ? `<title>${escapeXml(title)}</title>` : ''}${background}${parts.join('')}</svg>`;
 	return { text, width, height };
 }
 
-export function svgBlob(svg: SVGSVGElement, opts: { title?: string; background?: string } = {}): Blob {
-	return new Blob([serializeSvg(svg, opts).text], { type: 'image/svg+xml;charset=utf-8' });
+export function svgBlob(root: Element, opts: { title?: string; background?: string } = {}): Blob {
+	return new Blob([serializeChart(root, opts).text], { type: 'image/svg+xml;charset=utf-8' });
 }
 
 /** PNG through a canvas, from a same-origin Blob URL of the serialised SVG (never tainted). */
-export async function pngBlob(svg: SVGSVGElement, opts: { title?: string; background?: string; scale?: number } = {}): Promise<Blob> {
-	const { text, width, height } = serializeSvg(svg, opts);
+export async function pngBlob(root: Element, opts: { title?: string; background?: string; scale?: number } = {}): Promise<Blob> {
+	const { text, width, height } = serializeChart(root, opts);
 	const scale = opts.scale ?? 2;
 	const url = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml;charset=utf-8' }));
 	try {

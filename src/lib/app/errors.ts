@@ -12,6 +12,17 @@ export interface UserError {
 	detail?: string;
 }
 
+/** An error whose message is already written for the user (shown as is). */
+export class UserFacingError extends Error {
+	constructor(
+		message: string,
+		readonly hint?: string
+	) {
+		super(message);
+		this.name = 'UserFacingError';
+	}
+}
+
 interface IngestLike {
 	name?: string;
 	file?: string;
@@ -38,6 +49,7 @@ export function toUserError(e: unknown, action: string, kept?: string): UserErro
 			[e.file && `“${e.file}”`, e.column && `column “${e.column}”`, e.row != null && `row ${e.row}`, e.problem].filter(Boolean).join(': ');
 		return { title: `We could not ${action}.`, message, hint: e.message?.includes(e.hint ?? '\u0000') ? undefined : e.hint, kept };
 	}
+	if (e instanceof UserFacingError) return { title: `We could not ${action}.`, message: e.message, hint: e.hint, kept };
 	if (e instanceof DOMException && e.name === 'AbortError') {
 		return { title: 'Stopped.', message: `${action[0].toUpperCase()}${action.slice(1)} was cancelled.`, kept };
 	}

@@ -3,8 +3,7 @@
  * (atomically: a failed build leaves the previous tables in place), and drop raw tables no longer shown.
  */
 import type { Engine } from '$lib/engine/engine';
-import { buildCanonical, inputFromBlob, loadFiles, suggestMapping } from '$lib/ingest/index';
-import { quoteIdent } from '$lib/sql';
+import { buildCanonical, dropRawTables, inputFromBlob, loadFiles, suggestMapping } from '$lib/ingest/index';
 import { IngestError } from '$lib/ingest/errors';
 import type { BuildResult, IngestErrorInfo, LoadedFile, LoadProgress, Mapping, MappingSuggestion, ReadOptions } from '$lib/ingest/types';
 
@@ -49,11 +48,8 @@ export const ingest = {
 		}
 	},
 
-	/**
-	 * Frees raw tables of files no longer on screen. Stopgap until ingest exports a drop function
-	 * (the only SQL outside ingest/analyses; it touches nothing but ingest's own `raw_<k>` tables).
-	 */
-	async drop(engine: Engine, tables: string[]): Promise<void> {
-		for (const t of tables) if (/^raw_\d+$/.test(t)) await engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(t)}`);
+	/** Frees the raw tables of files no longer on screen. */
+	drop(engine: Engine, tables: string[]): Promise<void> {
+		return dropRawTables(engine, tables);
 	}
 };

@@ -1,3 +1,5 @@
+import { UserFacingError } from './errors';
+
 /** The demo data sets in `static/samples/`, fetched by relative URL (the site may live under a sub-path). */
 export interface Sample {
 	id: string;
@@ -31,9 +33,14 @@ export interface FetchProgress {
 /** Fetches a sample as a `File`, reporting bytes as they arrive. Same origin only (relative URL). */
 export async function fetchSampleFile(name: string, onProgress: (p: FetchProgress) => void, signal?: AbortSignal): Promise<File> {
 	const url = new URL(`samples/${name}`, document.baseURI);
-	if (url.origin !== location.origin) throw new Error('Samples are only loaded from this site.');
-	const res = await fetch(url, { signal, credentials: 'same-origin' });
-	if (!res.ok) throw new Error(`The sample “${name}” could not be loaded (HTTP ${res.status}).`);
+	if (url.origin !== location.origin) throw new UserFacingError('Samples are only loaded from this site.');
+	let res: Response;
+	try {
+		res = await fetch(url, { signal, credentials: 'same-origin' });
+	} catch {
+		throw new UserFacingError(`The sample “${name}” could not be downloaded from this site.`, 'Check the connection to the site and try again; your own files work offline.');
+	}
+	if (!res.ok) throw new UserFacingError(`The sample “${name}” could not be downloaded (the site answered ${res.status}).`, 'Try again later; your own files still work.');
 	// A static host may serve .gz with `Content-Encoding: gzip`, in which case the body arrives
 	// already unpacked; the name then must lose its .gz so it is not gunzipped twice.
 	const encoded = (res.headers.get('content-encoding') ?? '').includes('gzip');
