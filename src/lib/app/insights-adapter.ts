@@ -36,7 +36,7 @@ const NAMES: AnalysisName[] = [
 	'dataQuality'
 ];
 
-function complete(r: Partial<AnalysisResults>): AnalysisResults {
+export function complete(r: Partial<AnalysisResults>): AnalysisResults {
 	const out: Record<string, unknown> = { params: r.params ?? null, asOf: r.asOf ?? null, engine: r.engine ?? '' };
 	for (const n of NAMES) out[n] = r[n] ?? PENDING;
 	return out as unknown as AnalysisResults;

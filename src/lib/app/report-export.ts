@@ -1,0 +1,26 @@
+/**
+ * One-click report downloads: the HTML and Markdown reports are built in the page from the results
+ * on screen and handed to the browser as files; nothing is uploaded.
+ */
+import { buildHtmlReport } from '$lib/report/html';
+import { buildMarkdownReport } from '$lib/report/markdown';
+import { DICTIONARY } from '$lib/insights/dictionary';
+import type { Session } from './session.svelte';
+import { complete } from './insights-adapter';
+import { downloadBlob, safeFilename } from './download';
+
+export type ReportFormat = 'html' | 'md';
+
+export function downloadReport(session: Session, format: ReportFormat): void {
+	const dataset = session.dataset;
+	if (!dataset) return;
+	const results = complete(session.results);
+	const options = { currency: session.currency, fileNames: dataset.sources.map((f) => f.name) };
+	const quality = dataset.build.quality;
+	const base = safeFilename(`customer-lens-report-${dataset.label}`);
+	if (format === 'html') {
+		downloadBlob(new Blob([buildHtmlReport(results, quality, DICTIONARY, options)], { type: 'text/html' }), `${base}.html`);
+	} else {
+		downloadBlob(new Blob([buildMarkdownReport(results, quality, DICTIONARY, options)], { type: 'text/markdown' }), `${base}.md`);
+	}
+}
