@@ -200,7 +200,8 @@ function forecastSentences(f: ForecastAnalysisResult, c?: string): Sentence[] {
 
 function unusualSentence(r: AnalysisResults, c?: string): Sentence | null {
 	const u = r.unusualDays;
-	if (!u.available) return null;
+	// Sparse data (most weekdays without sales) leaves nothing to score: no claim either way.
+	if (!u.available || u.daysScored === 0) return null;
 	if (u.unusual.length === 0) {
 		return { id: 'unusualDays', analysis: 'unusualDays', value: 0, text: `No unusual days among the ${plural(u.daysScored, 'day')} scored.` };
 	}

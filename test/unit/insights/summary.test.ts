@@ -97,6 +97,13 @@ describe('executive summary', () => {
 		const none: AnalysisResults = { ...r, kpis: off(), trend: off() };
 		expect(executiveSummary(none)).toEqual([]);
 	});
+
+	it('says nothing about unusual days when sparse data left no day to score', () => {
+		const sparse: AnalysisResults = { ...f.results, unusualDays: { ...f.unusualDays, daysScored: 0, unusual: [] } };
+		expect(ids(sparse)).not.toContain('unusualDays');
+		const quiet: AnalysisResults = { ...f.results, unusualDays: { ...f.unusualDays, daysScored: 30, unusual: [] } };
+		expect(text(quiet, 'unusualDays')).toBe('No unusual days among the 30 days scored.');
+	});
 });
 
 describe('takeaways', () => {
