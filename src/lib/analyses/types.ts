@@ -5,6 +5,7 @@
  */
 import type { AnalysisParams } from './params';
 import type { HoldoutRow } from '../models/clv/index';
+import type { ForecastResult } from '../models/forecast/types';
 
 /** An analysis the data cannot support (a missing column, no customers…), with the reason in plain English. */
 export interface Unavailable {
@@ -83,7 +84,8 @@ export interface TrendResult {
 
 // ───────────────────────────────────────── Forecast
 
-export interface ForecastAnalysisResult {
+/** The model's result (minus the per-model components) plus what the chart needs to place it in time. */
+export interface ForecastAnalysisResult extends Omit<ForecastResult, 'components'> {
 	available: true;
 	granularity: 'month' | 'week';
 	/** Seasonal period handed to the model (12 monthly, 52 weekly). */
@@ -94,16 +96,6 @@ export interface ForecastAnalysisResult {
 	horizon: number;
 	/** Labels of the forecast periods. */
 	labels: string[];
-	method: string;
-	fitted: number[];
-	forecast: number[];
-	lo80: number[];
-	hi80: number[];
-	lo95: number[];
-	hi95: number[];
-	backtest: { origins: number; horizon: number; mase: number; smape: number; naiveMase: number; naiveSmape: number } | null;
-	seasonal: boolean;
-	notes: string[];
 }
 
 // ───────────────────────────────────────── RFM
