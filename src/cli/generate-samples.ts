@@ -656,21 +656,26 @@ export function generateCrm(seed = 20240101): { orders: string; customers: strin
 			let priceCents = list;
 			if (flash) priceCents = Math.round(list * 0.75);
 			else if (blackFridays.includes(pu.day) || blackFridays.includes(pu.day - 3)) priceCents = Math.round(list * 0.8);
-			const status = cancelled ? 'cancelled' : lr.bernoulli(CRM_RETURN_RATE[cat]) ? 'returned' : 'completed';
-			orderRows.push(
-				csvLine([
-					orderId,
-					customerId(pu.cust),
-					isoDate(pu.day),
-					products[prod].name,
-					CRM_CATEGORIES[cat],
-					qty,
-					cents(priceCents),
-					channel,
-					status,
-					CRM_CITIES[c.city][0]
-				])
-			);
+			const returned = !cancelled && lr.bernoulli(CRM_RETURN_RATE[cat]);
+			// A return is booked as its own negative line on the order, the convention the canonical model
+			// (and the Online Retail data) use, so net revenue nets it out.
+			const lines: [number, string][] = cancelled ? [[qty, 'cancelled']] : returned ? [[qty, 'completed'], [-qty, 'returned']] : [[qty, 'completed']];
+			for (const [lineQty, status] of lines) {
+				orderRows.push(
+					csvLine([
+						orderId,
+						customerId(pu.cust),
+						isoDate(pu.day),
+						products[prod].name,
+						CRM_CATEGORIES[cat],
+						lineQty,
+						cents(priceCents),
+						channel,
+						status,
+						CRM_CITIES[c.city][0]
+					])
+				);
+			}
 		}
 		orderId++;
 	}

@@ -327,7 +327,12 @@ describe('crm-orders.csv + crm-customers.csv', () => {
 			bad.check(day >= isoDay(c[4]), `${at}: order before signup`);
 			bad.check(r[9] === c[3], `${at}: city ${r[9]} != customer city ${c[3]}`);
 			const q = Number(r[5]);
-			bad.check(Number.isInteger(q) && q > 0, `${at}: quantity ${r[5]}`);
+			// Returns are negative lines right after the sale they undo (same order, product, price).
+			bad.check(Number.isInteger(q) && q !== 0 && q < 0 === (r[8] === 'returned'), `${at}: quantity ${r[5]} with status ${r[8]}`);
+			if (q < 0) {
+				const sale = ord.rows[i - 1];
+				bad.check(sale !== undefined && sale[0] === r[0] && sale[3] === r[3] && sale[6] === r[6] && Number(sale[5]) === -q, `${at}: return without its sale line`);
+			}
 			bad.check(/^\d+\.\d{2}$/.test(r[6]) && Number(r[6]) > 0, `${at}: unit_price ${r[6]}`);
 			bad.check(channels.has(r[7]), `${at}: channel ${r[7]}`);
 			bad.check(statuses.has(r[8]), `${at}: status ${r[8]}`);

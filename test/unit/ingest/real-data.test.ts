@@ -150,7 +150,7 @@ describe('crm-orders.csv + crm-customers.csv (published counts from static/sampl
 		const paths = [`${SAMPLES}/crm-orders.csv`, `${SAMPLES}/crm-customers.csv`];
 		const { result, kpis } = await build(wasm, paths);
 		const q = result.quality;
-		expect(kpis).toMatchObject({ lines: 28323, orders: 17723, files: 1 });
+		expect(kpis).toMatchObject({ lines: 29225, orders: 17723, files: 1 });
 		expect(q.customersTable).toEqual({ rows: 2500, attributes: CUSTOMER_ATTRIBUTES.map((a) => a.field), withoutOrders: 514, orderCustomersMissing: 0 });
 		expect([q.dateFrom, q.dateTo]).toEqual(['2024-01-01', '2025-12-31']);
 		const cols = await wasm.query<{ name: string; type: string }>("SELECT column_name AS name, data_type AS type FROM duckdb_columns() WHERE table_name = 'customers' ORDER BY column_index");
