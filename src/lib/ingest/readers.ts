@@ -80,13 +80,13 @@ export async function readDelimited(
 			throw new IngestError({
 				file,
 				problem: 'unreadable',
-				hint: 'Check it is a CSV/TSV file, or set the delimiter and header in "Review file".',
-				message: `${file} could not be read as CSV/TSV (${shortEngineReason(e)}). Check it is a CSV/TSV file, or set the delimiter and header in "Review file".`,
+				hint: 'Check it is a CSV/TSV file, or set the delimiter and header in "Review columns".',
+				message: `${file} could not be read as CSV/TSV (${shortEngineReason(e)}). Check it is a CSV/TSV file, or set the delimiter and header in "Review columns".`,
 				cause: e
 			});
 		}
 	}
-	// What the sniffer chose, for the "Review file" panel (no second pass over the file).
+	// What the sniffer chose, for the "Review columns" panel (no second pass over the file).
 	const readOptions: ReadOptions = { ...opts };
 	const cols = await engine.query<{ name: string }>(
 		"SELECT column_name AS name FROM duckdb_columns() WHERE schema_name = 'main' AND table_name = ? ORDER BY column_index",
@@ -417,7 +417,7 @@ export async function readXlsx(engine: Engine, file: string, bytes: Uint8Array, 
 		});
 	}
 	const notes: string[] = [];
-	if (sheets.length > 1 && opts.sheet === undefined) notes.push(`${file} has ${sheets.length} sheets; the first one ("${chosen.sheet}") was read. Choose another in "Review file".`);
+	if (sheets.length > 1 && opts.sheet === undefined) notes.push(`${file} has ${sheets.length} sheets; the first one ("${chosen.sheet}") was read. Choose another in "Review columns".`);
 	const nonEmpty = (r: unknown[]) => r.some((v) => v !== null && v !== undefined && !(typeof v === 'string' && v.trim() === ''));
 	const rowsAll = chosen.data.filter(nonEmpty);
 	const readOptions: ReadOptions = { ...opts, sheet: chosen.sheet };
