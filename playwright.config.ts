@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4173;
+// PORT lets several checkouts run their e2e suites side by side without sharing a server.
+const PORT = Number(process.env.PORT ?? 4173);
 
 export default defineConfig({
 	testDir: 'test/e2e',
