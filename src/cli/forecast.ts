@@ -4,12 +4,14 @@
  *   npm run forecast -- SERIES.csv [--horizon H] [--period N] [--out FORECASTS.csv]
  *
  * Input: header `series_id,t,value`, t = 1, 2, … per series (rows in any order).
- * Output: `series_id,h,forecast,lo80,hi80,lo95,hi95` (stdout without --out).
+ * Output: `series_id,h,forecast,lo80,hi80,lo95,hi95` (stdout without --out); a series id starting
+ * with =, +, -, @, tab or CR gets a leading ' so a spreadsheet shows it as text.
  * Bad input exits with status 1 and one line: `file:line: problem`.
  */
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { forecast, DEFAULT_HORIZON, MAX_HORIZON } from '../lib/models/forecast/index';
+import { csvCell } from '../lib/report/csv';
 
 class InputError extends Error {}
 
@@ -134,8 +136,6 @@ function readSeries(file: string): Map<string, number[]> {
 	return out;
 }
 
-const csvField = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-
 function main(argv: string[]): void {
 	const options = parseArgs(argv);
 	const series = readSeries(options.input);
@@ -143,7 +143,8 @@ function main(argv: string[]): void {
 	for (const [id, values] of series) {
 		const r = forecast({ values, period: options.period, horizon: options.horizon, backtest: false });
 		for (let h = 0; h < options.horizon; h++) {
-			rows.push([csvField(id), h + 1, r.forecast[h], r.lo80[h], r.hi80[h], r.lo95[h], r.hi95[h]].join(','));
+			// csvCell neutralises a series id a spreadsheet would run as a formula, as every export does.
+			rows.push([id, h + 1, r.forecast[h], r.lo80[h], r.hi80[h], r.lo95[h], r.hi95[h]].map(csvCell).join(','));
 		}
 	}
 	const text = rows.join('\n') + '\n';

@@ -79,4 +79,18 @@ describe('forecast CLI', () => {
 		expect(missing.status).toBe(1);
 		expect(missing.stderr).toMatch(/missing\.csv: cannot read \(ENOENT\)/);
 	});
+
+	it('writes a series id a spreadsheet would evaluate as text, with a leading quote', () => {
+		const ids = ['"=HYPERLINK(""http://x"")"', '+1', '@SUM(A1)', '-north', 'plain-id'];
+		const rows = ids.flatMap((id) => [1, 2, 3, 4, 5, 6].map((t) => `${id},${t},${10 + t}`));
+		const input = write('formula.csv', ['series_id,t,value', ...rows].join('\n') + '\n');
+		const r = run([input, '--horizon', '1']);
+		expect(r.status).toBe(0);
+		const idFields = r.stdout
+			.trim()
+			.split('\n')
+			.slice(1)
+			.map((l) => l.slice(0, l.lastIndexOf(',1,')));
+		expect(idFields).toEqual(["\"'=HYPERLINK(\"\"http://x\"\")\"", "'+1", "'@SUM(A1)", "'-north", 'plain-id']);
+	});
 });
