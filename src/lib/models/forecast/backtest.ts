@@ -12,6 +12,34 @@ export type Forecaster = (history: number[], horizon: number) => number[];
 /** At most this many origins: each costs a full refit of the automatic procedure. */
 const MAX_ORIGINS = 4;
 
+/** One forecast origin: the values before it and the `horizon` values after it. */
+export interface OriginSplit {
+	/** Number of values in the history (the index of the first value to forecast). */
+	origin: number;
+	history: number[];
+	actual: number[];
+}
+
+/**
+ * Rolling origins n − horizon − k·step for k = 0, 1, … (latest first): at most `count` of them,
+ * each with at least `minHistory` values before it and a full `horizon` after it.
+ */
+export function rollingOrigins(
+	y: readonly number[],
+	horizon: number,
+	count: number,
+	step: number,
+	minHistory: number
+): OriginSplit[] {
+	const splits: OriginSplit[] = [];
+	for (let k = 0; k < count; k++) {
+		const origin = y.length - horizon - k * step;
+		if (origin < minHistory || origin < 0) break;
+		splits.push({ origin, history: y.slice(0, origin), actual: y.slice(origin, origin + horizon) });
+	}
+	return splits;
+}
+
 /**
  * Origins are the last possible one (n − H) and up to three earlier ones spaced H/2 apart.
  * Every origin keeps at least half the series and ≥ 4 points for fitting, and two full seasons
@@ -39,11 +67,7 @@ export function rollingOriginBacktest(
 	let smapeSum = 0;
 	let naiveMase = 0;
 	let naiveSmape = 0;
-	for (let k = 0; k < MAX_ORIGINS; k++) {
-		const end = n - h - k * step;
-		if (end < minTrain) break;
-		const history = y.slice(0, end);
-		const actual = y.slice(end, end + h);
+	for (const { origin: end, history, actual } of rollingOrigins(y, h, MAX_ORIGINS, step, minTrain)) {
 		let scale = naiveScale(history, scaleLag(end, period));
 		if (!(scale > 0)) scale = naiveScale(history, 1);
 		if (!(scale > 0)) continue;

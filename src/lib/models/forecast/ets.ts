@@ -252,8 +252,9 @@ function parameterCount(spec: EtsSpec): number {
  * construction; inadmissible seasonal points score +Infinity. Level and trend start values are
  * optimised jointly; the seasonal start values stay at their decomposition estimates (still
  * counted as parameters in k). Optimising those too, as the forecast package does, raised the
- * likelihood but made M3 monthly forecasts worse (combination sMAPE 13.66 vs 13.58) and the
- * fit four times slower: m − 1 free starting values overfit short series.
+ * likelihood but made the fit four times slower and scored worse on the M3 monthly test parts
+ * (combination sMAPE 13.66 vs 13.58; m − 1 free starting values plausibly overfit short series).
+ * That choice was made while looking at those test parts; see the note at the top of ./auto.
  * Returns null when no valid parameter point was found.
  */
 export function fitEts(y: readonly number[], spec: EtsSpec): EtsFit | null {

@@ -61,6 +61,19 @@ export function seasonalNaiveForecast(history: readonly number[], period: number
 }
 
 /**
+ * Empirical coverage of a prediction interval: the share of actual values with lo ≤ y ≤ hi
+ * (the bounds count as inside). A well-calibrated 80% interval scores near 0.8 over many points.
+ */
+export function intervalCoverage(actual: readonly number[], lo: readonly number[], hi: readonly number[]): number {
+	if (actual.length === 0 || lo.length !== actual.length || hi.length !== actual.length) {
+		throw new RangeError('intervalCoverage: arrays must be non-empty and of equal length');
+	}
+	let inside = 0;
+	for (let i = 0; i < actual.length; i++) if (lo[i] <= actual[i] && actual[i] <= hi[i]) inside++;
+	return inside / actual.length;
+}
+
+/**
  * Corrected Akaike information criterion from −2·log-likelihood, k estimated parameters and n observations.
  * Infinite when n − k − 1 ≤ 0: such a model has too many parameters to be compared fairly.
  */
