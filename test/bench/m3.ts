@@ -71,13 +71,15 @@ interface Ours extends Run {
 	origins: Run[];
 }
 
+class MissingData extends Error {}
+
 function readCsvGz(dir: string, name: string): string[][] {
 	let zipped: Buffer;
 	try {
 		zipped = readFileSync(dir + name);
 	} catch (e) {
 		const code = (e as NodeJS.ErrnoException).code ?? String(e);
-		throw new Error(`bench:m3: cannot read ${dir}${name} (${code}); pass a directory holding ${FILES.join(' and ')}`);
+		throw new MissingData(`bench:m3: cannot read ${dir}${name} (${code}); pass a directory holding ${FILES.join(' and ')}`);
 	}
 	const lines = gunzipSync(zipped).toString('utf8').split('\n').filter((l) => l.length > 0);
 	return lines.slice(1).map((l) => l.split(','));
@@ -337,7 +339,7 @@ async function main(): Promise<void> {
 
 if (isMainThread) {
 	main().catch((e: unknown) => {
-		console.error(e);
+		console.error(e instanceof MissingData ? e.message : e);
 		process.exit(1);
 	});
 } else {
