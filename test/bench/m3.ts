@@ -9,6 +9,9 @@
  *    untouched test of it.
  * 2. The untouched benchmark: a rolling-origin backtest on the TRAINING parts only (the test parts
  *    are never read for it). Every change to the method is judged here, never on part 1.
+ *    Baseline, method unchanged since commit c888957 (first run of part 2, 3,964 cases): ours
+ *    sMAPE 13.824, MASE 0.9121, 80%/95% interval coverage 75.5%/90.1%; Theta 13.999/0.9256,
+ *    seasonal naive 17.002/1.1415.
  *
  * sMAPE = mean over series of mean over h of 200|y−ŷ|/(|y|+|ŷ|);
  * MASE = mean over series of mean|y−ŷ| / in-sample lag-12 naive MAE.
