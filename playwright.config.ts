@@ -33,7 +33,9 @@ export default defineConfig({
 		}
 	},
 	webServer: {
-		command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+		// The built site served as a static host serves it, with static/_headers applied: every e2e test
+		// runs under the Content-Security-Policy that ships.
+		command: `npx tsx src/cli/serve.ts --host 127.0.0.1 --port ${PORT}`,
 		url: `http://127.0.0.1:${PORT}`,
 		reuseExistingServer: !process.env.CI,
 		timeout: 60_000

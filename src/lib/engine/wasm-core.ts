@@ -3,6 +3,7 @@ import type { DuckDBBindings, DuckDBConnection } from '@duckdb/duckdb-wasm/block
 import type { ColumnData, Row, SqlValue } from './engine';
 import { formatTimestamp, toSqlValue } from './values';
 import { quoteIdent } from '../sql';
+import { columnVector } from './arrow-columns';
 
 /**
  * Offline guards applied right after instantiation. duckdb-wasm would otherwise fetch the
@@ -39,13 +40,6 @@ export function arrowToRows(table: arrow.Table): Row[] {
 	}
 	return rows;
 }
-
-const ARROW_TYPES = {
-	VARCHAR: () => new arrow.Utf8(),
-	TIMESTAMP: () => new arrow.Utf8(),
-	DOUBLE: () => new arrow.Float64(),
-	BOOLEAN: () => new arrow.Bool()
-} as const;
 
 /**
  * Everything the browser worker and the Node test engine share: both run the *blocking* build of
@@ -89,7 +83,7 @@ export class WasmCore {
 	/** Loads text/number/bool columns through Arrow, then casts timestamps in SQL where DuckDB parses them. */
 	createTableFromColumns(table: string, columns: ColumnData[]): void {
 		const vectors: Record<string, arrow.Vector> = {};
-		for (const c of columns) vectors[c.name] = arrow.vectorFromArray(c.values, ARROW_TYPES[c.type]());
+		for (const c of columns) vectors[c.name] = columnVector(c);
 		const staging = `${table}__staging`;
 		this.conn.query(`DROP TABLE IF EXISTS ${quoteIdent(staging)}`);
 		// IPC bytes, not an Arrow Table object: duckdb-wasm may bundle its own copy of apache-arrow, and
