@@ -68,13 +68,16 @@ export function chooseModel(
 		const other = chosen === 'bgnbd' ? 'paretoNbd' : 'bgnbd';
 		reason = `${PURCHASE_MODEL_LABEL[chosen]} was used because ${PURCHASE_MODEL_LABEL[other]} could not be fitted: ${failed.ok ? '' : failed.reason}`;
 	} else {
-		chosen = errors.paretoNbd < errors.bgnbd ? 'paretoNbd' : 'bgnbd';
+		const bg = errors.bgnbd;
+		const pn = errors.paretoNbd;
+		chosen = pn < bg ? 'paretoNbd' : 'bgnbd';
+		const [mine, theirs] = chosen === 'paretoNbd' ? [pn, bg] : [bg, pn];
 		const other = chosen === 'bgnbd' ? 'paretoNbd' : 'bgnbd';
 		const fmt = (e: number): string => e.toPrecision(3);
 		reason =
-			errors.paretoNbd === errors.bgnbd
-				? `BG/NBD was used: both models predicted the purchases of ${period}, equally well (RMS error ${fmt(errors.bgnbd)} per customer).`
-				: `${PURCHASE_MODEL_LABEL[chosen]} was used because it predicted the purchases of ${period}, better: RMS error ${fmt(errors[chosen])} per customer against ${fmt(errors[other]!)} for ${PURCHASE_MODEL_LABEL[other]}.`;
+			pn === bg
+				? `BG/NBD was used: both models predicted the purchases of ${period}, equally well (RMS error ${fmt(bg)} per customer).`
+				: `${PURCHASE_MODEL_LABEL[chosen]} was used because it predicted the purchases of ${period}, better: RMS error ${fmt(mine)} per customer against ${fmt(theirs)} for ${PURCHASE_MODEL_LABEL[other]}.`;
 	}
 	return { ok: true, fit: { chosen, reason, bgnbd, paretoNbd, holdoutRmse: errors } };
 }
