@@ -15,8 +15,28 @@ export function logTailIntegral(p: number, q: number, alpha: number, beta: numbe
 	const m = p + q - 1;
 	const logA = Math.log(alpha + t);
 	const logB = Math.log(beta + t);
-	if (alpha >= beta) return -p * logA - (q - 1) * logB - Math.log(m) + Math.log(hyp2f1(1, p, m + 1, (alpha - beta) / (alpha + t)));
-	return -q * logB - (p - 1) * logA - Math.log(m) + Math.log(hyp2f1(1, q, m + 1, (beta - alpha) / (beta + t)));
+	if (alpha >= beta) return -p * logA - (q - 1) * logB - Math.log(m) + Math.log(hyp2f1OneB(p, m + 1, (alpha - beta) / (alpha + t)));
+	return -q * logB - (p - 1) * logA - Math.log(m) + Math.log(hyp2f1OneB(q, m + 1, (beta - alpha) / (beta + t)));
+}
+
+// Up to this z the plain series needs at most a few hundred terms; beyond it the general 2F1
+// (which continues the solution towards z = 1) is faster.
+const PLAIN_SERIES_LIMIT = 0.9;
+
+/**
+ * 2F1(1, b; c; z) for c > b > 0 and 0 ≤ z < 1. Every term is positive and at most z times the one
+ * before, so the sum is accurate once a term falls below the rounding of the total. The likelihood
+ * calls it twice per customer and per evaluation, hence this lean special case.
+ */
+function hyp2f1OneB(b: number, c: number, z: number): number {
+	if (z > PLAIN_SERIES_LIMIT) return hyp2f1(1, b, c, z);
+	let term = 1;
+	let sum = 1;
+	for (let n = 0; term > 1e-17 * sum; n++) {
+		term *= ((b + n) * z) / (c + n);
+		sum += term;
+	}
+	return sum;
 }
 
 /**
