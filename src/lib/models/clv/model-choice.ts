@@ -59,7 +59,7 @@ export function chooseModel(
 		bgnbd: bgnbd.ok ? holdoutRmse(bgnbd.fit, customers, holdoutLength) : null,
 		paretoNbd: paretoNbd.ok ? holdoutRmse(paretoNbd.fit, customers, holdoutLength) : null
 	};
-	const period = `the last ${+holdoutLength.toFixed(1)} ${options.timeUnit === 'week' ? 'weeks' : 'days'}, held out from fitting`;
+	const period = `a period held out from fitting (the last ${+holdoutLength.toFixed(1)} ${options.timeUnit === 'week' ? 'weeks' : 'days'})`;
 	let chosen: PurchaseModelName;
 	let reason: string;
 	if (errors.bgnbd === null || errors.paretoNbd === null) {
@@ -73,11 +73,11 @@ export function chooseModel(
 		chosen = pn < bg ? 'paretoNbd' : 'bgnbd';
 		const [mine, theirs] = chosen === 'paretoNbd' ? [pn, bg] : [bg, pn];
 		const other = chosen === 'bgnbd' ? 'paretoNbd' : 'bgnbd';
-		const fmt = (e: number): string => e.toPrecision(3);
+		const fmt = (e: number): string => e.toPrecision(4);
 		reason =
 			pn === bg
-				? `BG/NBD was used: both models predicted the purchases of ${period}, equally well (RMS error ${fmt(bg)} per customer).`
-				: `${PURCHASE_MODEL_LABEL[chosen]} was used because it predicted the purchases of ${period}, better: RMS error ${fmt(mine)} per customer against ${fmt(theirs)} for ${PURCHASE_MODEL_LABEL[other]}.`;
+				? `BG/NBD was used: both models predicted the purchases of ${period} equally well (RMS error ${fmt(bg)} per customer).`
+				: `${PURCHASE_MODEL_LABEL[chosen]} was used because it predicted the purchases of ${period} better: RMS error ${fmt(mine)} per customer against ${fmt(theirs)} for ${PURCHASE_MODEL_LABEL[other]}.`;
 	}
 	return { ok: true, fit: { chosen, reason, bgnbd, paretoNbd, holdoutRmse: errors } };
 }
