@@ -15,28 +15,55 @@ export function logTailIntegral(p: number, q: number, alpha: number, beta: numbe
 	const m = p + q - 1;
 	const logA = Math.log(alpha + t);
 	const logB = Math.log(beta + t);
-	if (alpha >= beta) return -p * logA - (q - 1) * logB - Math.log(m) + Math.log(hyp2f1OneB(p, m + 1, (alpha - beta) / (alpha + t)));
-	return -q * logB - (p - 1) * logA - Math.log(m) + Math.log(hyp2f1OneB(q, m + 1, (beta - alpha) / (beta + t)));
+	if (alpha >= beta) return -p * logA - (q - 1) * logB - Math.log(m) + logHyp2f1OneB(p, m + 1, (alpha - beta) / (alpha + t));
+	return -q * logB - (p - 1) * logA - Math.log(m) + logHyp2f1OneB(q, m + 1, (beta - alpha) / (beta + t));
 }
 
-// Up to this z the plain series needs at most a few hundred terms; beyond it the general 2F1
-// (which continues the solution towards z = 1) is faster.
+// Up to this z the plain series needs at most a few hundred terms.
 const PLAIN_SERIES_LIMIT = 0.9;
+// The z → 1−z connection formula has two terms that grow like 1/(k − integer) and cancel: keep
+// k this far from an integer, so at most about a digit and a half is lost.
+const MIN_DISTANCE_FROM_INTEGER = 0.05;
 
 /**
- * 2F1(1, b; c; z) for c > b > 0 and 0 ≤ z < 1. Every term is positive and at most z times the one
- * before, so the sum is accurate once a term falls below the rounding of the total. The likelihood
- * calls it twice per customer and per evaluation, hence this lean special case.
+ * ln 2F1(1, b; c; z) for c > b > 0 and 0 ≤ z < 1. The likelihood calls it twice per customer and
+ * per evaluation, hence this special case of the general 2F1.
+ * - z ≤ 0.9: the series, whose terms are all positive and each at most z times the one before.
+ * - z near 1 (a drop-out or purchase rate scale far above the other and the data span, where the
+ *   series would need up to millions of terms): with k = c−b, ε = 1−z (Abramowitz & Stegun 15.3.6)
+ *     F = (c−1)/(k−1) · 2F1(1, b; 2−k; ε) + Γ(c)Γ(1−k)/Γ(c−k) · ε^(k−1) (1−ε)^(1−c),
+ *   whose series in ε is short; used when k is not near an integer and b·ε ≤ 1 (beyond that the
+ *   ε-series grows like e^(bε) and the two terms cancel).
+ * - otherwise the general 2F1, which continues the solution towards z = 1.
  */
-function hyp2f1OneB(b: number, c: number, z: number): number {
-	if (z > PLAIN_SERIES_LIMIT) return hyp2f1(1, b, c, z);
-	let term = 1;
-	let sum = 1;
-	for (let n = 0; term > 1e-17 * sum; n++) {
-		term *= ((b + n) * z) / (c + n);
-		sum += term;
+export function logHyp2f1OneB(b: number, c: number, z: number): number {
+	if (z <= PLAIN_SERIES_LIMIT) {
+		let term = 1;
+		let sum = 1;
+		for (let n = 0; term > 1e-17 * sum; n++) {
+			term *= ((b + n) * z) / (c + n);
+			sum += term;
+		}
+		return Math.log(sum);
 	}
-	return sum;
+	const k = c - b;
+	const epsilon = 1 - z;
+	if (Math.abs(k - Math.round(k)) < MIN_DISTANCE_FROM_INTEGER || b * epsilon > 1) return Math.log(hyp2f1(1, b, c, z));
+	let term = 1;
+	let series = 1;
+	for (let n = 0; Math.abs(term) > 1e-17 * Math.abs(series); n++) {
+		term *= ((b + n) * epsilon) / (2 - k + n);
+		series += term;
+	}
+	const regular = ((c - 1) / (k - 1)) * series;
+	// Γ(1−k) by reflection when 1−k < 0: Γ(1−k) = π / (sin(πk) Γ(k)), sign from sin(πk).
+	const sinPiK = Math.sin(Math.PI * k);
+	const logGammaOneMinusK = k < 1 ? lgamma(1 - k) : Math.log(Math.PI / Math.abs(sinPiK)) - lgamma(k);
+	const sign = k < 1 ? 1 : Math.sign(sinPiK);
+	const logSingular = lgamma(c) - lgamma(c - k) + logGammaOneMinusK + (k - 1) * Math.log(epsilon) + (1 - c) * Math.log1p(-epsilon);
+	// For k < 1 the singular term is the larger (F diverges as ε → 0) and the regular one negative.
+	if (k < 1) return logSingular + Math.log1p(regular * Math.exp(-logSingular));
+	return Math.log(regular) + Math.log1p((sign * Math.exp(logSingular)) / regular);
 }
 
 /**
