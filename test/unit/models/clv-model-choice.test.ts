@@ -6,6 +6,7 @@ import {
 	customerLifetimeValue,
 	expectedFuturePurchases,
 	paretoNbdConditionalExpectedPurchases,
+	paretoNbdDropoutShare,
 	paretoNbdProbabilityAlive,
 	predictCustomers,
 	summariseObservation,
@@ -108,24 +109,36 @@ describe.skipIf(!CDNOW_PRESENT)('chooseModel on CDNOW: 39 calibration weeks, 39 
 describe('aliveRisk', () => {
 	const bg = { r: 0.2426, alpha: 4.4136, a: 0.7929, b: 2.4259 };
 	const pn = { r: 0.5533, alpha: 10.5776, s: 0.6061, beta: 11.6688 };
+	const span = 78;
 	const oneTimeLongAgo = { frequency: 0, recency: 0, T: 78 };
 
 	it('never calls a one-time buyer low risk on a BG/NBD P(alive) of 1', () => {
-		expect(aliveRisk(oneTimeLongAgo, bg, null)).toEqual({ group: 'Medium', pAlive: null });
-		const withPareto = aliveRisk(oneTimeLongAgo, bg, pn);
+		expect(aliveRisk(oneTimeLongAgo, bg, null, span)).toEqual({ group: 'Medium', pAlive: null });
+		const withPareto = aliveRisk(oneTimeLongAgo, bg, pn, span);
 		expect(withPareto.pAlive).toBe(paretoNbdProbabilityAlive(pn, oneTimeLongAgo));
-		// Pareto/NBD at the CDNOW fit: a one-time buyer quiet for 78 weeks is alive with probability ≈ 0.28.
-		expect(withPareto.pAlive!).toBeLessThan(0.3);
-		expect(withPareto.group).toBe('High');
+		// 1/(1 + s·∫…) at the CDNOW fit: a one-time buyer quiet for 78 weeks is more likely gone than not.
+		expect(withPareto.pAlive!).toBeLessThan(0.5);
+		expect(withPareto.group).not.toBe('Low');
+	});
+
+	it('does not trust a Pareto/NBD fit that sees (almost) nobody leave', () => {
+		// s = 1e-5, β = 3.5e6: 1 − (β/(β+78))^s ≈ 2.2e-10 of customers drop out within the data.
+		const noDropout = { r: 0.83, alpha: 69, s: 1e-5, beta: 3.5e6 };
+		expect(paretoNbdDropoutShare(noDropout, span)).toBeCloseTo(1e-5 * Math.log1p(78 / 3.5e6), 15);
+		expect(paretoNbdProbabilityAlive(noDropout, oneTimeLongAgo)).toBeGreaterThan(0.99);
+		expect(aliveRisk(oneTimeLongAgo, noDropout, noDropout, span)).toEqual({ group: 'Medium', pAlive: null });
+		expect(aliveRisk(oneTimeLongAgo, bg, noDropout, span)).toEqual({ group: 'Medium', pAlive: null });
+		// CDNOW's fit: 1 − (11.6688/89.6688)^0.6061 ≈ 71 % drop out within 78 weeks.
+		expect(paretoNbdDropoutShare(pn, span)).toBeCloseTo(1 - (11.6688 / 89.6688) ** 0.6061, 12);
 	});
 
 	it('uses the model in use for repeat buyers and for everyone under Pareto/NBD', () => {
 		const recentRepeat = { frequency: 4, recency: 38, T: 39 };
-		expect(aliveRisk(recentRepeat, bg, pn).group).toBe('Low');
+		expect(aliveRisk(recentRepeat, bg, pn, span).group).toBe('Low');
 		const goneRepeat = { frequency: 4, recency: 5, T: 78 };
-		expect(aliveRisk(goneRepeat, bg, pn).group).toBe('High');
+		expect(aliveRisk(goneRepeat, bg, pn, span).group).toBe('High');
 		const justArrived = { frequency: 0, recency: 0, T: 1 };
-		expect(aliveRisk(justArrived, pn, pn).group).toBe('Low');
+		expect(aliveRisk(justArrived, pn, pn, span).group).toBe('Low');
 	});
 });
 

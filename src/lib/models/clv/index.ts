@@ -26,7 +26,7 @@ export { aliveProbability, expectedFuturePurchases, purchaseModelName, purchases
 export type { PurchaseModelParams } from './purchase-model';
 export { PURCHASE_MODEL_LABEL, chooseModel } from './model-choice';
 export type { HoldoutCustomer, ModelChoice } from './model-choice';
-export { P_ALIVE_RISK_THRESHOLDS, aliveRisk } from './risk';
+export { MIN_DROPOUT_SHARE, P_ALIVE_RISK_THRESHOLDS, aliveRisk, paretoNbdDropoutShare } from './risk';
 export type { AliveRisk, AliveRiskGroup } from './risk';
 export { expectedAverageOrderValue, fitGammaGamma, gammaGammaLogLikelihood } from './gamma-gamma';
 export { CLV_DEFINITION, UNITS_PER_MONTH, customerLifetimeValue, predictCustomers } from './clv';
