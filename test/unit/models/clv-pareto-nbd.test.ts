@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import {
 	fitParetoNbd,
 	paretoNbdConditionalExpectedPurchases,
@@ -8,7 +9,8 @@ import {
 	type ParetoNbdFit,
 	type ParetoNbdParams
 } from '../../../src/lib/models/clv';
-import { lgamma } from '../../../src/lib/models/clv/special';
+import { hyp2f1, lgamma } from '../../../src/lib/models/clv/special';
+import { logHyp2f1OneB } from '../../../src/lib/models/clv/pareto-nbd-likelihood';
 import { simulateParetoNbdCustomers } from '../../../src/lib/models/clv/simulate';
 import { CDNOW_PRESENT, cdnowSummaries } from './clv-cdnow-data';
 
@@ -35,6 +37,25 @@ function logLikelihoodByQuadrature({ r, alpha, s, beta }: ParetoNbdParams, x: nu
 	const logBracket = big + Math.log(Math.exp(logDead - big) + Math.exp(logAlive - big));
 	return lgamma(r + x) - lgamma(r) + r * Math.log(alpha) + s * Math.log(beta) + logBracket;
 }
+
+describe('ln 2F1(1, b; c; z), the likelihood\'s fast special case', () => {
+	it('agrees with the general 2F1 on both sides of z = 0.9 and close to 1', () => {
+		// Includes a point where the two terms of the z → 1−z formula have opposite signs (b = 3.4746, k = 2.2776).
+		expect(logHyp2f1OneB(3.4746, 5.7522, 0.9001)).toBeCloseTo(Math.log(hyp2f1(1, 3.4746, 5.7522, 0.9001)), 12);
+		fc.assert(
+			fc.property(
+				fc.double({ min: 0.05, max: 40, noNaN: true }),
+				fc.double({ min: 0.05, max: 40, noNaN: true }),
+				fc.oneof(fc.double({ min: 0, max: 0.9, noNaN: true }), fc.double({ min: 0.9, max: 0.9999999, noNaN: true })),
+				(b, k, z) => {
+					const expected = Math.log(hyp2f1(1, b, b + k, z));
+					expect(Math.abs(logHyp2f1OneB(b, b + k, z) - expected)).toBeLessThan(1e-11 * Math.max(1, Math.abs(expected)));
+				}
+			),
+			{ numRuns: 300 }
+		);
+	});
+});
 
 describe('Pareto/NBD likelihood', () => {
 	it('matches direct numerical integration when α > β, α < β, α = β and α ≫ β', () => {

@@ -24,6 +24,7 @@ const PLAIN_SERIES_LIMIT = 0.9;
 // The z → 1−z connection formula has two terms that grow like 1/(k − integer) and cancel: keep
 // k this far from an integer, so at most about a digit and a half is lost.
 const MIN_DISTANCE_FROM_INTEGER = 0.05;
+const MAX_CANCELLATION = 1e-3;
 
 /**
  * ln 2F1(1, b; c; z) for c > b > 0 and 0 ≤ z < 1. The likelihood calls it twice per customer and
@@ -32,8 +33,8 @@ const MIN_DISTANCE_FROM_INTEGER = 0.05;
  * - z near 1 (a drop-out or purchase rate scale far above the other and the data span, where the
  *   series would need up to millions of terms): with k = c−b, ε = 1−z (Abramowitz & Stegun 15.3.6)
  *     F = (c−1)/(k−1) · 2F1(1, b; 2−k; ε) + Γ(c)Γ(1−k)/Γ(c−k) · ε^(k−1) (1−ε)^(1−c),
- *   whose series in ε is short; used when k is not near an integer and b·ε ≤ 1 (beyond that the
- *   ε-series grows like e^(bε) and the two terms cancel).
+ *   whose series in ε is short; used when k is not near an integer, b·ε ≤ 1 (beyond that the
+ *   ε-series grows like e^(bε)) and the two terms, which can have opposite signs, do not cancel.
  * - otherwise the general 2F1, which continues the solution towards z = 1.
  */
 export function logHyp2f1OneB(b: number, c: number, z: number): number {
@@ -60,10 +61,11 @@ export function logHyp2f1OneB(b: number, c: number, z: number): number {
 	const sinPiK = Math.sin(Math.PI * k);
 	const logGammaOneMinusK = k < 1 ? lgamma(1 - k) : Math.log(Math.PI / Math.abs(sinPiK)) - lgamma(k);
 	const sign = k < 1 ? 1 : Math.sign(sinPiK);
-	const logSingular = lgamma(c) - lgamma(c - k) + logGammaOneMinusK + (k - 1) * Math.log(epsilon) + (1 - c) * Math.log1p(-epsilon);
-	// For k < 1 the singular term is the larger (F diverges as ε → 0) and the regular one negative.
-	if (k < 1) return logSingular + Math.log1p(regular * Math.exp(-logSingular));
-	return Math.log(regular) + Math.log1p((sign * Math.exp(logSingular)) / regular);
+	const singular = sign * Math.exp(lgamma(c) - lgamma(c - k) + logGammaOneMinusK + (k - 1) * Math.log(epsilon) + (1 - c) * Math.log1p(-epsilon));
+	const sum = regular + singular;
+	// The terms can have opposite signs; when they cancel to fewer than ~13 digits (or overflow), go the slow way.
+	if (!(sum > MAX_CANCELLATION * (Math.abs(regular) + Math.abs(singular)))) return Math.log(hyp2f1(1, b, c, z));
+	return Math.log(sum);
 }
 
 /**
