@@ -11,7 +11,7 @@ import type { CustomerSummary, ParetoNbdParams } from './types';
  *   α ≥ β: J = (α+t)^−p (β+t)^−(q−1) / m · 2F1(1, p; m+1; (α−β)/(α+t))
  *   α < β: J = (β+t)^−q (α+t)^−(p−1) / m · 2F1(1, q; m+1; (β−α)/(β+t))
  */
-export function logTailIntegral(p: number, q: number, alpha: number, beta: number, t: number): number {
+function logTailIntegral(p: number, q: number, alpha: number, beta: number, t: number): number {
 	const m = p + q - 1;
 	const logA = Math.log(alpha + t);
 	const logB = Math.log(beta + t);
