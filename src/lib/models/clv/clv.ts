@@ -1,10 +1,14 @@
 /**
- * Discounted customer lifetime value from a BG/NBD fit (how many purchases) and a Gamma-Gamma fit
- * (how much per purchase), as in the lifetimes library's `customer_lifetime_value`.
+ * Discounted customer lifetime value from a purchase-model fit (BG/NBD or Pareto/NBD: how many
+ * purchases) and a Gamma-Gamma fit (how much per purchase), as in the lifetimes library's
+ * `customer_lifetime_value`.
  */
-import { expectedPurchasesIfAlive, probabilityAlive } from './bgnbd';
 import { expectedAverageOrderValue } from './gamma-gamma';
-import type { BgnbdFit, CustomerSummary, GammaGammaParams, TimeUnit } from './types';
+import { aliveProbability, purchasesIfAlive, type PurchaseModelParams } from './purchase-model';
+import type { CustomerSummary, GammaGammaParams, TimeUnit } from './types';
+
+/** A fitted purchase model: its parameters and the time unit they are in. */
+export type PurchaseModelFit = PurchaseModelParams & { timeUnit: TimeUnit };
 
 /** Average calendar month (365.25/12 days) in each time unit. lifetimes uses 30 days / 4.345 weeks. */
 export const UNITS_PER_MONTH: Readonly<Record<TimeUnit, number>> = { day: 365.25 / 12, week: 365.25 / 12 / 7 };
@@ -13,7 +17,7 @@ export const UNITS_PER_MONTH: Readonly<Record<TimeUnit, number>> = { day: 365.25
 export const CLV_DEFINITION =
 	'Predicted customer lifetime value (CLV): the discounted gross margin a customer is expected to bring in over the next H months. ' +
 	'CLV = Σ over months m = 1…H of margin × expected order value × (expected purchases by the end of month m − expected purchases by the end of month m−1) / (1 + d)^m, ' +
-	"where d is the monthly discount rate and a month is 365.25/12 days. Expected purchases come from the BG/NBD model given the customer's number of repeat purchases, " +
+	"where d is the monthly discount rate and a month is 365.25/12 days. Expected purchases come from the purchase model (BG/NBD or Pareto/NBD; unless the user picks one, whichever predicted a held-out period better) given the customer's number of repeat purchases, " +
 	'the time of the last one and time since the first one, and already allow for the chance that the customer has stopped buying; the expected order value comes from the ' +
 	"Gamma-Gamma model, which blends the customer's own average repeat order value with the average over all customers. Each month's purchases are discounted as if they happened at the end of the month.";
 
@@ -49,14 +53,14 @@ function checkOptions({ horizonMonths, margin, monthlyDiscountRate }: ClvOptions
 
 /**
  * Σ_m (E[Y(m·L)] − E[Y((m−1)·L)]) / (1+d)^m for a customer alive now, L = one month in the fit's
- * unit. The BG/NBD expectation is cumulative, so each month's purchases are a difference of two.
+ * unit. The model's expectation is cumulative, so each month's purchases are a difference of two.
  */
-function discountedPurchases(fit: BgnbdFit, customer: Pick<CustomerSummary, 'frequency' | 'T'>, options: ClvOptions): number {
+function discountedPurchases(fit: PurchaseModelFit, customer: Pick<CustomerSummary, 'frequency' | 'T'>, options: ClvOptions): number {
 	const month = UNITS_PER_MONTH[fit.timeUnit];
 	let total = 0;
 	let previous = 0;
 	for (let m = 1; m <= options.horizonMonths; m++) {
-		const cumulative = expectedPurchasesIfAlive(fit, customer, m * month);
+		const cumulative = purchasesIfAlive(fit, customer, m * month);
 		total += (cumulative - previous) / (1 + options.monthlyDiscountRate) ** m;
 		previous = cumulative;
 	}
@@ -64,9 +68,9 @@ function discountedPurchases(fit: BgnbdFit, customer: Pick<CustomerSummary, 'fre
 }
 
 /** CLV of one customer (see {@link CLV_DEFINITION}) given their expected order value. */
-export function customerLifetimeValue(fit: BgnbdFit, customer: Pick<CustomerSummary, 'frequency' | 'recency' | 'T'>, expectedAov: number, options: ClvOptions): number {
+export function customerLifetimeValue(fit: PurchaseModelFit, customer: Pick<CustomerSummary, 'frequency' | 'recency' | 'T'>, expectedAov: number, options: ClvOptions): number {
 	checkOptions(options);
-	return options.margin * expectedAov * probabilityAlive(fit, customer) * discountedPurchases(fit, customer, options);
+	return options.margin * expectedAov * aliveProbability(fit, customer) * discountedPurchases(fit, customer, options);
 }
 
 /**
@@ -75,7 +79,7 @@ export function customerLifetimeValue(fit: BgnbdFit, customer: Pick<CustomerSumm
  * however many customers there are.
  */
 export function predictCustomers(
-	fit: BgnbdFit,
+	fit: PurchaseModelFit,
 	spend: GammaGammaParams,
 	customers: readonly (Pick<CustomerSummary, 'frequency' | 'recency' | 'T'> & { monetary: number })[],
 	options: PredictionOptions
@@ -87,12 +91,12 @@ export function predictCustomers(
 		let ifAlive = perPair.get(key);
 		if (ifAlive === undefined) {
 			ifAlive = {
-				purchases: expectedPurchasesIfAlive(fit, customer, options.purchaseHorizon),
+				purchases: purchasesIfAlive(fit, customer, options.purchaseHorizon),
 				discounted: discountedPurchases(fit, customer, options)
 			};
 			perPair.set(key, ifAlive);
 		}
-		const pAlive = probabilityAlive(fit, customer);
+		const pAlive = aliveProbability(fit, customer);
 		const expectedAov = expectedAverageOrderValue(spend, customer);
 		return {
 			pAlive,

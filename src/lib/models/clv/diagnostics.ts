@@ -1,5 +1,5 @@
-import { conditionalExpectedPurchases } from './bgnbd';
-import type { BgnbdParams, CustomerSummary } from './types';
+import { expectedFuturePurchases, type PurchaseModelParams } from './purchase-model';
+import type { CustomerSummary } from './types';
 
 export interface HoldoutRow {
 	/** Calibration repeat purchases; the last row holds everyone with at least this many. */
@@ -12,14 +12,14 @@ export interface HoldoutRow {
 }
 
 /**
- * Out-of-sample check of a BG/NBD fit (FHL 2005, Figure 4): customers grouped by calibration
+ * Out-of-sample check of a BG/NBD or Pareto/NBD fit (FHL 2005, Figure 4): customers grouped by calibration
  * frequency 0, 1, …, maxFrequency+ , with the mean number of purchases they actually made in the
  * holdout period next to the mean the model predicted for it from the calibration data alone.
  * Empty buckets are left out. `holdoutPurchases[i]` is the purchases of calibration row i in the
  * holdout period (per customer, when the row has a weight).
  */
 export function holdoutComparison(
-	params: BgnbdParams,
+	params: PurchaseModelParams,
 	calibration: readonly CustomerSummary[],
 	holdoutPurchases: readonly number[],
 	holdoutLength: number,
@@ -34,7 +34,7 @@ export function holdoutComparison(
 		const bucket = buckets[Math.min(customer.frequency, maxFrequency)];
 		bucket.customers += w;
 		bucket.actual += w * holdoutPurchases[i];
-		bucket.predicted += w * conditionalExpectedPurchases(params, customer, holdoutLength);
+		bucket.predicted += w * expectedFuturePurchases(params, customer, holdoutLength);
 	});
 	return buckets.flatMap((bucket, frequency) =>
 		bucket.customers === 0

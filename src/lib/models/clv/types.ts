@@ -54,3 +54,23 @@ export interface GammaGammaFit extends GammaGammaParams {
 
 /** A fit either succeeds or says, in plain English, why the data cannot support it. */
 export type FitOutcome<T> = { ok: true; fit: T } | { ok: false; reason: string };
+
+export interface ParetoNbdParams {
+	r: number;
+	alpha: number;
+	/** Shape of the Gamma prior on the drop-out rate μ. */
+	s: number;
+	/** Scale (rate) of the Gamma prior on μ, in the time unit of the data. */
+	beta: number;
+}
+
+export interface ParetoNbdFit extends ParetoNbdParams {
+	logLikelihood: number;
+	timeUnit: TimeUnit;
+	/** Customers the fit used (sum of weights). */
+	customers: number;
+	converged: boolean;
+}
+
+/** The two purchase models: BG/NBD (drop-out only right after a repeat purchase) and Pareto/NBD (at any time). */
+export type PurchaseModelName = 'bgnbd' | 'paretoNbd';

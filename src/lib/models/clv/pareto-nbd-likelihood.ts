@@ -1,0 +1,132 @@
+import { prepareBgnbd, type PreparedBgnbd } from './bgnbd-data';
+import { hyp2f1, lgamma, logAddExp } from './special';
+import type { CustomerSummary, ParetoNbdParams } from './types';
+
+/**
+ * ln J for J(t) = ∫_t^∞ (α+τ)^−p (β+τ)^−q dτ, p = r+x, q = s+1, m = p+q−1 (Fader, Hardie & Lee
+ * 2005, "A note on deriving the Pareto/NBD model"). Their closed form is (c+t)^−m/m ·
+ * 2F1(m, ·; m+1; z) with c = max(α, β); that 2F1 grows like (1−z)^−(r+x) and overflows for
+ * frequent buyers. Euler's transformation turns it into 2F1(1, ·; m+1; z), whose series terms all
+ * shrink by less than z, with the diverging factor moved into logarithms:
+ *   α ≥ β: J = (α+t)^−p (β+t)^−(q−1) / m · 2F1(1, p; m+1; (α−β)/(α+t))
+ *   α < β: J = (β+t)^−q (α+t)^−(p−1) / m · 2F1(1, q; m+1; (β−α)/(β+t))
+ */
+function logTailIntegral(p: number, q: number, alpha: number, beta: number, t: number): number {
+	const m = p + q - 1;
+	const logA = Math.log(alpha + t);
+	const logB = Math.log(beta + t);
+	if (alpha >= beta) return -p * logA - (q - 1) * logB - Math.log(m) + logHyp2f1OneB(p, m + 1, (alpha - beta) / (alpha + t));
+	return -q * logB - (p - 1) * logA - Math.log(m) + logHyp2f1OneB(q, m + 1, (beta - alpha) / (beta + t));
+}
+
+// Up to this z the plain series needs at most a few hundred terms.
+const PLAIN_SERIES_LIMIT = 0.9;
+// The z → 1−z connection formula has two terms that grow like 1/(k − integer) and cancel: keep
+// k this far from an integer, so at most about a digit and a half is lost.
+const MIN_DISTANCE_FROM_INTEGER = 0.05;
+const MAX_CANCELLATION = 1e-3;
+
+/**
+ * ln 2F1(1, b; c; z) for c > b > 0 and 0 ≤ z < 1. The likelihood calls it twice per customer and
+ * per evaluation, hence this special case of the general 2F1.
+ * - z ≤ 0.9: the series, whose terms are all positive and each at most z times the one before.
+ * - z near 1 (a drop-out or purchase rate scale far above the other and the data span, where the
+ *   series would need up to millions of terms): with k = c−b, ε = 1−z (Abramowitz & Stegun 15.3.6)
+ *     F = (c−1)/(k−1) · 2F1(1, b; 2−k; ε) + Γ(c)Γ(1−k)/Γ(c−k) · ε^(k−1) (1−ε)^(1−c),
+ *   whose series in ε is short; used when k is not near an integer, b·ε ≤ 1 (beyond that the
+ *   ε-series grows like e^(bε)) and the two terms, which can have opposite signs, do not cancel.
+ * - otherwise the general 2F1, which continues the solution towards z = 1.
+ */
+export function logHyp2f1OneB(b: number, c: number, z: number): number {
+	if (z <= PLAIN_SERIES_LIMIT) {
+		let term = 1;
+		let sum = 1;
+		for (let n = 0; term > 1e-17 * sum; n++) {
+			term *= ((b + n) * z) / (c + n);
+			sum += term;
+		}
+		return Math.log(sum);
+	}
+	const k = c - b;
+	const epsilon = 1 - z;
+	if (Math.abs(k - Math.round(k)) < MIN_DISTANCE_FROM_INTEGER || b * epsilon > 1) return Math.log(hyp2f1(1, b, c, z));
+	let term = 1;
+	let series = 1;
+	for (let n = 0; Math.abs(term) > 1e-17 * Math.abs(series); n++) {
+		term *= ((b + n) * epsilon) / (2 - k + n);
+		series += term;
+	}
+	const regular = ((c - 1) / (k - 1)) * series;
+	// Γ(1−k) by reflection when 1−k < 0: Γ(1−k) = π / (sin(πk) Γ(k)), sign from sin(πk).
+	const sinPiK = Math.sin(Math.PI * k);
+	const logGammaOneMinusK = k < 1 ? lgamma(1 - k) : Math.log(Math.PI / Math.abs(sinPiK)) - lgamma(k);
+	const sign = k < 1 ? 1 : Math.sign(sinPiK);
+	const singular = sign * Math.exp(lgamma(c) - lgamma(c - k) + logGammaOneMinusK + (k - 1) * Math.log(epsilon) + (1 - c) * Math.log1p(-epsilon));
+	const sum = regular + singular;
+	// The terms can have opposite signs; when they cancel to fewer than ~13 digits (or overflow), go the slow way.
+	if (!(sum > MAX_CANCELLATION * (Math.abs(regular) + Math.abs(singular)))) return Math.log(hyp2f1(1, b, c, z));
+	return Math.log(sum);
+}
+
+/**
+ * Per customer, ln of the bracket of the Pareto/NBD likelihood
+ *   L = Γ(r+x)/Γ(r) · α^r β^s · [ (α+T)^−(r+x) (β+T)^−s + s·∫_{t_x}^T (α+τ)^−(r+x) (β+τ)^−(s+1) dτ ],
+ * whose first term is "still alive at T" and whose integral is "dropped out at τ in (t_x, T]".
+ * Returned with the alive term's share, which is P(alive | x, t_x, T).
+ */
+export function logBracket(params: ParetoNbdParams, x: number, tx: number, T: number): { log: number; alive: number } {
+	const { r, alpha, s, beta } = params;
+	const logAlive = -(r + x) * Math.log(alpha + T) - s * Math.log(beta + T);
+	if (T === tx) return { log: logAlive, alive: 1 };
+	const fromLast = logTailIntegral(r + x, s + 1, alpha, beta, tx);
+	const fromEnd = logTailIntegral(r + x, s + 1, alpha, beta, T);
+	// J(t_x) − J(T) in log space: both are positive and J(T) ≤ J(t_x).
+	const logDead = Math.log(s) + fromLast + Math.log(-Math.expm1(Math.min(0, fromEnd - fromLast)));
+	const log = logAddExp(logAlive, logDead);
+	return { log, alive: Math.exp(logAlive - log) };
+}
+
+function preparedLogLikelihood(params: ParetoNbdParams, data: PreparedBgnbd): number {
+	const { r, alpha, s, beta } = params;
+	let ll = data.customers * (-lgamma(r) + r * Math.log(alpha) + s * Math.log(beta));
+	for (let i = 0; i < data.xValues.length; i++) ll += data.xWeights[i] * lgamma(r + data.xValues[i]);
+	for (let i = 0; i < data.zeroAgeIndex.length; i++) {
+		ll += data.zeroWeights[i] * logBracket(params, 0, 0, data.ageValues[data.zeroAgeIndex[i]]).log;
+	}
+	for (let i = 0; i < data.rowX.length; i++) {
+		const T = data.ageValues[data.rowAgeIndex[i]];
+		const tx = data.recencyValues[data.rowRecencyIndex[i]];
+		ll += data.rowWeights[i] * logBracket(params, data.rowX[i], tx, T).log;
+	}
+	return ll;
+}
+
+const fromLog = (u: readonly number[]): ParetoNbdParams => ({ r: Math.exp(u[0]), alpha: Math.exp(u[1]), s: Math.exp(u[2]), beta: Math.exp(u[3]) });
+
+// Central differences in ln θ: the truncation error (~STEP²) and rounding (~1e-16/STEP) both stay
+// far below the optimiser's accepted gradient of 1e-6 per customer.
+const STEP = 1e-4;
+
+/**
+ * Pareto/NBD log-likelihood of (r, α, s, β) = exp(logParams) on prepared data (times scaled as
+ * prepared). Its derivatives in r and s have no closed form (they integrate ln(α+τ) against the
+ * density), so `gradient`, when given, receives central differences in ln θ.
+ */
+export function preparedParetoNbdLogLikelihood(logParams: readonly number[], data: PreparedBgnbd, gradient?: number[]): number {
+	const ll = preparedLogLikelihood(fromLog(logParams), data);
+	if (gradient) {
+		for (let k = 0; k < 4; k++) {
+			const up = [...logParams];
+			const down = [...logParams];
+			up[k] += STEP;
+			down[k] -= STEP;
+			gradient[k] = (preparedLogLikelihood(fromLog(up), data) - preparedLogLikelihood(fromLog(down), data)) / (2 * STEP);
+		}
+	}
+	return ll;
+}
+
+/** Pareto/NBD log-likelihood of the summaries (times in their own unit, no rescaling). */
+export function paretoNbdLogLikelihood(params: ParetoNbdParams, customers: readonly CustomerSummary[]): number {
+	return preparedLogLikelihood(params, prepareBgnbd(customers, 1));
+}

@@ -1,0 +1,190 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import {
+	fitParetoNbd,
+	paretoNbdConditionalExpectedPurchases,
+	paretoNbdExpectedPurchasesIfAlive,
+	paretoNbdLogLikelihood,
+	paretoNbdProbabilityAlive,
+	type ParetoNbdFit,
+	type ParetoNbdParams
+} from '../../../src/lib/models/clv';
+import { hyp2f1, lgamma } from '../../../src/lib/models/clv/special';
+import { logHyp2f1OneB } from '../../../src/lib/models/clv/pareto-nbd-likelihood';
+import { simulateParetoNbdCustomers } from '../../../src/lib/models/clv/simulate';
+import { CDNOW_PRESENT, cdnowSummaries } from './clv-cdnow-data';
+
+const relErr = (actual: number, expected: number): number => Math.abs(actual - expected) / Math.abs(expected);
+
+/**
+ * Independent route to one customer's log-likelihood: the "dropped out in (t_x, T]" integral
+ * ∫ (α+τ)^−(r+x) (β+τ)^−(s+1) dτ by composite Simpson on a grid in u = ln(α+τ), where the
+ * integrand is smooth, instead of the hypergeometric closed form. Logarithms relative to the
+ * integrand's largest value (at t_x) keep frequent buyers from overflowing.
+ */
+function logLikelihoodByQuadrature({ r, alpha, s, beta }: ParetoNbdParams, x: number, tx: number, T: number): number {
+	const logF = (u: number): number => u - (r + x) * u - (s + 1) * Math.log(Math.exp(u) - alpha + beta);
+	const lo = Math.log(alpha + tx);
+	const hi = Math.log(alpha + T);
+	const top = logF(lo);
+	const n = 100_000;
+	const h = (hi - lo) / n;
+	let sum = 1 + Math.exp(logF(hi) - top);
+	for (let i = 1; i < n; i++) sum += (i % 2 ? 4 : 2) * Math.exp(logF(lo + i * h) - top);
+	const logDead = Math.log(s) + top + Math.log((sum * h) / 3);
+	const logAlive = -(r + x) * Math.log(alpha + T) - s * Math.log(beta + T);
+	const big = Math.max(logDead, logAlive);
+	const logBracket = big + Math.log(Math.exp(logDead - big) + Math.exp(logAlive - big));
+	return lgamma(r + x) - lgamma(r) + r * Math.log(alpha) + s * Math.log(beta) + logBracket;
+}
+
+describe('ln 2F1(1, b; c; z), the likelihood\'s fast special case', () => {
+	it('agrees with the general 2F1 on both sides of z = 0.9 and close to 1', () => {
+		// Includes a point where the two terms of the z → 1−z formula have opposite signs (b = 3.4746, k = 2.2776).
+		expect(logHyp2f1OneB(3.4746, 5.7522, 0.9001)).toBeCloseTo(Math.log(hyp2f1(1, 3.4746, 5.7522, 0.9001)), 12);
+		fc.assert(
+			fc.property(
+				fc.double({ min: 0.05, max: 40, noNaN: true }),
+				fc.double({ min: 0.05, max: 40, noNaN: true }),
+				fc.oneof(fc.double({ min: 0, max: 0.9, noNaN: true }), fc.double({ min: 0.9, max: 0.9999999, noNaN: true })),
+				(b, k, z) => {
+					const expected = Math.log(hyp2f1(1, b, b + k, z));
+					expect(Math.abs(logHyp2f1OneB(b, b + k, z) - expected)).toBeLessThan(1e-11 * Math.max(1, Math.abs(expected)));
+				}
+			),
+			{ numRuns: 300 }
+		);
+	});
+});
+
+describe('Pareto/NBD likelihood', () => {
+	it('matches direct numerical integration when α > β, α < β, α = β and α ≫ β', () => {
+		const cases: [ParetoNbdParams, number, number, number][] = [
+			[{ r: 0.55, alpha: 10.6, s: 0.61, beta: 11.7 }, 0, 0, 38.86],
+			[{ r: 0.55, alpha: 10.6, s: 0.61, beta: 11.7 }, 2, 30.43, 38.86],
+			[{ r: 2, alpha: 30, s: 1.5, beta: 3 }, 5, 12, 40],
+			[{ r: 0.3, alpha: 2, s: 0.4, beta: 25 }, 1, 0.5, 20],
+			[{ r: 1, alpha: 5, s: 2, beta: 5 }, 3, 4, 9],
+			// z = (α−β)/(α+t_x) ≈ 0.99: beyond the plain series, through the general 2F1.
+			[{ r: 0.5, alpha: 100, s: 0.8, beta: 1 }, 1, 0.5, 30]
+		];
+		for (const [params, x, tx, T] of cases) {
+			const ll = paretoNbdLogLikelihood(params, [{ frequency: x, recency: tx, T }]);
+			expect(ll).toBeCloseTo(logLikelihoodByQuadrature(params, x, tx, T), 9);
+		}
+	});
+
+	it('stays finite for a frequent buyer gone quiet, where the textbook 2F1 overflows', () => {
+		const ll = paretoNbdLogLikelihood({ r: 0.5, alpha: 1, s: 0.5, beta: 200 }, [{ frequency: 400, recency: 10, T: 300 }]);
+		expect(Number.isFinite(ll)).toBe(true);
+		expect(ll).toBeCloseTo(logLikelihoodByQuadrature({ r: 0.5, alpha: 1, s: 0.5, beta: 200 }, 400, 10, 300), 6);
+	});
+});
+
+describe.skipIf(!CDNOW_PRESENT)('Pareto/NBD fit on CDNOW', () => {
+	const customers = CDNOW_PRESENT ? cdnowSummaries() : [];
+	// Fader, Hardie & Lee (2005), "A note on deriving the Pareto/NBD model and related expressions".
+	const published = { r: 0.5533, alpha: 10.5776, s: 0.6061, beta: 11.6688 };
+	let fit: ParetoNbdFit;
+
+	it('matches the published parameters within 0.5 % and the log-likelihood −9594.98', () => {
+		const result = fitParetoNbd(customers, { timeUnit: 'week' });
+		if (!result.ok) throw new Error(result.reason);
+		fit = result.fit;
+		for (const k of ['r', 'alpha', 's', 'beta'] as const) expect(relErr(fit[k], published[k])).toBeLessThan(0.005);
+		expect(fit.logLikelihood).toBeCloseTo(-9594.98, 1);
+		expect(fit).toMatchObject({ timeUnit: 'week', customers: 2357, converged: true });
+		// The published parameters, rounded to 4 decimals, are as good to within 0.01.
+		expect(paretoNbdLogLikelihood(published, customers)).toBeCloseTo(-9594.98, 1);
+	});
+
+	it('is equivalent in days: α and β scale by 7, the likelihood shifts by −ln 7 per repeat purchase', () => {
+		const days = fitParetoNbd(
+			customers.map((c) => ({ frequency: c.frequency, recency: 7 * c.recency, T: 7 * c.T })),
+			{ timeUnit: 'day' }
+		);
+		if (!days.ok) throw new Error(days.reason);
+		expect(relErr(days.fit.alpha, 7 * fit.alpha)).toBeLessThan(1e-4);
+		expect(relErr(days.fit.beta, 7 * fit.beta)).toBeLessThan(1e-4);
+		for (const k of ['r', 's'] as const) expect(relErr(days.fit[k], fit[k])).toBeLessThan(1e-4);
+		const repeat = customers.reduce((sum, c) => sum + c.frequency, 0);
+		expect(days.fit.logLikelihood).toBeCloseTo(fit.logLikelihood - Math.log(7) * repeat, 3);
+	});
+});
+
+describe('Pareto/NBD P(alive)', () => {
+	it('equals 1/(1 + s/m·[((α+T)/(α+t_x))^m − 1]), m = r+s+x, when α = β (hand-worked)', () => {
+		// r = s = α = β = 1, x = 0, T = 1: m = 2, P = 1/(1 + ½·(2² − 1)) = 0.4.
+		expect(paretoNbdProbabilityAlive({ r: 1, alpha: 1, s: 1, beta: 1 }, { frequency: 0, recency: 0, T: 1 })).toBeCloseTo(0.4, 12);
+		// x = 2, t_x = 3, T = 7 with α = β = 1: m = 4, ((8/4)^4 − 1) = 15, P = 1/(1 + 15/4).
+		expect(paretoNbdProbabilityAlive({ r: 1, alpha: 1, s: 1, beta: 1 }, { frequency: 2, recency: 3, T: 7 })).toBeCloseTo(1 / 4.75, 12);
+	});
+
+	it('falls with time for a one-time buyer, who BG/NBD would call certainly alive', () => {
+		const params = { r: 0.5533, alpha: 10.5776, s: 0.6061, beta: 11.6688 };
+		let previous = 1;
+		for (const T of [1, 5, 13, 26, 52, 104]) {
+			const p = paretoNbdProbabilityAlive(params, { frequency: 0, recency: 0, T });
+			expect(p).toBeLessThan(previous);
+			previous = p;
+		}
+		expect(previous).toBeLessThan(0.5);
+	});
+
+	it('is 1 for a customer who bought at the end of the observation', () => {
+		expect(paretoNbdProbabilityAlive({ r: 0.5, alpha: 10, s: 0.6, beta: 12 }, { frequency: 3, recency: 20, T: 20 })).toBe(1);
+	});
+});
+
+describe('Pareto/NBD expected purchases', () => {
+	it('is continuous through s = 1, where the closed form has its removable 0/0', () => {
+		const at = (s: number): number => paretoNbdExpectedPurchasesIfAlive({ r: 1, alpha: 4, s, beta: 6 }, { frequency: 2, T: 10 }, 13);
+		// s = 1: (r+x)/(α+T)·(β+T)·ln(1 + t/(β+T)) = 3/14 · 16 · ln(29/16).
+		expect(at(1)).toBeCloseTo((3 / 14) * 16 * Math.log(29 / 16), 12);
+		expect(at(1 + 1e-9)).toBeCloseTo(at(1), 7);
+		expect(at(1 - 1e-9)).toBeCloseTo(at(1), 7);
+	});
+
+	it('predicts the holdout purchases of simulated Pareto/NBD customers, in total and by calibration frequency', () => {
+		const params = { r: 0.8, alpha: 8, s: 0.7, beta: 15 };
+		const customers = simulateParetoNbdCustomers(params, { customers: 40_000, age: [5, 40], holdout: 26, seed: 20260114 });
+		const buckets = new Map<number, { actual: number; predicted: number; squares: number; n: number }>();
+		for (const c of customers) {
+			const key = Math.min(c.frequency, 4);
+			const b = buckets.get(key) ?? { actual: 0, predicted: 0, squares: 0, n: 0 };
+			buckets.set(key, b);
+			b.actual += c.holdoutPurchases;
+			b.squares += c.holdoutPurchases ** 2;
+			b.predicted += paretoNbdConditionalExpectedPurchases(params, c, 26);
+			b.n += 1;
+		}
+		expect(buckets.size).toBe(5);
+		for (const b of buckets.values()) {
+			// By the tower property E[holdout | calibration] averages to the bucket's mean holdout count;
+			// allow four standard errors of that mean.
+			const mean = b.actual / b.n;
+			const se = Math.sqrt((b.squares / b.n - mean ** 2) / b.n);
+			expect(Math.abs(b.predicted / b.n - mean)).toBeLessThan(4 * se);
+		}
+	});
+});
+
+describe('Pareto/NBD fit on simulated customers', () => {
+	it('recovers the parameters it simulated from', () => {
+		const truth = { r: 0.8, alpha: 8, s: 0.7, beta: 15 };
+		const customers = simulateParetoNbdCustomers(truth, { customers: 4000, age: [20, 60], seed: 7 });
+		const result = fitParetoNbd(customers, { timeUnit: 'week' });
+		if (!result.ok) throw new Error(result.reason);
+		expect(relErr(result.fit.r, truth.r)).toBeLessThan(0.15);
+		expect(relErr(result.fit.alpha, truth.alpha)).toBeLessThan(0.2);
+		// Drop-out is seen only through quiet spells, so it is estimated much less precisely.
+		expect(relErr(result.fit.s, truth.s)).toBeLessThan(0.5);
+		expect(relErr(result.fit.beta, truth.beta)).toBeLessThan(0.8);
+	});
+
+	it('refuses too few customers with a reason', () => {
+		const result = fitParetoNbd([{ frequency: 1, recency: 1, T: 2 }], { timeUnit: 'day' });
+		expect(result.ok).toBe(false);
+		if (!result.ok) expect(result.reason).toMatch(/at least 20/);
+	});
+});
