@@ -30,8 +30,14 @@ interface CsvArgs {
 	allVarchar?: boolean;
 }
 
+/**
+ * Longest line DuckDB may read (its default, 2 MB, rejects a long description field). Lines this
+ * long cost nothing until they occur; the read buffer must hold one whole line.
+ */
+export const MAX_LINE_BYTES = 32 * 1024 * 1024;
+
 function csvArgs(a: CsvArgs): string {
-	const parts = [`compression=${quoteString(a.compression)}`];
+	const parts = [`compression=${quoteString(a.compression)}`, `max_line_size=${MAX_LINE_BYTES}`, `buffer_size=${MAX_LINE_BYTES}`];
 	if (a.allVarchar) parts.push('all_varchar=true');
 	else parts.push(`auto_type_candidates=['BIGINT', 'DOUBLE', 'VARCHAR']`);
 	if (a.encoding) parts.push(`encoding=${quoteString(a.encoding)}`);
@@ -39,6 +45,15 @@ function csvArgs(a: CsvArgs): string {
 	if (a.delimiter !== undefined) parts.push(`delim=${quoteString(a.delimiter)}`);
 	if (a.columnNames?.length) parts.push(`names=[${a.columnNames.map(quoteString).join(', ')}]`);
 	return parts.join(', ');
+}
+
+const isLineTooLong = (e: unknown) => /maximum line size/i.test(String(e));
+
+function lineTooLong(file: string, e: unknown): IngestError {
+	const line = Number(/line:?\s*(\d+)/i.exec(String(e))?.[1]) || undefined;
+	const where = line ? `, line ${fmtInt(line)},` : '';
+	const hint = `Shorten or remove the very long text column (over ${MAX_LINE_BYTES / 1024 / 1024} MB on one line) and save the file again, or check the file has no unclosed quote.`;
+	return new IngestError({ file, row: line, problem: 'unreadable', hint, message: `${file}${where} has a line longer than the ${MAX_LINE_BYTES / 1024 / 1024} MB that can be read. ${hint}`, cause: e });
 }
 
 const isUnicodeError = (e: unknown) => /invalid unicode|not utf-8|utf-8 encoded/i.test(String(e));
@@ -77,6 +92,7 @@ export async function readDelimited(
 				notes.push(`Some columns of ${file} mix numbers and text further down the file; every column was read as text and converted where needed.`);
 				continue;
 			}
+			if (isLineTooLong(e)) throw lineTooLong(file, e);
 			throw new IngestError({
 				file,
 				problem: 'unreadable',
