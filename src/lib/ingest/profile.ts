@@ -5,7 +5,7 @@
 import type { Engine, SqlValue } from '../engine/engine';
 import { quoteIdent } from '../sql';
 import { columnText } from './dates';
-import { anyNumberExpr } from './numbers';
+import { anyNumberExpr, MISSING_RE } from './numbers';
 import type { ColumnProfile } from './types';
 
 const SAMPLE_ROWS = 5_000;
@@ -66,7 +66,8 @@ export async function profileTable(engine: Engine, table: string): Promise<{ row
 		const q = quoteIdent(c.name);
 		if (isTextType(c.type)) {
 			const txt = `NULLIF(trim(${q}), '')`;
-			shapes.push(`count(${txt}) AS sn${i}`, `count(${anyNumberExpr(txt)}) AS num${i}`, `count(CASE WHEN regexp_full_match(${txt}, ${sqlString(DATE_SHAPE_RE)}) THEN 1 END) AS dt${i}`);
+			// Missing markers (N/A, NaN, -) are empty cells, not evidence against a number column.
+			shapes.push(`count(CASE WHEN NOT regexp_full_match(${txt}, ${sqlString(MISSING_RE)}) THEN 1 END) AS sn${i}`, `count(${anyNumberExpr(txt)}) AS num${i}`, `count(CASE WHEN regexp_full_match(${txt}, ${sqlString(DATE_SHAPE_RE)}) THEN 1 END) AS dt${i}`);
 		} else if (isIntegerType(c.type)) {
 			shapes.push(`count(${q}) AS sn${i}`, `count(CASE WHEN regexp_full_match(${columnText(q, c.type)}, '(19|20)\\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])') THEN 1 END) AS dt${i}`);
 		}
