@@ -10,7 +10,7 @@ import type { ColumnData, Engine } from '../engine/engine';
 import { quoteIdent, quoteString } from '../sql';
 import { delimiterFor } from './detect';
 import { IngestError, fmtInt, shortEngineReason } from './errors';
-import type { ReadOptions } from './types';
+import type { InputFile, ReadOptions } from './types';
 
 export interface ReadOutcome {
 	readOptions: ReadOptions;
@@ -49,11 +49,29 @@ function csvArgs(a: CsvArgs): string {
 
 const isLineTooLong = (e: unknown) => /maximum line size/i.test(String(e));
 
-function lineTooLong(file: string, e: unknown): IngestError {
-	const line = Number(/line:?\s*(\d+)/i.exec(String(e))?.[1]) || undefined;
+/** 1-based number of the first physical line longer than `limit` bytes (DuckDB's own line number is not reliable here). */
+export async function firstLongLine(input: InputFile, limit: number): Promise<number | null> {
+	const CHUNK = 4 * 1024 * 1024;
+	let line = 1;
+	let length = 0;
+	for (let start = 0; start < input.size; start += CHUNK) {
+		const bytes = await input.read(start, Math.min(input.size, start + CHUNK));
+		for (const b of bytes) {
+			if (b === 10) {
+				line++;
+				length = 0;
+			} else if (++length > limit) return line;
+		}
+	}
+	return null;
+}
+
+async function lineTooLong(file: string, e: unknown, input: InputFile | undefined, gzip: boolean): Promise<IngestError> {
+	const line = input && !gzip ? await firstLongLine(input, MAX_LINE_BYTES) : null;
+	const mb = MAX_LINE_BYTES / 1024 / 1024;
 	const where = line ? `, line ${fmtInt(line)},` : '';
-	const hint = `Shorten or remove the very long text column (over ${MAX_LINE_BYTES / 1024 / 1024} MB on one line) and save the file again, or check the file has no unclosed quote.`;
-	return new IngestError({ file, row: line, problem: 'unreadable', hint, message: `${file}${where} has a line longer than the ${MAX_LINE_BYTES / 1024 / 1024} MB that can be read. ${hint}`, cause: e });
+	const hint = `Shorten or remove the very long text on that line and save the file again, or check the file has no unclosed quote.`;
+	return new IngestError({ file, row: line ?? undefined, problem: 'unreadable', hint, message: `${file}${where} has a line longer than the ${mb} MB that can be read. ${hint}`, cause: e });
 }
 
 const isUnicodeError = (e: unknown) => /invalid unicode|not utf-8|utf-8 encoded/i.test(String(e));
@@ -67,7 +85,8 @@ export async function readDelimited(
 	opts: ReadOptions,
 	gzip: boolean,
 	utf16: boolean,
-	firstLine?: string
+	firstLine?: string,
+	input?: InputFile
 ): Promise<ReadOutcome> {
 	const notes: string[] = [];
 	const args: CsvArgs = {
@@ -92,7 +111,7 @@ export async function readDelimited(
 				notes.push(`Some columns of ${file} mix numbers and text further down the file; every column was read as text and converted where needed.`);
 				continue;
 			}
-			if (isLineTooLong(e)) throw lineTooLong(file, e);
+			if (isLineTooLong(e)) throw await lineTooLong(file, e, input, gzip);
 			throw new IngestError({
 				file,
 				problem: 'unreadable',

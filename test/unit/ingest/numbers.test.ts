@@ -10,6 +10,7 @@ import { buildCanonical } from '../../../src/lib/ingest/build';
 import { inputFromBytes } from '../../../src/lib/ingest/input';
 import { loadFiles } from '../../../src/lib/ingest/load';
 import { textNumberExpr } from '../../../src/lib/ingest/numbers';
+import { firstLongLine } from '../../../src/lib/ingest/readers';
 import type { BuildOptions, DecimalMark, LoadResult, Mapping } from '../../../src/lib/ingest/types';
 import { fixture, loadPaths, round2 } from './helpers';
 
@@ -184,4 +185,11 @@ describe('long fields', () => {
 		const { quality } = await build(loaded);
 		expect(quality.revenue).toBe(20);
 	}, 120_000);
+
+	it('a line over the limit is found by its number for the message', async () => {
+		// Lines: 1 header (7 bytes), 2 "1,short" (7), 3 "2,xxxx…" (12), 4 "3,y".
+		const file = inputFromBytes('t.csv', new TextEncoder().encode('id,text\n1,short\n2,xxxxxxxxxx\n3,y\n'));
+		expect(await firstLongLine(file, 10)).toBe(3);
+		expect(await firstLongLine(file, 12)).toBeNull();
+	});
 });
