@@ -2,9 +2,12 @@
  * Analyse order files from the command line, with native DuckDB and the same analyses as the app.
  *
  *   npm run analyze -- FILE... [--map field=Column ...] [--as-of YYYY-MM-DD] [--churn-days N]
- *                      [--margin X] [--json OUT.json] [--customers OUT.csv]
+ *                      [--margin X] [--date-format F] [--decimal comma|point]
+ *                      [--json OUT.json] [--customers OUT.csv]
  *
  * Prints a short summary; `--json` writes every result, `--customers` the per-customer table.
+ * How the files were read (dates read month-first, lines left out, number formats…) goes to
+ * stderr as `note:` lines. `--date-format` and `--decimal` override what was detected.
  * Bad input exits with status 1 and one line saying why.
  */
 import { stat, writeFile } from 'node:fs/promises';
@@ -15,7 +18,8 @@ import type { Engine } from '../lib/engine/engine';
 import { CANONICAL_FIELDS, CUSTOMER_ATTRIBUTES, type CanonicalField, type CustomerAttribute } from '../lib/ingest/canonical-fields';
 import { buildCanonical, loadFiles, suggestMapping } from '../lib/ingest/index';
 import { inputFromPath } from '../lib/ingest/node-input';
-import type { Mapping, QualitySummary } from '../lib/ingest/types';
+import { FAMILY_ORDER } from '../lib/ingest/dates';
+import type { DateFamily, DateFormatSpec, DecimalMark, Mapping, QualitySummary } from '../lib/ingest/types';
 import { CUSTOMER_COLUMNS, exportCustomers, runAll, withDefaults, type AnalysisParams, type AnalysisResults } from '../lib/analyses/index';
 import { isIsoDate } from '../lib/analyses/scope';
 import { toCsv } from '../lib/report/csv';
@@ -23,7 +27,9 @@ import { toCsv } from '../lib/report/csv';
 class InputError extends Error {}
 
 const USAGE =
-	'usage: analyze FILE... [--map field=Column ...] [--as-of YYYY-MM-DD] [--churn-days N] [--margin X] [--json OUT.json] [--customers OUT.csv]';
+	'usage: analyze FILE... [--map field=Column ...] [--as-of YYYY-MM-DD] [--churn-days N] [--margin X] [--date-format F] [--decimal comma|point] [--json OUT.json] [--customers OUT.csv]';
+
+const DECIMALS: Record<string, DecimalMark> = { comma: 'comma', ',': 'comma', point: 'point', '.': 'point' };
 
 export interface CliOptions {
 	files: string[];
@@ -31,12 +37,15 @@ export interface CliOptions {
 	asOf: string | null;
 	churnDays: number | null;
 	margin: number | null;
+	/** A date family (`dmy`, `iso`…) or a strptime pattern such as `%d.%m.%Y`. */
+	dateFormat: DateFormatSpec | null;
+	decimal: DecimalMark | null;
 	json: string | null;
 	customers: string | null;
 }
 
 export function parseArgs(argv: string[]): CliOptions {
-	const o: CliOptions = { files: [], map: [], asOf: null, churnDays: null, margin: null, json: null, customers: null };
+	const o: CliOptions = { files: [], map: [], asOf: null, churnDays: null, margin: null, dateFormat: null, decimal: null, json: null, customers: null };
 	const value = (i: number, flag: string) => {
 		const v = argv[i];
 		if (v === undefined || (v.startsWith('--') && v.length > 2)) throw new InputError(`${flag} needs a value; ${USAGE}`);
@@ -66,6 +75,15 @@ export function parseArgs(argv: string[]): CliOptions {
 			const x = Number(v);
 			if (v.trim() === '' || !Number.isFinite(x) || x < 0 || x > 1) throw new InputError(`--margin must be a number from 0 to 1 (e.g. 0.3), got ${JSON.stringify(v)}`);
 			o.margin = x;
+		} else if (flag === '--date-format') {
+			const v = next();
+			if (FAMILY_ORDER.includes(v as DateFamily)) o.dateFormat = v as DateFamily;
+			else if (v.includes('%')) o.dateFormat = { strptime: v };
+			else throw new InputError(`--date-format must be one of ${FAMILY_ORDER.join(', ')} or a pattern such as %d.%m.%Y, got ${JSON.stringify(v)}`);
+		} else if (flag === '--decimal') {
+			const v = next();
+			if (!DECIMALS[v]) throw new InputError(`--decimal must be comma or point, got ${JSON.stringify(v)}`);
+			o.decimal = DECIMALS[v];
 		} else if (flag === '--json') o.json = next();
 		else if (flag === '--customers') o.customers = next();
 		else if (flag === '--help' || flag === '-h') throw new InputError(USAGE);
@@ -146,7 +164,11 @@ export async function main(argv: string[]): Promise<number> {
 		const columns = new Map(loaded.files.map((f) => [f.table, f.columns.map((c) => c.name)]));
 		applyOverrides(suggestion.mapping, opts.map, (t) => columns.get(t) ?? []);
 		if (!opts.map.length && suggestion.problems.length) throw new InputError(suggestion.problems[0].message);
-		const built = await buildCanonical(engine, loaded, suggestion.mapping);
+		const built = await buildCanonical(engine, loaded, suggestion.mapping, {
+			...(opts.dateFormat ? { dateFormat: opts.dateFormat } : {}),
+			...(opts.decimal ? { decimal: opts.decimal } : {})
+		});
+		for (const note of [...loaded.files.flatMap((f) => f.notes), ...built.quality.notes]) process.stderr.write(`note: ${note}\n`);
 		const params: AnalysisParams = withDefaults({
 			asOf: opts.asOf,
 			...(opts.churnDays !== null ? { churnDays: opts.churnDays } : {}),

@@ -185,6 +185,24 @@ const RULES: Record<Target, Rule> = {
 	}
 };
 
+/**
+ * Usual column names of German, French, Spanish, Italian, Dutch and Portuguese exports (normalized:
+ * accents dropped, `N° commande` → `ncommande`), so such a file maps with zero clicks too.
+ */
+const FOREIGN: Partial<Record<Target, Record<string, number>>> = {
+	order_id: names(0.95, 'bestellung', 'bestellnummer', 'bestellnr', 'auftrag', 'auftragsnummer', 'auftragsnr', 'rechnungsnummer', 'rechnungsnr', 'belegnummer', 'belegnr', 'commande', 'numerocommande', 'ncommande', 'nocommande', 'numerodecommande', 'numerofacture', 'nfacture', 'pedido', 'numeropedido', 'npedido', 'numerodepedido', 'numerofactura', 'ordine', 'numeroordine', 'nordine', 'numerofattura', 'bestelling', 'bestelnummer', 'ordernummer', 'factuurnummer', 'encomenda', 'numeroencomenda', 'numerodopedido', 'numerofatura'),
+	customer_id: names(0.95, 'kunde', 'kunden', 'kundennummer', 'kundennr', 'kundenid', 'kundenname', 'numeroclient', 'idclient', 'codeclient', 'nomclient', 'cliente', 'idcliente', 'numerocliente', 'codigocliente', 'nombrecliente', 'codicecliente', 'klant', 'klantnummer', 'klantid', 'klantnaam', 'nomedocliente', 'nomecliente'),
+	order_ts: names(0.93, 'datum', 'bestelldatum', 'rechnungsdatum', 'auftragsdatum', 'belegdatum', 'kaufdatum', 'datecommande', 'datedecommande', 'datefacture', 'fecha', 'fechapedido', 'fechadepedido', 'fechafactura', 'fechadecompra', 'data', 'dataordine', 'datafattura', 'dataacquisto', 'besteldatum', 'orderdatum', 'factuurdatum', 'datapedido', 'datadopedido', 'dataencomenda', 'datadecompra'),
+	product: names(0.93, 'artikel', 'artikelname', 'artikelbezeichnung', 'bezeichnung', 'produkt', 'produktname', 'produit', 'designation', 'libelle', 'nomproduit', 'producto', 'articulo', 'descripcion', 'nombreproducto', 'prodotto', 'articolo', 'descrizione', 'productnaam', 'omschrijving', 'produto', 'artigo', 'descricao', 'nomedoproduto'),
+	category: names(0.93, 'kategorie', 'warengruppe', 'categorie', 'categoria', 'rubrik'),
+	quantity: names(0.95, 'menge', 'anzahl', 'stuck', 'stuckzahl', 'quantite', 'qte', 'cantidad', 'unidades', 'quantita', 'qta', 'pezzi', 'aantal', 'hoeveelheid', 'quantidade', 'qtd', 'qtde'),
+	unit_price: names(0.95, 'preis', 'einzelpreis', 'stuckpreis', 'verkaufspreis', 'prix', 'prixunitaire', 'precio', 'preciounitario', 'prezzo', 'prezzounitario', 'prijs', 'stukprijs', 'eenheidsprijs', 'preco', 'precounitario'),
+	revenue: names(0.95, 'umsatz', 'betrag', 'gesamtbetrag', 'gesamtpreis', 'summe', 'nettobetrag', 'bruttobetrag', 'montant', 'montantttc', 'montantht', 'chiffredaffaires', 'importe', 'importetotal', 'ventas', 'monto', 'importo', 'totale', 'fatturato', 'bedrag', 'totaalbedrag', 'omzet', 'totaal', 'valor', 'valortotal', 'vendas', 'montante', 'receita'),
+	country: names(0.95, 'land', 'pays', 'pais', 'paese', 'nazione'),
+	status: names(0.95, 'bestellstatus', 'statut', 'estado', 'stato')
+};
+for (const [target, extra] of Object.entries(FOREIGN) as [Target, Record<string, number>][]) RULES[target].exact = { ...extra, ...RULES[target].exact };
+
 const FIELD_LABEL: Record<string, string> = Object.fromEntries([...CANONICAL_FIELDS, ...CUSTOMER_ATTRIBUTES].map((f) => [f.field, f.label]));
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;

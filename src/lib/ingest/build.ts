@@ -13,8 +13,9 @@ import { checkMapping } from './automap';
 import { CANONICAL_FIELDS, CUSTOMER_ATTRIBUTES, type CanonicalField, type CustomerAttribute } from './canonical-fields';
 import { columnText, dateExpr, dateFormatLabel, describeDateFormat, detectDateFormat, nameLooksDateLike } from './dates';
 import { IngestError, fmtInt, wrapError } from './errors';
-import { isNumericType, isTextType, textNumberExpr } from './profile';
-import type { BuildOptions, BuildResult, DateFormatSpec, FileMapping, LoadedFile, LoadResult, Mapping, QualitySummary, RowExample } from './types';
+import { decideNumberColumns, numberExpr, numberNotes } from './numbers';
+import { isTextType } from './profile';
+import type { BuildOptions, BuildResult, DateFormatSpec, DecimalMark, FileMapping, LoadedFile, LoadResult, Mapping, NumberFormatReport, QualitySummary, RowExample } from './types';
 
 const LINES = '__ingest_lines';
 const TX_NEW = '__ingest_transactions_new';
@@ -25,13 +26,6 @@ const FIELD_TYPE = Object.fromEntries(CANONICAL_FIELDS.map((f) => [f.field, f.ty
 /** Any column as trimmed text, NULL when blank (ids, names, categories). */
 function textExpr(col: string, type: string): string {
 	return isTextType(type) ? `NULLIF(trim(${col}), '')` : `NULLIF(${columnText(col, type)}, '')`;
-}
-
-/** Any column as DOUBLE (tolerant text parsing), NULL when unreadable. */
-function numberExpr(col: string, type: string): string {
-	if (isNumericType(type)) return `CAST(${col} AS DOUBLE)`;
-	if (isTextType(type)) return textNumberExpr(`NULLIF(trim(${col}), '')`);
-	return `TRY_CAST(${col} AS DOUBLE)`;
 }
 
 const pct = (part: number, whole: number) => (whole ? `${Math.round((part / whole) * 1000) / 10}%` : '0%');
@@ -47,7 +41,11 @@ interface TxPart {
 	types: Map<string, string>;
 	dateSpec: DateFormatSpec;
 	ambiguous: boolean;
+	/** Decimal mark per numeric column (see numbers.ts). */
+	marks: Map<string, DecimalMark>;
 }
+
+const markOf = (reports: NumberFormatReport[]) => new Map(reports.map((r) => [r.column, r.decimal]));
 
 async function chooseDateSpec(engine: Engine, f: LoadedFile, column: string, type: string, given?: DateFormatSpec): Promise<{ spec: DateFormatSpec; ambiguous: boolean }> {
 	if (given) return { spec: given, ambiguous: false };
@@ -71,7 +69,7 @@ function linesSelect(p: TxPart): string {
 		const type = types.get(col) ?? 'VARCHAR';
 		if (field === 'order_ts') {
 			parts.push(`${dateExpr(q, type, p.dateSpec)} AS order_ts`, `${textExpr(q, type)} AS order_ts_raw`);
-		} else if (sqlType === 'DOUBLE') parts.push(`${numberExpr(q, type)} AS ${target}`);
+		} else if (sqlType === 'DOUBLE') parts.push(`${numberExpr(q, type, p.marks.get(col) ?? 'point')} AS ${target}`);
 		else parts.push(`${textExpr(q, type)} AS ${target}`);
 	}
 	parts.push(`CAST(rowid + 1 AS BIGINT) AS row_no`, `${quoteString(f.name)} AS source_file`, `${p.idx} AS file_idx`);
@@ -103,12 +101,16 @@ export async function buildCanonical(engine: Engine, loaded: LoadedFile[] | Load
 		await dropScratch(engine);
 		// 1. Date formats and the union of mapped order lines.
 		const parts: TxPart[] = [];
+		const numberFormats: NumberFormatReport[] = [];
 		for (const [idx, m] of txMappings.entries()) {
 			const f = byTable.get(m.table)!;
 			const types = columnTypes(f);
 			const col = m.fields.order_ts!;
 			const { spec, ambiguous } = await chooseDateSpec(engine, f, col, types.get(col) ?? 'VARCHAR', m.dateFormat ?? options.dateFormat);
-			parts.push({ m, f, idx, types, dateSpec: spec, ambiguous });
+			const numeric = CANONICAL_FIELDS.filter((x) => x.type === 'DOUBLE' && m.fields[x.field]).map((x) => ({ field: x.field, column: m.fields[x.field]! }));
+			const reports = await decideNumberColumns(engine, f, numeric, m.numberFormats, options.decimal);
+			numberFormats.push(...reports);
+			parts.push({ m, f, idx, types, dateSpec: spec, ambiguous, marks: markOf(reports) });
 		}
 		try {
 			await engine.exec(`CREATE TABLE ${LINES} AS ${parts.map(linesSelect).join(' UNION ALL ')}`);
@@ -196,11 +198,11 @@ export async function buildCanonical(engine: Engine, loaded: LoadedFile[] | Load
 		const attrSources = [...custMappings, ...txMappings].filter((m) => Object.keys(m.attributes).length > 0 && m.fields.customer_id);
 		const attributes = CUSTOMER_ATTRIBUTES.map((a) => a.field).filter((a) => attrSources.some((m) => m.attributes[a]));
 		const signupFormats: QualitySummary['dateFormats'] = [];
-		if (attributes.length > 0) await buildCustomers(engine, byTable, custMappings, txMappings, signupFormats);
+		if (attributes.length > 0) await buildCustomers(engine, byTable, custMappings, txMappings, signupFormats, options.decimal);
 		progress();
 
 		// 5. Quality summary (from the scratch tables, before anything is replaced).
-		const quality = await summarize(engine, byTable, parts, stats, cFiles, attributes, custMappings, txMappings, signupFormats);
+		const quality = await summarize(engine, byTable, parts, stats, cFiles, attributes, custMappings, txMappings, signupFormats, numberFormats);
 		progress(quality.rowsInTransactions);
 
 		// 6. Swap in one transaction.
@@ -225,11 +227,20 @@ export async function buildCanonical(engine: Engine, loaded: LoadedFile[] | Load
 	}
 }
 
-async function buildCustomers(engine: Engine, byTable: Map<string, LoadedFile>, custMappings: FileMapping[], txMappings: FileMapping[], formats: QualitySummary['dateFormats']): Promise<void> {
+async function buildCustomers(
+	engine: Engine,
+	byTable: Map<string, LoadedFile>,
+	custMappings: FileMapping[],
+	txMappings: FileMapping[],
+	formats: QualitySummary['dateFormats'],
+	decimal: DecimalMark | undefined
+): Promise<void> {
 	const attrs = CUSTOMER_ATTRIBUTES.map((a) => a.field);
 	const selects = async (m: FileMapping, src: number) => {
 		const f = byTable.get(m.table)!;
 		const types = new Map(f.columns.map((c) => [c.name, c.type]));
+		const numeric = CUSTOMER_ATTRIBUTES.filter((x) => x.type === 'DOUBLE' && m.attributes[x.field]).map((x) => ({ field: x.field, column: m.attributes[x.field]! }));
+		const marks = markOf(await decideNumberColumns(engine, f, numeric, m.numberFormats, decimal));
 		const cid = m.fields.customer_id!;
 		const cols = [`${textExpr(quoteIdent(cid), types.get(cid) ?? 'VARCHAR')} AS customer_id`];
 		for (const a of attrs) {
@@ -245,7 +256,7 @@ async function buildCustomers(engine: Engine, byTable: Map<string, LoadedFile>, 
 				const { spec: ds } = await chooseDateSpec(engine, f, col, type, m.role === 'customers' ? m.dateFormat : undefined);
 				formats.push({ file: f.name, column: col, format: dateFormatLabel(ds), description: describeDateFormat(ds) });
 				cols.push(`CAST(${dateExpr(q, type, ds)} AS DATE) AS signup_date`);
-			} else if (spec === 'DOUBLE') cols.push(`${numberExpr(q, type)} AS ${a}`);
+			} else if (spec === 'DOUBLE') cols.push(`${numberExpr(q, type, marks.get(col) ?? 'point')} AS ${a}`);
 			else cols.push(`${textExpr(q, type)} AS ${a}`);
 		}
 		cols.push(`${src} AS src`, 'rowid AS r');
@@ -281,7 +292,8 @@ async function summarize(
 	attributes: CustomerAttribute[],
 	custMappings: FileMapping[],
 	txMappings: FileMapping[],
-	signupFormats: QualitySummary['dateFormats']
+	signupFormats: QualitySummary['dateFormats'],
+	numberFormats: NumberFormatReport[]
 ): Promise<QualitySummary> {
 	const [t] = await engine.query<Record<string, number | string | null>>(
 		`SELECT count(*) AS n, count(*) FILTER (WHERE is_cancelled) AS cancelled, count(*) FILTER (WHERE is_return) AS returns,
@@ -341,6 +353,7 @@ async function summarize(
 		if (!p.m.fields.revenue) notes.push(`${p.f.name} has no revenue column: revenue is quantity × unit price.`);
 	}
 	dateFormats.push(...signupFormats);
+	notes.push(...numberNotes(numberFormats));
 	if (cFiles.length) {
 		const names = parts.filter((p) => cFiles.includes(p.idx)).map((p) => p.f.name);
 		notes.push(`Order ids starting with "C" are cancellations in ${names.join(', ')} (${plural(num('c_lines'), 'line')}).`);
@@ -352,7 +365,11 @@ async function summarize(
 		const eg = ex ? ` (e.g. ${ex.file} row ${fmtInt(ex.row)}: ${ex.value === null ? 'empty' : `"${ex.value}"`})` : '';
 		notes.push(`${plural(dateMissing + dateBad, 'line')} without a readable date ${dateMissing + dateBad === 1 ? 'was' : 'were'} left out${eg}.`);
 	}
-	if (revMissing > 0) notes.push(`${plural(revMissing, 'line')} without an amount (no revenue, quantity or price) ${revMissing === 1 ? 'was' : 'were'} left out.`);
+	if (revMissing > 0) {
+		const ex = revExamples[0];
+		const eg = ex ? ` (e.g. ${ex.file} row ${fmtInt(ex.row)})` : '';
+		notes.push(`${plural(revMissing, 'line')} without an amount (no revenue, quantity or price) ${revMissing === 1 ? 'was' : 'were'} left out${eg}.`);
+	}
 	if (num('no_customer') > 0) notes.push(`${plural(num('no_customer'), 'line')} (${pct(num('no_customer'), n)}) ${num('no_customer') === 1 ? 'has' : 'have'} no customer id; customer analyses leave them out.`);
 	if (num('zero_revenue') > 0) notes.push(`${counted(num('zero_revenue'), 'line', 'has')} a revenue of 0; they are kept.`);
 	if (duplicateLines > 0) notes.push(`${counted(duplicateLines, 'line', 'is')} an exact copy of an earlier line in the same file; duplicates are kept (they may be real repeat purchases).`);
@@ -396,6 +413,7 @@ async function summarize(
 		dateFrom: t.date_from === null ? null : String(t.date_from),
 		dateTo: t.date_to === null ? null : String(t.date_to),
 		dateFormats,
+		numberFormats,
 		customersTable,
 		notes,
 		disabledAnalyses: disabledAnalyses(true, present, hasAttrs)

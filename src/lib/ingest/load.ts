@@ -62,7 +62,7 @@ export async function loadFile(engine: Engine, input: InputFile, opts: ReadOptio
 					outcome = await readWhitespace(engine, name, path, table, opts, detected.gzip, detected.header ?? false);
 				} else {
 					format = 'csv';
-					outcome = await readDelimited(engine, name, path, table, opts, detected.gzip, detected.utf16, detected.firstLine);
+					outcome = await readDelimited(engine, name, path, table, opts, detected.gzip, detected.utf16, detected.firstLine, input);
 				}
 			} finally {
 				await engine.dropFile(reg).catch(() => {});

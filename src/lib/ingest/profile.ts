@@ -5,6 +5,7 @@
 import type { Engine, SqlValue } from '../engine/engine';
 import { quoteIdent } from '../sql';
 import { columnText } from './dates';
+import { anyNumberExpr, MISSING_RE } from './numbers';
 import type { ColumnProfile } from './types';
 
 const SAMPLE_ROWS = 5_000;
@@ -22,16 +23,6 @@ export const DATE_SHAPE_RE = [
 	.join('|');
 
 const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
-
-/**
- * Text → DOUBLE, tolerant of what spreadsheets export: spaces and currency signs, `1,234.50`
- * thousands separators, `12,50` decimal commas. `s` must be a trimmed VARCHAR expression.
- */
-export function textNumberExpr(s: string): string {
-	const cleaned = `regexp_replace(${s}, '[\\s$€£¥]', '', 'g')`;
-	// CASE evaluates branches only for the rows that reach them: plain numbers never pay for the regexes.
-	return `CASE WHEN TRY_CAST(${s} AS DOUBLE) IS NOT NULL THEN TRY_CAST(${s} AS DOUBLE) WHEN regexp_full_match(${s}, '[-+]?[\\s$€£¥]*[-+]?[\\d.,\\s]+[\\s$€£¥]*') THEN TRY_CAST(CASE WHEN regexp_full_match(${cleaned}, '[-+]?\\d{1,3}(,\\d{3})+(\\.\\d+)?') THEN replace(${cleaned}, ',', '') WHEN regexp_full_match(${cleaned}, '[-+]?\\d+,\\d{1,2}') THEN replace(${cleaned}, ',', '.') ELSE ${cleaned} END AS DOUBLE) END`;
-}
 
 export const isTextType = (t: string) => /^VARCHAR/i.test(t);
 export const isTemporalType = (t: string) => /^(TIMESTAMP|DATE)/i.test(t);
@@ -75,7 +66,8 @@ export async function profileTable(engine: Engine, table: string): Promise<{ row
 		const q = quoteIdent(c.name);
 		if (isTextType(c.type)) {
 			const txt = `NULLIF(trim(${q}), '')`;
-			shapes.push(`count(${txt}) AS sn${i}`, `count(${textNumberExpr(txt)}) AS num${i}`, `count(CASE WHEN regexp_full_match(${txt}, ${sqlString(DATE_SHAPE_RE)}) THEN 1 END) AS dt${i}`);
+			// Missing markers (N/A, NaN, -) are empty cells, not evidence against a number column.
+			shapes.push(`count(CASE WHEN NOT regexp_full_match(${txt}, ${sqlString(MISSING_RE)}) THEN 1 END) AS sn${i}`, `count(${anyNumberExpr(txt)}) AS num${i}`, `count(CASE WHEN regexp_full_match(${txt}, ${sqlString(DATE_SHAPE_RE)}) THEN 1 END) AS dt${i}`);
 		} else if (isIntegerType(c.type)) {
 			shapes.push(`count(${q}) AS sn${i}`, `count(CASE WHEN regexp_full_match(${columnText(q, c.type)}, '(19|20)\\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])') THEN 1 END) AS dt${i}`);
 		}

@@ -10,7 +10,7 @@ import type { ColumnData, Engine } from '../engine/engine';
 import { quoteIdent, quoteString } from '../sql';
 import { delimiterFor } from './detect';
 import { IngestError, fmtInt, shortEngineReason } from './errors';
-import type { ReadOptions } from './types';
+import type { InputFile, ReadOptions } from './types';
 
 export interface ReadOutcome {
 	readOptions: ReadOptions;
@@ -30,8 +30,14 @@ interface CsvArgs {
 	allVarchar?: boolean;
 }
 
+/**
+ * Longest line DuckDB may read (its default, 2 MB, rejects a long description field). Lines this
+ * long cost nothing until they occur; the read buffer must hold one whole line.
+ */
+export const MAX_LINE_BYTES = 32 * 1024 * 1024;
+
 function csvArgs(a: CsvArgs): string {
-	const parts = [`compression=${quoteString(a.compression)}`];
+	const parts = [`compression=${quoteString(a.compression)}`, `max_line_size=${MAX_LINE_BYTES}`, `buffer_size=${MAX_LINE_BYTES}`];
 	if (a.allVarchar) parts.push('all_varchar=true');
 	else parts.push(`auto_type_candidates=['BIGINT', 'DOUBLE', 'VARCHAR']`);
 	if (a.encoding) parts.push(`encoding=${quoteString(a.encoding)}`);
@@ -39,6 +45,33 @@ function csvArgs(a: CsvArgs): string {
 	if (a.delimiter !== undefined) parts.push(`delim=${quoteString(a.delimiter)}`);
 	if (a.columnNames?.length) parts.push(`names=[${a.columnNames.map(quoteString).join(', ')}]`);
 	return parts.join(', ');
+}
+
+const isLineTooLong = (e: unknown) => /maximum line size/i.test(String(e));
+
+/** 1-based number of the first physical line longer than `limit` bytes (DuckDB's own line number is not reliable here). */
+export async function firstLongLine(input: InputFile, limit: number): Promise<number | null> {
+	const CHUNK = 4 * 1024 * 1024;
+	let line = 1;
+	let length = 0;
+	for (let start = 0; start < input.size; start += CHUNK) {
+		const bytes = await input.read(start, Math.min(input.size, start + CHUNK));
+		for (const b of bytes) {
+			if (b === 10) {
+				line++;
+				length = 0;
+			} else if (++length > limit) return line;
+		}
+	}
+	return null;
+}
+
+async function lineTooLong(file: string, e: unknown, input: InputFile | undefined, gzip: boolean): Promise<IngestError> {
+	const line = input && !gzip ? await firstLongLine(input, MAX_LINE_BYTES) : null;
+	const mb = MAX_LINE_BYTES / 1024 / 1024;
+	const where = line ? `, line ${fmtInt(line)},` : '';
+	const hint = `Shorten or remove the very long text on that line and save the file again, or check the file has no unclosed quote.`;
+	return new IngestError({ file, row: line ?? undefined, problem: 'unreadable', hint, message: `${file}${where} has a line longer than the ${mb} MB that can be read. ${hint}`, cause: e });
 }
 
 const isUnicodeError = (e: unknown) => /invalid unicode|not utf-8|utf-8 encoded/i.test(String(e));
@@ -52,7 +85,8 @@ export async function readDelimited(
 	opts: ReadOptions,
 	gzip: boolean,
 	utf16: boolean,
-	firstLine?: string
+	firstLine?: string,
+	input?: InputFile
 ): Promise<ReadOutcome> {
 	const notes: string[] = [];
 	const args: CsvArgs = {
@@ -77,6 +111,7 @@ export async function readDelimited(
 				notes.push(`Some columns of ${file} mix numbers and text further down the file; every column was read as text and converted where needed.`);
 				continue;
 			}
+			if (isLineTooLong(e)) throw await lineTooLong(file, e, input, gzip);
 			throw new IngestError({
 				file,
 				problem: 'unreadable',

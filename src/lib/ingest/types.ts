@@ -110,6 +110,12 @@ export type FileRole = 'transactions' | 'customers' | 'unusable';
 export type DateFamily = 'native' | 'iso' | 'mdy' | 'dmy' | 'ymd' | 'named' | 'excel' | 'epoch-s' | 'epoch-ms';
 export type DateFormatSpec = DateFamily | { strptime: string };
 
+/**
+ * How a text column's numbers are written: `point` (`1,234.50`) or `comma` (`1.234,50`, `1 234,50`).
+ * The other mark, spaces and `'` are thousands separators; see numbers.ts.
+ */
+export type DecimalMark = 'point' | 'comma';
+
 /** The mapping of one file (what `buildCanonical` consumes; the UI edits it). */
 export interface FileMapping {
 	/** Raw table of the file (`LoadedFile.table`). */
@@ -122,6 +128,8 @@ export interface FileMapping {
 	attributes: Partial<Record<CustomerAttribute, string>>;
 	/** Date format of `order_ts` (transactions) or `signup_date` (customers); detected when absent. */
 	dateFormat?: DateFormatSpec;
+	/** Decimal mark per column name (numeric fields); detected when absent. */
+	numberFormats?: Record<string, DecimalMark>;
 }
 
 export interface Mapping {
@@ -198,15 +206,37 @@ export interface QualitySummary {
 	dateTo: string | null;
 	/** How each file's dates were read. */
 	dateFormats: { file: string; column: string; format: string; description: string }[];
+	/** How each mapped numeric text column was read, and what it held that is not a number. */
+	numberFormats: NumberFormatReport[];
 	/** The `customers` table, when built. */
 	customersTable: { rows: number; attributes: string[]; withoutOrders: number; orderCustomersMissing: number } | null;
 	notes: string[];
 	disabledAnalyses: DisabledAnalysis[];
 }
 
+export interface NumberFormatReport {
+	file: string;
+	column: string;
+	/** Canonical field or customer attribute the column was mapped to. */
+	field: string;
+	decimal: DecimalMark;
+	description: string;
+	/** Set by the user (mapping or build option) rather than detected. */
+	chosen: boolean;
+	/** Both marks read every value but to different numbers (e.g. `1.500`); `example` shows one. */
+	ambiguous: boolean;
+	example: string | null;
+	/** Missing markers (`N/A`, `NaN`, `-`…) read as empty, and other unreadable values. */
+	missing: number;
+	unreadable: number;
+	examples: RowExample[];
+}
+
 export interface BuildOptions {
 	/** Date format for every transaction file's `order_ts` (a file's own `dateFormat` wins). */
 	dateFormat?: DateFormatSpec;
+	/** Decimal mark for every numeric text column (a file's own `numberFormats` entry wins). */
+	decimal?: DecimalMark;
 	onProgress?: (p: LoadProgress) => void;
 }
 

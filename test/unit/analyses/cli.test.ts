@@ -33,7 +33,8 @@ describe('command line: npm run analyze', () => {
 		const json = path.join(dir, 'out.json');
 		const csv = path.join(dir, 'customers.csv');
 		const r = await analyze([FIXTURE, '--map', 'customer_id=Buyer Ref', '--as-of', '2024-01-01', '--churn-days', '60', '--margin', '0.4', '--json', json, '--customers', csv]);
-		expect(r.stderr).toBe('');
+		// How the file was read goes to stderr as notes, nothing else.
+		expect(r.stderr.split('\n').filter((l) => l && !l.startsWith('note: '))).toEqual([]);
 		expect(r.status).toBe(0);
 		expect(r.stdout).toMatch(/Net revenue [\d,.]+/);
 		expect(r.stdout).toMatch(/Churn rate [\d.]+ %/);
@@ -86,4 +87,29 @@ describe('command line: npm run analyze', () => {
 		expect(emptyFile.stderr).toMatch(/^analyze: .+/);
 		expect(emptyFile.stderr.split('\n')).toHaveLength(1);
 	}, 90_000);
+
+	it('prints the ingest notes to stderr and takes --decimal and --date-format overrides', async () => {
+		const dir = mkdtempSync(path.join(tmpdir(), 'analyze-'));
+		const ambiguous = path.join(ROOT, 'test/fixtures/ingest/numbers-ambiguous.csv');
+		// Every day is 12 or less: read month-first unless told otherwise.
+		const dates = path.join(dir, 'dates.csv');
+		writeFileSync(dates, 'order_id,customer_id,order_date,amount\n1,a,03/04/2024,10\n2,b,05/06/2024,20\n');
+		const [detected, point, dmy] = await Promise.all([
+			analyze([ambiguous, '--json', path.join(dir, 'a.json')]),
+			analyze([ambiguous, '--decimal', 'point', '--json', path.join(dir, 'b.json')]),
+			analyze([dates, '--date-format', 'dmy', '--json', path.join(dir, 'c.json')])
+		]);
+		expect([detected.status, point.status, dmy.status]).toEqual([0, 0, 0]);
+		expect(detected.stderr).toMatch(/^note: numbers-ambiguous\.csv, column "amount": numbers such as "1\.500 €" read differently/m);
+		const read = (f: string) => JSON.parse(readFileSync(path.join(dir, f), 'utf8'));
+		expect(read('a.json').ingest.revenue).toBe(3753); // 1500 + 2250 + 3 (the semicolon file's decimal comma)
+		expect(read('b.json').ingest.revenue).toBe(6.75); // 1.5 + 2.25 + 3
+		expect(point.stderr).not.toMatch(/read differently/);
+		expect(read('c.json').ingest.dateFormats[0].format).toBe('dmy');
+		expect(read('c.json').ingest.dateFrom).toBe('2024-04-03');
+		expect(dmy.stderr).not.toMatch(/month-first/);
+		const bad = await analyze([dates, '--decimal', 'x']);
+		expect(bad.status).toBe(1);
+		expect(bad.stderr).toMatch(/^analyze: --decimal must be comma or point/);
+	}, 120_000);
 });

@@ -378,6 +378,7 @@ export const quality: QualitySummary = {
 	dateFrom: '2023-01-01',
 	dateTo: '2024-06-15',
 	dateFormats: [{ file: 'orders.csv', column: 'InvoiceDate', format: 'iso', description: 'YYYY-MM-DD' }],
+	numberFormats: [],
 	customersTable: null,
 	notes: [],
 	disabledAnalyses: []
