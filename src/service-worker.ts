@@ -18,7 +18,7 @@ const sw = self as unknown as ServiceWorkerGlobalScope;
 const SHELL_CACHE = `customer-lens-shell-${version}`;
 const IMMUTABLE_CACHE = 'customer-lens-immutable';
 const IMMUTABLE_PREFIX = `${base}/_app/immutable/`;
-// SvelteKit polls it to learn about new deployments: it must never come from a cache.
+// SvelteKit's `updated` check reads it to learn about a new deployment: it must never come from a cache.
 const VERSION_FILE = `${base}/_app/version.json`;
 // Host configuration files (`_headers`) are not part of the site.
 const shellFiles = [...prerendered, ...files.filter((f) => !f.slice(base.length + 1).startsWith('_'))];
