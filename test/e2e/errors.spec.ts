@@ -2,6 +2,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectKpiSmall, kpis, open, upload } from './helpers';
 
 const alert = (page: Page) => page.getByRole('alert').first();
+// The service worker answers sample downloads from its precache, where page.route cannot fake a failure.
+test.use({ serviceWorkers: 'block' });
 
 /** After a failure: a specific message, no stack trace, the previous KPIs still there, the app still works. */
 async function expectPoliteFailure(page: Page, file: string, about: RegExp) {
