@@ -17,7 +17,7 @@ import { buildCanonical, loadFiles, suggestMapping } from '../lib/ingest/index';
 import { inputFromPath } from '../lib/ingest/node-input';
 import type { Mapping, QualitySummary } from '../lib/ingest/types';
 import { CUSTOMER_COLUMNS, exportCustomers, runAll, withDefaults, type AnalysisParams, type AnalysisResults } from '../lib/analyses/index';
-import { isIsoDate } from '../lib/analyses/scope';
+import { isIsoDate } from '../lib/analyses/index';
 import { toCsv } from '../lib/report/csv';
 
 class InputError extends Error {}

@@ -3,7 +3,7 @@
  * dictionary). Those functions take a complete `AnalysisResults`; while some analyses are still
  * computing, the missing ones are passed as unavailable so nothing reads an undefined result.
  */
-import type { AnalysisName, AnalysisResults, Unavailable } from '$lib/analyses/types';
+import type { AnalysisName, AnalysisResults, Unavailable } from '$lib/analyses/index';
 import type { PanelId } from '$lib/charts/index';
 import type { QualitySummary } from '$lib/ingest/types';
 import { actionTables, type ActionRow } from '$lib/insights/actions';

@@ -1,5 +1,5 @@
 /** The dashboard's panels: their names (the `data-panel` attribute), titles and the analyses behind them. */
-import type { AnalysisName } from '$lib/analyses/types';
+import type { AnalysisName } from '$lib/analyses/index';
 
 export const PANEL_NAMES = [
 	'kpis',

@@ -10,9 +10,9 @@
 import { SvelteSet } from 'svelte/reactivity';
 import type { Engine } from '$lib/engine/engine';
 import { ANALYSIS_NAMES, affectedAnalyses, runAnalyses, type PresetModels } from '$lib/analyses/index';
-import { withDefaults, type AnalysisParams } from '$lib/analyses/params';
-import type { AnalysisName, AnalysisResults } from '$lib/analyses/types';
-import { filterValues } from '$lib/analyses/filter-options';
+import { withDefaults, type AnalysisParams } from '$lib/analyses/index';
+import type { AnalysisName, AnalysisResults } from '$lib/analyses/index';
+import { filterValues } from '$lib/analyses/index';
 import type { BuildResult, IngestErrorInfo, LoadedFile, Mapping, MappingSuggestion, ReadOptions } from '$lib/ingest/types';
 import { toUserError, type UserError } from './errors';
 import { NO_OPTIONS, type FilterOptions } from './filter-options';

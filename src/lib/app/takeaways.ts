@@ -3,7 +3,7 @@
  * (another engineer's module); when it exists and has a sentence for a panel, that sentence wins
  * (see `Dashboard.svelte`). These are plain fallbacks computed from the results alone.
  */
-import type { AnalysisResults } from '$lib/analyses/types';
+import type { AnalysisResults } from '$lib/analyses/index';
 import { formatCount, formatMoney, formatMonth, formatNumber, formatPercent, plural } from '$lib/insights/format';
 
 type R = Partial<AnalysisResults>;

@@ -1,6 +1,6 @@
 /** Activity over time: DAU/MAU, stickiness, cohort retention. */
 import * as Plot from '@observablehq/plot';
-import type { CohortResult, EngagementResult } from '../analyses/types';
+import type { CohortResult, EngagementResult } from '../analyses/index';
 import { formatCount, formatDate, formatMonth, formatPercent, plural } from '../insights/format';
 import { RAMP_LEGEND, countTicks, frame, labelMargin, palette, percentTicks, render, sequentialColor, textOn, tip, toDate, type Chart, type ChartOptions } from './helpers';
 

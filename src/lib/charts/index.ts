@@ -2,7 +2,7 @@
  * Every chart, and the panel list that the UI and the report share: which chart draws which result,
  * under which heading, and why a panel is unavailable.
  */
-import type { AnalysisName, AnalysisResults, Maybe, Unavailable } from '../analyses/types';
+import type { AnalysisName, AnalysisResults, Maybe, Unavailable } from '../analyses/index';
 import type { QualitySummary } from '../ingest/types';
 import { engagementChart, stickinessChart, cohortChart } from './activity';
 import { breakdownChart, dealSizeChart, statusChart } from './breakdowns';

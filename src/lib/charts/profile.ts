@@ -1,5 +1,5 @@
 /** Who the customers are (demographics) and how clean the data is (data quality). */
-import type { DemographicRow, DemographicsResult } from '../analyses/types';
+import type { DemographicRow, DemographicsResult } from '../analyses/index';
 import type { QualitySummary } from '../ingest/types';
 import { formatCount, formatMoney, formatMoneyCompact, formatPercent, plural } from '../insights/format';
 import { horizontalBars } from './bars';

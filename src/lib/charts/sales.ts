@@ -1,6 +1,6 @@
 /** Sales over time: monthly trend (with forecast and unusual days), forecast, seasonality, unusual days. */
 import * as Plot from '@observablehq/plot';
-import type { ForecastAnalysisResult, TrendResult, UnusualDaysResult } from '../analyses/types';
+import type { ForecastAnalysisResult, TrendResult, UnusualDaysResult } from '../analyses/index';
 import { formatChange, formatDate, formatMoney, formatMonth, formatNumber, monthName, plural } from '../insights/format';
 import { frame, moneyLabel, moneyTicks, palette, render, tip, toDate, type Chart, type ChartOptions, type Palette } from './helpers';
 

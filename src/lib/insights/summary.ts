@@ -5,7 +5,7 @@
  * growth is clearly larger than its month-to-month noise).
  * Sentences are plain text: user values (product names…) must be escaped wherever they are rendered.
  */
-import type { AnalysisName, AnalysisResults, ChurnResult, CohortResult, ForecastAnalysisResult, RfmResult, TrendResult } from '../analyses/types';
+import type { AnalysisName, AnalysisResults, ChurnResult, CohortResult, ForecastAnalysisResult, RfmResult, TrendResult } from '../analyses/index';
 import type { PanelId } from '../charts/index';
 import type { QualitySummary } from '../ingest/types';
 import {

@@ -2,7 +2,7 @@
  * The report's content, built once from the results and rendered twice (HTML and Markdown) so the
  * two exports always say the same thing. Every string here is plain text; the renderers escape it.
  */
-import type { AnalysisResults } from '../analyses/types';
+import type { AnalysisResults } from '../analyses/index';
 import { PANELS, isChart, type Chart, type ChartOptions, type PanelId, type PanelSection } from '../charts/index';
 import type { QualitySummary } from '../ingest/types';
 import type { DictionaryEntry } from '../insights/dictionary';

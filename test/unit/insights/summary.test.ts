@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { AnalysisResults, TrendMonth, TrendResult } from '../../../src/lib/analyses/types';
+import type { AnalysisResults, TrendMonth, TrendResult } from '../../../src/lib/analyses/index';
 import { PANELS } from '../../../src/lib/charts/index';
 import { executiveSummary, takeaway, trendDirection } from '../../../src/lib/insights/summary';
-import * as f from '../charts/fixtures';
+import * as f from '../../fixtures/results';
 
 const off = (reason = 'not in this data') => ({ available: false as const, reason });
 
