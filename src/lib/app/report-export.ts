@@ -4,7 +4,7 @@
  */
 import { buildHtmlReport } from '$lib/report/html';
 import { buildMarkdownReport } from '$lib/report/markdown';
-import { DICTIONARY } from '$lib/insights/dictionary';
+import { DICTIONARY } from '$lib/insights/index';
 import type { Session } from './session.svelte';
 import { complete } from '$lib/panels/index';
 import { downloadBlob, safeFilename } from './download';

@@ -1,7 +1,7 @@
 /** The small toolkit every slice's panel uses: formatters bound to the currency, chart factories, reasons. */
 import type { Maybe } from '../analyses/index';
 import type { Chart, ChartOptions } from '../charts/index';
-import { formatCount, formatMoney, formatPercent } from '../insights/format';
+import { formatCount, formatMoney, formatPercent } from '../insights/index';
 import type { ChartFactory, PanelInput } from './types';
 
 export function kit(input: PanelInput) {

@@ -6,9 +6,7 @@
 import { ANALYSIS_NAMES, type AnalysisResults, type Unavailable } from '../analyses/index';
 import type { PanelId } from '../charts/index';
 import type { QualitySummary } from '../ingest/types';
-import { actionTables, type ActionRow } from '../insights/actions';
-import { DICTIONARY, type DictionaryEntry } from '../insights/dictionary';
-import { executiveSummary, takeaway } from '../insights/summary';
+import { actionTables, type ActionRow, DICTIONARY, type DictionaryEntry, executiveSummary, takeaway } from '../insights/index';
 import type { PanelInput } from './types';
 
 export type { DictionaryEntry };

@@ -1,7 +1,7 @@
 /** The products and countries panels: each shows two breakdowns (product/category, country/region) as views. */
 import type { BreakdownResult, Maybe } from '../index';
 import { breakdownChart } from '../../charts/index';
-import { formatCount, formatMoney, formatPercent } from '../../insights/format';
+import { formatCount, formatMoney, formatPercent } from '../../insights/index';
 import { takeawayFrom } from '../../panels/insights';
 import { kit, reason } from '../../panels/helpers';
 import type { PanelDefinition, PanelInput, PanelView } from '../../panels/types';

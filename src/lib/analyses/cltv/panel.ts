@@ -1,7 +1,7 @@
 /** The dashboard panel of this slice: chart and table views, takeaway, dictionary entry. */
 import { cltvChart, clvHistogramChart, holdoutChart } from '../../charts/index';
 import { selectionFromDatum } from '../../app/drill';
-import { formatNumber, formatPercent, plural, formatMoney } from '../../insights/format';
+import { formatNumber, formatPercent, plural, formatMoney } from '../../insights/index';
 import { takeawayFrom } from '../../panels/insights';
 import { kit, reason } from '../../panels/helpers';
 import type { PanelDefinition, PanelView } from '../../panels/types';

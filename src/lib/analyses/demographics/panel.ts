@@ -1,7 +1,7 @@
 /** The dashboard panel of this slice: chart and table views, takeaway, dictionary entry. */
 import { demographicsChart } from '../../charts/index';
 import { DIMENSION_LABELS } from '../../charts/profile';
-import { plural } from '../../insights/format';
+import { plural } from '../../insights/index';
 import { takeawayFrom } from '../../panels/insights';
 import { kit } from '../../panels/helpers';
 import type { PanelDefinition, PanelView } from '../../panels/types';

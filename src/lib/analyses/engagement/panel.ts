@@ -1,6 +1,6 @@
 /** The dashboard panel of this slice: chart and table views, takeaway, dictionary entry. */
 import { engagementChart, stickinessChart } from '../../charts/index';
-import { formatNumber, formatPercent } from '../../insights/format';
+import { formatNumber, formatPercent } from '../../insights/index';
 import { takeawayFrom } from '../../panels/insights';
 import { kit, reason } from '../../panels/helpers';
 import type { PanelDefinition, PanelView, TableSpec } from '../../panels/types';

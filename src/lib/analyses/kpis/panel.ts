@@ -1,5 +1,5 @@
 /** The headline-numbers panel: drawn as KPI cards by the dashboard, so it has no chart views. */
-import { formatCount, formatMoney, plural } from '../../insights/format';
+import { formatCount, formatMoney, plural } from '../../insights/index';
 import { summarySentence } from '../../panels/insights';
 import type { PanelDefinition } from '../../panels/types';
 

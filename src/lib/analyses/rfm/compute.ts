@@ -1,6 +1,7 @@
 /**
  * RFM: recency, frequency and monetary value per customer, quantile scores with ties sharing a
- * score, and segments from the rules in `rfm-segments.ts`.
+ * score, and segments from the rules in `customerScoring/segments.ts`, all read from the shared
+ * customer scores (`customerScoring/scores.ts`).
  */
 import type { AnalysisContext } from '../context';
 import { segmentOrder } from '../customerScoring/segments';

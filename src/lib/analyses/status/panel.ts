@@ -1,6 +1,6 @@
 /** The dashboard panel of this slice: chart and table views, takeaway, dictionary entry. */
 import { statusChart } from '../../charts/index';
-import { plural } from '../../insights/format';
+import { plural } from '../../insights/index';
 import { takeawayFrom } from '../../panels/insights';
 import { kit, reason } from '../../panels/helpers';
 import type { PanelDefinition, PanelView } from '../../panels/types';

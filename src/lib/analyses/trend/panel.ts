@@ -1,6 +1,6 @@
 /** The dashboard panels of this slice: chart and table views, takeaway, dictionary entry. */
 import { forecastChart, salesTrendChart, seasonalityChart, unusualDaysChart } from '../../charts/index';
-import { formatMonth, formatNumber, formatPercent, plural, formatMoney } from '../../insights/format';
+import { formatMonth, formatNumber, formatPercent, plural, formatMoney } from '../../insights/index';
 import { takeawayFrom } from '../../panels/insights';
 import { kit, reason } from '../../panels/helpers';
 import type { PanelDefinition, PanelView } from '../../panels/types';
