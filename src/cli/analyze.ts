@@ -21,7 +21,7 @@ import { inputFromPath } from '../lib/ingest/node-input';
 import { FAMILY_ORDER } from '../lib/ingest/dates';
 import type { DateFamily, DateFormatSpec, DecimalMark, Mapping, QualitySummary } from '../lib/ingest/types';
 import { CUSTOMER_COLUMNS, exportCustomers, runAll, withDefaults, type AnalysisParams, type AnalysisResults } from '../lib/analyses/index';
-import { isIsoDate } from '../lib/analyses/scope';
+import { isIsoDate } from '../lib/analyses/index';
 import { toCsv } from '../lib/report/csv';
 
 class InputError extends Error {}

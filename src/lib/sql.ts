@@ -3,7 +3,7 @@ export function quoteIdent(name: string): string {
 	return `"${name.replaceAll('"', '""')}"`;
 }
 
-/** Quotes user text as a SQL string literal. Used only where a driver cannot bind a parameter (DDL, file names). */
+/** Quotes user text as a SQL string literal: every query is built as text (filter values, file names, breakdown labels, customer search), so every user value goes through here. */
 export function quoteString(text: string): string {
 	return `'${text.replaceAll("'", "''")}'`;
 }

@@ -13,7 +13,7 @@ const ROOT = resolve(import.meta.dirname, '../..');
 
 const ENTRY = `
 import { PANELS, isChart } from ${JSON.stringify(resolve(ROOT, 'src/lib/charts/index.ts'))};
-import { results, quality } from ${JSON.stringify(resolve(ROOT, 'test/unit/charts/fixtures.ts'))};
+import { results, quality } from ${JSON.stringify(resolve(ROOT, 'test/fixtures/results.ts'))};
 window.renderCharts = (dark) => {
 	const out = [];
 	for (const p of PANELS) {

@@ -1,5 +1,5 @@
 /** A drill-down selection: which customers a click on a segment, group, tier or cohort stands for. */
-import type { ChurnRisk, CltvSegment, CustomerFilter } from '$lib/analyses/types';
+import type { ChurnRisk, CltvSegment, CustomerFilter } from '$lib/analyses/index';
 
 export type DrillSelection =
 	| { kind: 'segment'; value: string }

@@ -4,9 +4,9 @@
  * The data carries no currency: money is a number with separators and two decimals, prefixed by
  * the symbol the user chose (default none).
  */
-import { formatCount, formatNumber } from '$lib/insights/format';
+import { formatCount, formatNumber } from '$lib/insights/index';
 
-export { formatMoney, formatCount, formatNumber, formatPercent, formatCompact, formatMonth, formatDate, plural } from '$lib/insights/format';
+export { formatMoney, formatCount, formatNumber, formatPercent, formatCompact, formatMonth, formatDate, plural } from '$lib/insights/index';
 
 export function formatBytes(n: number): string {
 	if (!Number.isFinite(n) || n < 0) return '';

@@ -4,9 +4,9 @@
  */
 import { buildHtmlReport } from '$lib/report/html';
 import { buildMarkdownReport } from '$lib/report/markdown';
-import { DICTIONARY } from '$lib/insights/dictionary';
+import { DICTIONARY } from '$lib/insights/index';
 import type { Session } from './session.svelte';
-import { complete } from './insights-adapter';
+import { complete } from '$lib/panels/index';
 import { downloadBlob, safeFilename } from './download';
 
 export type ReportFormat = 'html' | 'md';

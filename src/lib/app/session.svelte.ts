@@ -3,22 +3,29 @@
  * page's `data-state`. Every user action goes through `action()`, which catches everything and turns
  * it into a polite message while the previous data and results stay on screen.
  *
- * Staleness: every analysis has a generation number. Starting a computation bumps the generation of
- * each analysis it covers; a result is written only if its generation is still the newest, so a slow
- * stale run can never overwrite a fresh one. Superseded runs are also aborted between analyses.
+ * Concurrency (engine queue, generations, aborting superseded runs, committing only fresh results)
+ * is one story, told and tested in `./scheduler.ts`; `jobs` only counts work in flight for `data-state`.
  */
 import { SvelteSet } from 'svelte/reactivity';
 import type { Engine } from '$lib/engine/engine';
-import { ANALYSIS_NAMES, affectedAnalyses, runAnalyses, type PresetModels } from '$lib/analyses/index';
-import { withDefaults, type AnalysisParams } from '$lib/analyses/params';
-import type { AnalysisName, AnalysisResults } from '$lib/analyses/types';
-import { filterValues } from '$lib/analyses/filter-options';
+import {
+	ANALYSES,
+	ANALYSIS_NAMES,
+	affectedAnalyses,
+	filterValues,
+	runAnalyses,
+	withDefaults,
+	type AnalysisName,
+	type AnalysisParams,
+	type AnalysisResults,
+	type PresetModels
+} from '$lib/analyses/index';
 import type { BuildResult, IngestErrorInfo, LoadedFile, Mapping, MappingSuggestion, ReadOptions } from '$lib/ingest/types';
 import { toUserError, type UserError } from './errors';
 import { NO_OPTIONS, type FilterOptions } from './filter-options';
-import { Lock } from './lock';
 import { ingest } from './ingest-adapter';
 import { mergeStoredMappings, rememberMapping } from './mapping';
+import { Scheduler, commit, replaceOnSuccess } from './scheduler';
 import type { ViewSettings } from './url-settings';
 
 export type AppState = 'loading' | 'ready' | 'error';
@@ -52,9 +59,6 @@ export interface Loaded {
 export interface Dataset extends Loaded {
 	build: BuildResult;
 }
-
-/** Analyses run first, so the headline numbers appear before the slow models finish. */
-const FIRST_BATCH: AnalysisName[] = ['kpis', 'dataQuality', 'trend'];
 
 const KEPT_RESULTS = 'The data and results you had before are still shown and can be used.';
 
@@ -90,9 +94,7 @@ export class Session {
 		return this.failed ? 'error' : 'ready';
 	});
 
-	private readonly lock = new Lock();
-	private readonly generation = new Map<AnalysisName, number>();
-	private readonly runs = new Set<{ controller: AbortController; tokens: Map<AnalysisName, number> }>();
+	private readonly scheduler = new Scheduler<AnalysisName>();
 	private engineReady: Promise<Engine>;
 	private resolveEngine!: (e: Engine) => void;
 	private rejectEngine!: (e: unknown) => void;
@@ -179,7 +181,7 @@ export class Session {
 			if (!this.engine) this.progress = { phase: 'Starting the analysis engine…', startedAt };
 			const engine = await this.engineReady;
 			const label = options.label ?? files.map((f) => f.name).join(' + ');
-			const loaded = await this.lock.run(() =>
+			const loaded = await this.scheduler.exclusive(() =>
 				ingest.load(engine, files, {
 					read: options.read,
 					onProgress: (p) => {
@@ -233,33 +235,34 @@ export class Session {
 	private async build(candidate: Loaded, startedAt: number, remember = false): Promise<void> {
 		const engine = await this.engineReady;
 		const previous = this.dataset;
-		let build: BuildResult;
-		try {
-			build = await this.lock.run(() =>
+		const outcome = await replaceOnSuccess<Dataset | null>(previous, async () => ({
+			...candidate,
+			build: await this.scheduler.exclusive(() =>
 				ingest.build(engine, candidate.files, candidate.mapping, (p) => {
 					this.progress = { phase: `Building the tables from ${p.file}`, startedAt, loaded: p.bytesDone, total: p.bytesTotal, rows: p.rows ?? null };
 				}, candidate.suggestion)
-			);
-		} catch (e) {
+			)
+		}));
+		if (outcome.error) {
 			// The build is atomic (the previous tables stay); keep the new files so their mapping can be fixed.
 			const stale = this.pending;
 			this.pending = candidate;
 			if (stale) {
 				const keep = new Set([...candidate.files, ...(previous?.files ?? [])].map((f) => f.table));
 				const drop = stale.files.map((f) => f.table).filter((t) => !keep.has(t));
-				if (drop.length) await this.lock.run(() => ingest.drop(engine, drop)).catch(() => {});
+				if (drop.length) await this.scheduler.exclusive(() => ingest.drop(engine, drop)).catch(() => {});
 			}
-			throw e;
+			throw outcome.error;
 		}
 		if (remember) for (const f of candidate.mapping.files) rememberMapping(f, candidate.files);
 		const old = [previous, this.pending].filter((d): d is Loaded => !!d && d !== candidate);
 		this.pending = null;
-		this.dataset = { ...candidate, build };
+		this.dataset = outcome.value;
 		// Raw tables of files no longer on screen are dropped (their memory is the user's RAM).
 		const keep = new Set(candidate.files.map((f) => f.table));
 		const drop = old.flatMap((d) => d.files.map((f) => f.table)).filter((t) => !keep.has(t));
-		if (drop.length) await this.lock.run(() => ingest.drop(engine, drop)).catch(() => {});
-		this.filterOptions = await this.lock.run(() => filterValues(engine)).catch(() => NO_OPTIONS);
+		if (drop.length) await this.scheduler.exclusive(() => ingest.drop(engine, drop)).catch(() => {});
+		this.filterOptions = await this.scheduler.exclusive(() => filterValues(engine)).catch(() => NO_OPTIONS);
 		// The old results stay on screen, dimmed, until the new ones replace them.
 		await this.compute([...ANALYSIS_NAMES], startedAt);
 	}
@@ -273,7 +276,7 @@ export class Session {
 		const drop = stale.files.map((f) => f.table).filter((t) => !keep.has(t));
 		if (drop.length && this.engine) {
 			const engine = this.engine;
-			await this.lock.run(() => ingest.drop(engine, drop)).catch(() => {});
+			await this.scheduler.exclusive(() => ingest.drop(engine, drop)).catch(() => {});
 		}
 	}
 
@@ -307,60 +310,42 @@ export class Session {
 		const engine = await this.engineReady;
 		const datasetId = this.dataset?.id;
 		const params = this.params$;
-		const tokens = new Map<AnalysisName, number>();
-		for (const n of names) {
-			const g = (this.generation.get(n) ?? 0) + 1;
-			this.generation.set(n, g);
-			tokens.set(n, g);
-			this.computing.add(n);
-		}
-		const isCurrent = (n: AnalysisName) => this.generation.get(n) === tokens.get(n) && this.dataset?.id === datasetId;
-		// Abort older runs none of whose analyses are still wanted.
-		for (const run of this.runs) {
-			if ([...run.tokens].every(([n, t]) => this.generation.get(n) !== t)) run.controller.abort();
-		}
-		const run = { controller: new AbortController(), tokens };
-		this.runs.add(run);
-		const first = names.filter((n) => FIRST_BATCH.includes(n));
-		const rest = names.filter((n) => !FIRST_BATCH.includes(n));
+		const run = this.scheduler.begin(names, () => this.dataset?.id === datasetId);
+		for (const n of names) this.computing.add(n);
+		const first = names.filter((n) => ANALYSES[n].early);
+		const rest = names.filter((n) => !ANALYSES[n].early);
 		const total = names.length;
 		let done = 0;
 		try {
 			for (const batch of [first, rest]) {
-				const live = batch.filter(isCurrent);
+				const live = batch.filter(run.isCurrent);
 				done += batch.length - live.length;
 				if (live.length === 0) continue;
-				const out = await this.lock.run(() => {
-					if (run.controller.signal.aborted || !live.some(isCurrent)) return Promise.resolve(null);
+				const out = await this.scheduler.exclusive(() => {
+					if (run.signal.aborted || !live.some(run.isCurrent)) return Promise.resolve(null);
 					return runAnalyses(engine, params, live, {
-						signal: run.controller.signal,
+						signal: run.signal,
 						onProgress: (p) => {
-							if (!isCurrent(p.name)) return;
-							this.progress = { phase: `Analysing: ${ANALYSIS_LABELS[p.name] ?? p.name}`, startedAt, step: done + p.done, steps: total, fraction: (done + p.done) / total };
+							if (!run.isCurrent(p.name)) return;
+							this.progress = { phase: `Analysing: ${ANALYSES[p.name].label}`, startedAt, step: done + p.done, steps: total, fraction: (done + p.done) / total };
 						}
 					});
 				});
 				done += live.length;
 				if (!out) continue;
-				const next: Partial<AnalysisResults> = { ...this.results };
-				let changed = false;
-				for (const n of live) {
-					if (!isCurrent(n)) continue;
-					(next as Record<string, unknown>)[n] = (out as Record<string, unknown>)[n];
-					this.computing.delete(n);
-					changed = true;
-				}
-				if (changed) {
-					this.results = next;
+				const { next, taken } = commit(this.results as Partial<Record<AnalysisName, unknown>>, out as Partial<Record<AnalysisName, unknown>>, live, run);
+				for (const n of taken) this.computing.delete(n);
+				if (taken.length) {
+					this.results = next as Partial<AnalysisResults>;
 					if (out.asOf && this.dataset?.id === datasetId) this.resolvedAsOf = out.asOf;
 				}
 			}
 		} catch (e) {
 			if (e instanceof DOMException && e.name === 'AbortError') return;
-			if (names.some(isCurrent)) throw e;
+			if (names.some(run.isCurrent)) throw e;
 		} finally {
-			this.runs.delete(run);
-			for (const n of names) if (isCurrent(n)) this.computing.delete(n);
+			run.finish();
+			for (const n of names) if (run.isCurrent(n)) this.computing.delete(n);
 		}
 	}
 
@@ -376,7 +361,7 @@ export class Session {
 		const engine = await this.engineReady;
 		this.jobs++;
 		try {
-			return await this.lock.run(() => fn(engine));
+			return await this.scheduler.exclusive(() => fn(engine));
 		} finally {
 			this.jobs--;
 		}
@@ -403,24 +388,3 @@ function phaseLabel(phase: string): string {
 			return 'Working on';
 	}
 }
-
-export const ANALYSIS_LABELS: Record<AnalysisName, string> = {
-	dataQuality: 'data quality',
-	kpis: 'headline numbers',
-	trend: 'sales trend',
-	forecast: 'forecast',
-	products: 'products',
-	categories: 'categories',
-	countries: 'countries',
-	regions: 'regions',
-	dealSize: 'deal sizes',
-	status: 'order statuses',
-	unusualDays: 'unusual days',
-	engagement: 'engagement',
-	cohorts: 'cohorts',
-	rfm: 'RFM segments',
-	cltv: 'customer lifetime value',
-	clv: 'predicted customer value',
-	churn: 'churn risk',
-	demographics: 'demographics'
-};

@@ -5,7 +5,7 @@
  *   ?asOf=2011-12-10&churn=90&margin=0.3&horizon=12&scheme=standard&cur=€
  *    &from=2011-01-01&to=2011-06-30&country=France&country=Germany&cat=…&status=…
  */
-import { DEFAULT_PARAMS, withDefaults, type AnalysisParams, type RfmScheme } from '$lib/analyses/params';
+import { DEFAULT_PARAMS, withDefaults, type AnalysisParams, type RfmScheme } from '$lib/analyses/index';
 
 export interface ViewSettings {
 	params: AnalysisParams;

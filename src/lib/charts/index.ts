@@ -2,7 +2,7 @@
  * Every chart, and the panel list that the UI and the report share: which chart draws which result,
  * under which heading, and why a panel is unavailable.
  */
-import type { AnalysisName, AnalysisResults, Maybe, Unavailable } from '../analyses/types';
+import type { AnalysisName, AnalysisResults, Maybe, Unavailable } from '../analyses/index';
 import type { QualitySummary } from '../ingest/types';
 import { engagementChart, stickinessChart, cohortChart } from './activity';
 import { breakdownChart, dealSizeChart, statusChart } from './breakdowns';
@@ -96,7 +96,7 @@ export const PANELS: readonly Panel[] = [
 	{ id: 'forecast', section: 'Sales', heading: 'Forecast', analysis: 'forecast', render: ({ results: r }, o) => from(r.forecast, (f) => forecastChart(f, o)) },
 	{ id: 'seasonality', section: 'Sales', heading: 'Seasonality', analysis: 'trend', render: ({ results: r }, o) => from(r.trend, (t) => (t.seasonality.some((s) => s.index !== null) ? seasonalityChart(t, o) : null), 'no complete month yet') },
 	{ id: 'unusualDays', section: 'Sales', heading: 'Unusual days', analysis: 'unusualDays', render: ({ results: r }, o) => from(r.unusualDays, (u) => unusualDaysChart(u, o)) },
-	{ id: 'products', section: 'Products and markets', heading: 'Top products', analysis: 'products', render: ({ results: r }, o) => from(r.products, (b) => breakdownChart(b, o)) },
+	{ id: 'products', section: 'Products and markets', heading: 'Products', analysis: 'products', render: ({ results: r }, o) => from(r.products, (b) => breakdownChart(b, o)) },
 	{ id: 'categories', section: 'Products and markets', heading: 'Categories and product lines', analysis: 'categories', render: ({ results: r }, o) => from(r.categories, (b) => breakdownChart(b, o)) },
 	{ id: 'countries', section: 'Products and markets', heading: 'Top countries', analysis: 'countries', render: ({ results: r }, o) => from(r.countries, (b) => breakdownChart(b, o)) },
 	{ id: 'regions', section: 'Products and markets', heading: 'Regions', analysis: 'regions', render: ({ results: r }, o) => from(r.regions, (b) => breakdownChart(b, o)) },

@@ -1,6 +1,8 @@
 /**
  * Which analyses a mapping turns off, and why (DESIGN.md: "the UI says which analyses a missing
- * field turns off and why"). Analysis ids match the modules in `src/lib/analyses/`.
+ * field turns off and why"). The ids are ingest's own names for what is switched off (some, like
+ * 'sales' or 'anomalies', name several analyses at once); a dashboard panel lists the ids that
+ * switch it off in its definition (`unlockedBy` in `src/lib/analyses/<name>/panel.ts`).
  */
 import type { CanonicalField } from './canonical-fields';
 import type { DisabledAnalysis } from './types';

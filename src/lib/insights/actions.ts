@@ -5,7 +5,7 @@
  * grouped sums count every customer once.
  * Segment names can come from the data's own labels in future schemes: treat all text as plain text.
  */
-import type { AnalysisResults, ChurnResult, ChurnRisk, CltvResult, CltvSegment, RfmResult } from '../analyses/types';
+import type { AnalysisResults, ChurnResult, ChurnRisk, CltvResult, CltvSegment, RfmResult } from '../analyses/index';
 
 export const ACTION_CATEGORIES = ['Loyalty & rewards', 'Win-back', 'Onboarding', 'Upsell/cross-sell', 'Low-cost automation', 'Monitor'] as const;
 export type ActionCategory = (typeof ACTION_CATEGORIES)[number];

@@ -5,20 +5,25 @@
  */
 import { CLV_DEFINITION } from '../models/clv/index';
 import {
+	AGE_BANDS,
+	DEAL_BANDS,
+	HOLDOUT_SHARE,
+	MAD_SCALE,
+	MAU_WINDOW_DAYS,
+	MAX_SERIES_POINTS,
+	MEANAD_SCALE,
+	MONTHLY_MIN_MONTHS,
 	OVERLAYS,
+	P_ALIVE_THRESHOLDS,
 	SIMPLE_GRID,
 	SIMPLE_SEGMENTS,
 	STANDARD_GRID,
 	STANDARD_SEGMENTS,
+	TOP,
+	WEEKS_PER_MONTH,
+	Z_THRESHOLD,
 	segmentRules
-} from '../analyses/rfm-segments';
-import { DEAL_BANDS, TOP } from '../analyses/breakdowns';
-import { MAD_SCALE, MEANAD_SCALE, Z_THRESHOLD } from '../analyses/unusual-days';
-import { P_ALIVE_THRESHOLDS } from '../analyses/churn';
-import { HOLDOUT_SHARE } from '../analyses/clv';
-import { MONTHLY_MIN_MONTHS, WEEKS_PER_MONTH } from '../analyses/forecast';
-import { MAU_WINDOW_DAYS, MAX_SERIES_POINTS } from '../analyses/engagement';
-import { AGE_BANDS } from '../analyses/demographics';
+} from '../analyses/index';
 
 export interface DictionaryEntry {
 	id: string;

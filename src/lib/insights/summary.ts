@@ -5,7 +5,7 @@
  * growth is clearly larger than its month-to-month noise).
  * Sentences are plain text: user values (product names…) must be escaped wherever they are rendered.
  */
-import type { AnalysisName, AnalysisResults, ChurnResult, CohortResult, ForecastAnalysisResult, RfmResult, TrendResult } from '../analyses/types';
+import type { AnalysisName, AnalysisResults, ChurnResult, CohortResult, ForecastAnalysisResult, RfmResult, TrendResult } from '../analyses/index';
 import type { PanelId } from '../charts/index';
 import type { QualitySummary } from '../ingest/types';
 import {
@@ -305,12 +305,12 @@ const TAKEAWAYS: Record<PanelId, Takeaway> = {
 	categories: breakdownTakeaway('categories', 'category'),
 	countries: breakdownTakeaway('countries', 'country'),
 	regions: breakdownTakeaway('regions', 'region'),
-	dealSize: (r) => {
+	dealSize: (r, o) => {
 		const d = r.dealSize;
 		if (!d.available) return null;
-		const orders = d.rows.reduce((s, x) => s + x.orders, 0);
-		const most = top(d.rows, (x) => x.orders);
-		return most && orders > 0 ? `${most.label} deals are the most common: ${plural(most.orders, 'order')} of ${formatCount(orders)} (${formatPercent(most.orders / orders)}).` : null;
+		// Ranked by revenue, as the panel's bars are: the band that matters most, not the most frequent.
+		const most = top(d.rows, (x) => x.revenue);
+		return most ? `${most.label} deals bring the most revenue: ${formatMoney(most.revenue, o.currency)}${most.share === null ? '' : ` (${formatPercent(most.share)})`}.` : null;
 	},
 	status: (r) => {
 		const s = r.status;

@@ -2,13 +2,10 @@
  * The report's content, built once from the results and rendered twice (HTML and Markdown) so the
  * two exports always say the same thing. Every string here is plain text; the renderers escape it.
  */
-import type { AnalysisResults } from '../analyses/types';
+import type { AnalysisResults } from '../analyses/index';
 import { PANELS, isChart, type Chart, type ChartOptions, type PanelId, type PanelSection } from '../charts/index';
 import type { QualitySummary } from '../ingest/types';
-import type { DictionaryEntry } from '../insights/dictionary';
-import { actionTables, type ActionRow, type GroupedAction } from '../insights/actions';
-import { formatCount, formatDate, formatMoney, formatPercent, listJoin } from '../insights/format';
-import { executiveSummary, takeaway, type Sentence } from '../insights/summary';
+import { type DictionaryEntry, actionTables, type ActionRow, type GroupedAction, formatCount, formatDate, formatMoney, formatPercent, listJoin, executiveSummary, takeaway, type Sentence } from '../insights/index';
 import { qualityReasons } from '../charts/profile';
 
 export type { DictionaryEntry };

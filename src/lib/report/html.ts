@@ -4,7 +4,7 @@
  * forbids both. All user text in our own markup goes through `escapeHtml`; chart SVG is Plot's, drawn
  * with the caller's document (`options.document`, default the page's) and serialised with `outerHTML`.
  */
-import type { AnalysisResults } from '../analyses/types';
+import type { AnalysisResults } from '../analyses/index';
 import type { Chart } from '../charts/helpers';
 import type { QualitySummary } from '../ingest/types';
 import { buildReportContent, type DictionaryEntry, type ReportContent, type ReportOptions, type ReportPanel, type Table } from './content';

@@ -2,7 +2,7 @@
  * The report as Markdown: the same content as the HTML report, with each chart replaced by its
  * one-line takeaway. User text is escaped (tables: `|` and line breaks too).
  */
-import type { AnalysisResults } from '../analyses/types';
+import type { AnalysisResults } from '../analyses/index';
 import type { QualitySummary } from '../ingest/types';
 import { buildReportContent, type DictionaryEntry, type ReportOptions, type Table } from './content';
 import { escapeMarkdown, markdownTable } from './escape';

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CUSTOMER_COLUMNS } from '../../../src/lib/analyses/types';
+import { CUSTOMER_COLUMNS } from '../../../src/lib/analyses/index';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const FIXTURE = path.join(ROOT, 'test/fixtures/analyses/cli-orders.csv');

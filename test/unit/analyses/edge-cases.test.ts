@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNativeEngine } from '../../../src/lib/engine/native-node';
 import type { Engine } from '../../../src/lib/engine/engine';
 import { runAll, withDefaults } from '../../../src/lib/analyses/index';
-import type { AnalysisResults } from '../../../src/lib/analyses/types';
+import type { AnalysisResults } from '../../../src/lib/analyses/index';
 import { KPI_LINES } from '../../fixtures/analyses/lines';
-import { loadTransactions } from './fixture';
+import { loadTransactions } from '../../fixtures/analyses/transactions';
 
 let engine: Engine;
 beforeAll(async () => {

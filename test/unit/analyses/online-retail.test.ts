@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNativeEngine } from '../../../src/lib/engine/native-node';
 import type { Engine } from '../../../src/lib/engine/engine';
 import { exportCustomers, runAll } from '../../../src/lib/analyses/index';
-import type { AnalysisResults } from '../../../src/lib/analyses/types';
-import { loadUci } from './uci';
+import type { AnalysisResults } from '../../../src/lib/analyses/index';
+import { loadUci } from '../../fixtures/analyses/uci';
 
 let engine: Engine;
 let r: AnalysisResults;

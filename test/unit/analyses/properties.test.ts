@@ -4,8 +4,8 @@ import { createWasmNodeEngine } from '../../../src/lib/engine/wasm-node';
 import { createNativeEngine } from '../../../src/lib/engine/native-node';
 import type { Engine } from '../../../src/lib/engine/engine';
 import { exportCustomers, runAnalyses } from '../../../src/lib/analyses/index';
-import type { CustomerRow } from '../../../src/lib/analyses/types';
-import { loadTransactions, type Line } from './fixture';
+import type { CustomerRow } from '../../../src/lib/analyses/index';
+import { loadTransactions, type Line } from '../../fixtures/analyses/transactions';
 
 /** Random order lines: a few customers (and guests), 60 days, quarter-unit amounts (exact in binary), C-prefixed cancellations. */
 const lineArb: fc.Arbitrary<Line> = fc.record({

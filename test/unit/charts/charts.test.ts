@@ -26,7 +26,7 @@ import {
 } from '../../../src/lib/charts/index';
 import { BACKGROUND, contrastRatio, palette, textOn } from '../../../src/lib/charts/helpers';
 import { createTestDocument } from './dom';
-import * as f from './fixtures';
+import * as f from '../../fixtures/results';
 
 const document = createTestDocument();
 const opts = { document, currency: '£', tips: false };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ACTION_CATEGORIES, actionTables, churnActions, cltvActions, groupActions, segmentActions } from '../../../src/lib/insights/actions';
-import * as f from '../charts/fixtures';
+import * as f from '../../fixtures/results';
 
 const sum = <T>(rows: T[], by: (x: T) => number) => rows.reduce((s, x) => s + by(x), 0);
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { AnalysisResults, TrendMonth, TrendResult } from '../../../src/lib/analyses/types';
+import type { AnalysisResults, TrendMonth, TrendResult } from '../../../src/lib/analyses/index';
 import { PANELS } from '../../../src/lib/charts/index';
 import { executiveSummary, takeaway, trendDirection } from '../../../src/lib/insights/summary';
-import * as f from '../charts/fixtures';
+import * as f from '../../fixtures/results';
 
 const off = (reason = 'not in this data') => ({ available: false as const, reason });
 
@@ -127,5 +127,16 @@ describe('takeaways', () => {
 		expect(takeaway('pAlive', f.results)).toBe('6 customers (30.0%) are probably no longer active (P(alive) below 0.3).');
 		expect(takeaway('dataQuality', f.results, { quality: f.quality })).toContain('Of 125 rows read, 5 were excluded');
 		expect(takeaway('dataQuality', f.results)).toBeNull();
+	});
+
+	it('rank deal sizes by revenue, not by how many orders they have', () => {
+		// Small: many cheap orders; Large: few orders but most of the money (share = 600 / 1000).
+		const rows = [
+			{ label: 'Small', lines: 80, orders: 80, revenue: 160, share: 0.16 },
+			{ label: 'Medium', lines: 20, orders: 20, revenue: 240, share: 0.24 },
+			{ label: 'Large', lines: 3, orders: 3, revenue: 600, share: 0.6 }
+		];
+		const results = { ...f.results, dealSize: { available: true as const, basis: 'bands' as const, bands: null, rows } };
+		expect(takeaway('dealSize', results, { currency: '£' })).toBe('Large deals bring the most revenue: £600.00 (60.0%).');
 	});
 });

@@ -5,7 +5,7 @@ import { REPORT_CSP, buildHtmlReport } from '../../../src/lib/report/html';
 import { buildMarkdownReport } from '../../../src/lib/report/markdown';
 import { DICTIONARY, type DictionaryEntry } from '../../../src/lib/insights/dictionary';
 import { createTestDocument } from '../charts/dom';
-import * as f from '../charts/fixtures';
+import * as f from '../../fixtures/results';
 
 const dictionary: DictionaryEntry[] = [
 	{ id: 'net-revenue', term: 'Net revenue', definition: 'Sum of line revenue, returns and cancellations included.', formula: 'Σ revenue' },

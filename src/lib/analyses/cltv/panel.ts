@@ -1,0 +1,95 @@
+/** The dashboard panel of this slice: chart and table views, takeaway, dictionary entry. */
+import { cltvChart, clvHistogramChart, holdoutChart } from '../../charts/index';
+import { selectionFromDatum } from '../../app/drill';
+import { formatNumber, formatPercent, plural, formatMoney } from '../../insights/index';
+import { takeawayFrom } from '../../panels/insights';
+import { kit, reason } from '../../panels/helpers';
+import type { PanelDefinition, PanelView } from '../../panels/types';
+
+export const cltvPanel: PanelDefinition = {
+	name: 'cltv',
+	title: 'Customer lifetime value',
+	analyses: ['cltv', 'clv'],
+	dictionary: ['cltv'],
+	unlockedBy: ['cltv'],
+	takeaway: takeawayFrom(['cltv', 'clvHistogram'], (input) => {
+		const r = input.results;
+		const money = (v: number) => formatMoney(v, input.currency);
+		const c = r.cltv;
+		if (!c?.available) return null;
+		const high = c.segments.find((s) => s.segment === 'High');
+		return high && high.profitShare !== null
+			? `The top third of customers earn ${formatPercent(high.profitShare)} of historical profit (${money(high.profit)}).`
+			: `Historical profit ${money(c.profit)} over ${plural(c.customers, 'customer')}.`;
+	}),
+	views(input): PanelView[] {
+		const { r, money, pct, count, chart, drillLabel } = kit(input);
+		const { ondrill } = input;
+		const c = r.cltv;
+		const v = r.clv;
+		const views: PanelView[] = [
+			{
+				id: 'tiers',
+				label: 'Value tiers',
+				title: 'Customer value tiers (historical CLTV)',
+				chart: chart(c, (x, o) => cltvChart(x, o)),
+				unavailable: reason(c),
+				table: c?.available
+					? {
+							caption: 'Historical value tiers. Choose a tier to list its customers.',
+							columns: [
+								{ key: 'segment', label: 'Tier' },
+								{ key: 'customers', label: 'Customers', numeric: true, format: count },
+								{ key: 'revenue', label: 'Revenue', numeric: true, format: money },
+								{ key: 'profit', label: 'Profit', numeric: true, format: money },
+								{ key: 'avgProfit', label: 'Avg profit', numeric: true, format: money },
+								{ key: 'profitShare', label: 'Profit share', numeric: true, format: (x) => (x === null ? '' : pct(x)) }
+							],
+							rows: [...c.segments].reverse() as unknown as Record<string, unknown>[],
+							onactivate: (row) => ondrill({ kind: 'cltvSegment', value: row.segment as 'Low' | 'Medium' | 'High' }),
+							activateLabel: drillLabel('value tier')
+						}
+					: null,
+				tableOpen: true,
+				hint: 'Choose a tier in the table (or click its bar) to list its customers.',
+				onchartclick: (d) => {
+					const s = selectionFromDatum('cltvSegment', d);
+					if (s) ondrill(s);
+				}
+			}
+		];
+		if (v) {
+			views.push({
+				id: 'predicted',
+				label: 'Predicted value',
+				title: 'Predicted customer value',
+				chart: v.available && v.totals.predictedClv !== null ? chart(v, (x, o) => clvHistogramChart(x, o)) : null,
+				unavailable: v.available ? (v.totals.predictedClv === null ? (v.gammaGammaRefusal ?? 'the spend model could not be fitted') : null) : reason(v),
+				table: v.available
+					? {
+							caption: 'Predicted purchases and value per RFM segment',
+							columns: [
+								{ key: 'segment', label: 'Segment' },
+								{ key: 'customers', label: 'Customers', numeric: true, format: count },
+								{ key: 'meanPAlive', label: 'Mean P(active)', numeric: true, format: pct },
+								{ key: 'expectedPurchases', label: 'Expected purchases', numeric: true, format: (x) => formatNumber(x, 1) },
+								{ key: 'predictedClv', label: 'Predicted value', numeric: true, format: money }
+							],
+							rows: v.segments
+						}
+					: null
+			});
+			if (v.available) {
+				views.push({
+					id: 'holdout',
+					label: 'Model check',
+					title: 'Model check on a holdout period',
+					chart: v.holdout.available ? chart(v, (x, o) => holdoutChart(x, o)) : null,
+					unavailable: v.holdout.available ? null : v.holdout.reason
+				});
+			}
+		}
+		return views;
+	
+	}
+};

@@ -1,0 +1,48 @@
+/** Result of the predictive CLV (BG/NBD + Gamma-Gamma) analysis. */
+import type { HoldoutRow } from '../../models/clv/index';
+import type { Unavailable } from '../types';
+
+export interface ClvBgnbd {
+	r: number;
+	alpha: number;
+	a: number;
+	b: number;
+	logLikelihood: number;
+	timeUnit: 'day' | 'week';
+}
+
+export interface ClvSegmentRow {
+	segment: string;
+	customers: number;
+	meanPAlive: number;
+	/** Totals over the segment's customers; predictedClv null when the spend model is refused. */
+	expectedPurchases: number;
+	predictedClv: number | null;
+}
+
+export interface ClvResult {
+	available: true;
+	asOf: string;
+	timeUnit: 'day' | 'week';
+	horizonMonths: number;
+	margin: number;
+	monthlyDiscount: number;
+	/** Customers summarised (same set as RFM). */
+	customers: number;
+	bgnbd: ClvBgnbd;
+	/** Extra BG/NBD facts not in the `bgnbd` contract. */
+	bgnbdFit: { customers: number; converged: boolean };
+	/** Null when the spend model is refused (`gammaGammaRefusal` says why): CLV and expected AOV are then null. */
+	gammaGamma: { p: number; q: number; v: number } | null;
+	gammaGammaRefusal: string | null;
+	/** Repeat customers whose mean repeat purchase value is ≤ 0: left out of the spend fit, given the population mean. */
+	nonPositiveSpendCustomers: number;
+	totals: { expectedPurchases: number; predictedClv: number | null; meanPAlive: number };
+	segments: ClvSegmentRow[];
+	/** Predicted CLV histogram: equal-width bins up to the 99th percentile, the last bin open-ended. */
+	histogram: { from: number; to: number | null; customers: number }[];
+	holdout:
+		| { available: true; cutoff: string; calibrationLength: number; holdoutLength: number; customers: number; rows: HoldoutRow[] }
+		| Unavailable;
+	definition: string;
+}

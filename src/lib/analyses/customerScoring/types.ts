@@ -1,0 +1,10 @@
+/** The per-customer labels the scoring assigns, read by the RFM, CLTV, churn and customer-list slices. */
+
+/** Historical value tier: profit below the 33rd percentile, up to the 66th, above. */
+export type CltvSegment = 'Low' | 'Medium' | 'High';
+
+/** Recency against the churn window w: Churned (> w), High (> 2w/3), Medium (> w/3), Low. */
+export type ChurnRisk = 'Churned' | 'High' | 'Medium' | 'Low';
+
+/** Risk from the BG/NBD probability of still being active. */
+export type PAliveRisk = 'High' | 'Medium' | 'Low';

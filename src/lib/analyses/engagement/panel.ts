@@ -1,0 +1,41 @@
+/** The dashboard panel of this slice: chart and table views, takeaway, dictionary entry. */
+import { engagementChart, stickinessChart } from '../../charts/index';
+import { formatNumber, formatPercent } from '../../insights/index';
+import { takeawayFrom } from '../../panels/insights';
+import { kit, reason } from '../../panels/helpers';
+import type { PanelDefinition, PanelView, TableSpec } from '../../panels/types';
+
+export const engagementPanel: PanelDefinition = {
+	name: 'engagement',
+	title: 'Engagement',
+	analyses: ['engagement'],
+	dictionary: ['stickiness', 'dau'],
+	unlockedBy: ['engagement'],
+	takeaway: takeawayFrom(['engagement', 'stickiness'], (input) => {
+		const r = input.results;
+		const e = r.engagement;
+		if (!e?.available) return null;
+		return `On average ${formatNumber(e.avgDau, e.avgDau < 10 ? 1 : 0)} customers order on a day and ${formatNumber(e.avgMau, e.avgMau < 10 ? 1 : 0)} in 30 days${e.stickiness === null ? '' : ` (stickiness ${formatPercent(e.stickiness)})`}.`;
+	}),
+	views(input): PanelView[] {
+		const { r, pct, count, chart } = kit(input);
+		const e = r.engagement;
+		const table: TableSpec | null = e?.available
+			? {
+					caption: 'Daily and 30-day active customers',
+					columns: [
+						{ key: 'date', label: 'Date' },
+						{ key: 'dau', label: 'Active that day', numeric: true, format: count },
+						{ key: 'mau', label: 'Active in 30 days', numeric: true, format: count },
+						{ key: 'ratio', label: 'Ratio', numeric: true, format: (x) => (x === null ? '' : pct(x)) }
+					],
+					rows: e.series as unknown as Record<string, unknown>[]
+				}
+			: null;
+		return [
+			{ id: 'active', label: 'Active customers', title: 'Active customers', chart: chart(e, (x, o) => engagementChart(x, o)), unavailable: reason(e), table },
+			{ id: 'stickiness', label: 'Stickiness', title: 'Stickiness (DAU/MAU)', chart: chart(e, (x, o) => stickinessChart(x, o)), unavailable: reason(e), table }
+		];
+	
+	}
+};

@@ -1,0 +1,72 @@
+/**
+ * Every analysis behind one door: `runAll` for the whole set on one shared run context (the
+ * intermediate tables are built once), `runAnalysis`/`runAnalyses` for recomputing only what a
+ * parameter change affects (each analysis lists its parameters in its slice).
+ */
+import type { Engine } from '../engine/engine';
+import { AnalysisContext } from './context';
+import { withDefaults, type AnalysisParams } from './params';
+import { ANALYSES } from './registry';
+import type { AnalysisName, AnalysisResults, Unavailable } from './types';
+
+/** Every analysis, in the order `runAll` computes them. */
+export const ANALYSIS_NAMES = Object.keys(ANALYSES) as AnalysisName[];
+
+/** Analyses affected by a change from `before` to `after`. */
+export function affectedAnalyses(before: AnalysisParams, after: AnalysisParams): AnalysisName[] {
+	const changed = (Object.keys(after) as (keyof AnalysisParams)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+	return ANALYSIS_NAMES.filter((n) => ANALYSES[n].params.some((p) => changed.includes(p)));
+}
+
+export interface RunOptions {
+	onProgress?: (progress: { name: AnalysisName; done: number; total: number }) => void;
+	signal?: AbortSignal;
+}
+
+function abortError(signal: AbortSignal): unknown {
+	return signal.reason ?? new DOMException('The analysis was cancelled', 'AbortError');
+}
+
+async function computeOne<K extends AnalysisName>(ctx: AnalysisContext, name: K): Promise<AnalysisResults[K]> {
+	try {
+		return (await ANALYSES[name].compute(ctx)) as AnalysisResults[K];
+	} catch (e) {
+		const unavailable: Unavailable = { available: false, reason: `could not be computed: ${e instanceof Error ? e.message : String(e)}` };
+		return unavailable as AnalysisResults[K];
+	}
+}
+
+/** Runs the named analyses on one shared context. */
+export async function runAnalyses<K extends AnalysisName>(
+	engine: Engine,
+	params: Partial<AnalysisParams>,
+	names: readonly K[],
+	options: RunOptions = {}
+): Promise<Pick<AnalysisResults, K | 'params' | 'asOf' | 'engine'>> {
+	const { signal, onProgress } = options;
+	if (signal?.aborted) throw abortError(signal);
+	const ctx = await AnalysisContext.create(engine, withDefaults(params));
+	try {
+		const out = { params: ctx.params, asOf: ctx.asOf, engine: engine.name } as Pick<AnalysisResults, K | 'params' | 'asOf' | 'engine'>;
+		const ordered = ANALYSIS_NAMES.filter((n) => (names as readonly string[]).includes(n)) as K[];
+		let done = 0;
+		for (const name of ordered) {
+			if (signal?.aborted) throw abortError(signal);
+			(out as Record<string, unknown>)[name] = await computeOne(ctx, name);
+			onProgress?.({ name, done: ++done, total: ordered.length });
+		}
+		return out;
+	} finally {
+		await ctx.dispose();
+	}
+}
+
+/** All analyses; one field per analysis, `{ available: false, reason }` where the data cannot support it. */
+export async function runAll(engine: Engine, params: Partial<AnalysisParams> = {}, options: RunOptions = {}): Promise<AnalysisResults> {
+	return (await runAnalyses(engine, params, ANALYSIS_NAMES, options)) as AnalysisResults;
+}
+
+/** One analysis (its own context). */
+export async function runAnalysis<K extends AnalysisName>(name: K, engine: Engine, params: Partial<AnalysisParams> = {}, options: RunOptions = {}): Promise<AnalysisResults[K]> {
+	return (await runAnalyses(engine, params, [name], options))[name];
+}

@@ -1,0 +1,27 @@
+/** Orders, lines and revenue by order status. */
+import type { AnalysisContext } from '../context';
+import { MISSING_LABEL } from '../breakdowns/compute';
+import type { Maybe } from '../types';
+import type { StatusResult } from './types';
+
+export async function computeStatus(ctx: AnalysisContext): Promise<Maybe<StatusResult>> {
+	const none = ctx.missing(['status'], { status: 'order status' });
+	if (none) return none;
+	const orders = await ctx.orders();
+	const rows = await ctx.engine.query<{ status: string | null; lines: number; orders: number; revenue: number }>(
+		`SELECT status, sum(lines) AS lines, count(DISTINCT order_id) AS orders, sum(revenue) AS revenue
+		FROM ${orders} GROUP BY status ORDER BY lines DESC, status NULLS LAST`
+	);
+	const total = rows.reduce((s, r) => s + r.revenue, 0);
+	return {
+		available: true,
+		rows: rows.map((r) => ({
+			status: r.status ?? MISSING_LABEL,
+			isMissing: r.status === null,
+			lines: r.lines,
+			orders: r.orders,
+			revenue: r.revenue,
+			share: total !== 0 ? r.revenue / total : null
+		}))
+	};
+}

@@ -1,0 +1,143 @@
+/** The dashboard panels of this slice: chart and table views, takeaway, dictionary entry. */
+import { forecastChart, salesTrendChart, seasonalityChart, unusualDaysChart } from '../../charts/index';
+import { formatMonth, formatNumber, formatPercent, plural, formatMoney } from '../../insights/index';
+import { takeawayFrom } from '../../panels/insights';
+import { kit, reason } from '../../panels/helpers';
+import type { PanelDefinition, PanelView } from '../../panels/types';
+
+export const trendPanel: PanelDefinition = {
+	name: 'trend',
+	title: 'Sales trend',
+	analyses: ['trend', 'forecast', 'unusualDays'],
+	wide: true,
+	dictionary: ['sales-trend'],
+	takeaway: takeawayFrom(['trend'], (input) => {
+		const r = input.results;
+		const money = (v: number) => formatMoney(v, input.currency);
+		const t = r.trend;
+		if (!t?.available) return null;
+		if (t.peak && t.lowest && t.lowest.month !== t.peak.month)
+			return `Best complete month: ${formatMonth(t.peak.month)} (${money(t.peak.revenue)}); weakest: ${formatMonth(t.lowest.month)} (${money(t.lowest.revenue)}).`;
+		if (t.peak) return `Best complete month: ${formatMonth(t.peak.month)} (${money(t.peak.revenue)}).`;
+		return `${plural(t.months.length, 'month')} of sales, none of them complete yet.`;
+	}),
+	views(input): PanelView[] {
+		const { r, money, pct, count, chart } = kit(input);
+		const t = r.trend;
+		const f = r.forecast;
+		const u = r.unusualDays;
+		const views: PanelView[] = [
+			{
+				id: 'trend',
+				label: 'Monthly revenue',
+				title: 'Monthly net revenue',
+				chart: chart(t, (x, o) => salesTrendChart(x, { ...o, forecast: f?.available ? f : null, unusualDays: u?.available ? u : null })),
+				unavailable: reason(t),
+				table: t?.available
+					? {
+							caption: 'Net revenue, orders and customers per month',
+							columns: [
+								{ key: 'month', label: 'Month', format: (v, row) => `${formatMonth(String(v))}${row.partial ? ' (partial)' : ''}` },
+								{ key: 'revenue', label: 'Net revenue', numeric: true, format: money },
+								{ key: 'orders', label: 'Orders', numeric: true, format: count },
+								{ key: 'customers', label: 'Customers', numeric: true, format: count },
+								{ key: 'growth', label: 'Change vs previous month', numeric: true, format: (v) => (v === null ? '' : pct(v)) }
+							],
+							rows: t.months
+						}
+					: null
+			}
+		];
+		if (f) {
+			views.push({
+				id: 'forecast',
+				label: 'Forecast',
+				title: 'Net revenue forecast',
+				chart: chart(f, (x, o) => forecastChart(x, o)),
+				unavailable: reason(f),
+				table: f.available
+					? {
+							caption: 'Forecast with 80% and 95% intervals',
+							columns: [
+								{ key: 'label', label: f.granularity === 'month' ? 'Month' : 'Week' },
+								{ key: 'forecast', label: 'Forecast', numeric: true, format: money },
+								{ key: 'lo80', label: '80% low', numeric: true, format: money },
+								{ key: 'hi80', label: '80% high', numeric: true, format: money },
+								{ key: 'lo95', label: '95% low', numeric: true, format: money },
+								{ key: 'hi95', label: '95% high', numeric: true, format: money }
+							],
+							rows: f.labels.map((label, i) => ({ label, forecast: f.forecast[i], lo80: f.lo80[i], hi80: f.hi80[i], lo95: f.lo95[i], hi95: f.hi95[i] }))
+						}
+					: null
+			});
+		}
+		if (u) {
+			views.push({
+				id: 'unusual',
+				label: 'Unusual days',
+				title: 'Unusual days',
+				chart: u.available && u.unusual.length ? chart(u, (x, o) => unusualDaysChart(x, o)) : null,
+				unavailable: u.available ? (u.unusual.length ? null : 'no day stands out from its weekday’s usual revenue') : reason(u),
+				table: u.available
+					? {
+							caption: 'Days whose revenue is far from what is usual for that weekday',
+							columns: [
+								{ key: 'date', label: 'Date' },
+								{ key: 'revenue', label: 'Revenue', numeric: true, format: money },
+								{ key: 'expected', label: 'Usual', numeric: true, format: money },
+								{ key: 'deviation', label: 'Difference', numeric: true, format: pct },
+								{ key: 'direction', label: 'Direction' }
+							],
+							rows: u.unusual
+						}
+					: null
+			});
+		}
+		return views;
+	
+	}
+};
+
+export const seasonalityPanel: PanelDefinition = {
+	name: 'seasonality',
+	title: 'Seasonality',
+	analyses: ['trend'],
+	dictionary: ['sales-trend'],
+	takeaway: takeawayFrom(['seasonality'], (input) => {
+		const r = input.results;
+		const t = r.trend;
+		if (!t?.available) return null;
+		const known = t.seasonality.filter((s) => s.index !== null) as { month: number; index: number }[];
+		if (known.length < 2) return 'Seasonality needs complete months of several calendar months.';
+		const hi = known.reduce((a, b) => (b.index > a.index ? b : a));
+		const lo = known.reduce((a, b) => (b.index < a.index ? b : a));
+		const name = (m: number) => new Date(Date.UTC(2000, m - 1, 1)).toLocaleString('en-US', { month: 'long', timeZone: 'UTC' });
+		return `${name(hi.month)} is the strongest month (${formatPercent(hi.index - 1, 0)} vs average), ${name(lo.month)} the weakest (${formatPercent(lo.index - 1, 0)}).`;
+	}),
+	views(input): PanelView[] {
+		const { r, chart } = kit(input);
+		const t = r.trend;
+		const has = t?.available && t.seasonality.some((s) => s.index !== null);
+		return [
+			{
+				id: 'seasonality',
+				label: 'Seasonality',
+				title: 'Monthly seasonality index',
+				chart: has ? chart(t, (x, o) => seasonalityChart(x, o)) : null,
+				unavailable: t?.available && !has ? 'no complete month yet' : reason(t),
+				table: t?.available
+					? {
+							caption: 'Seasonality index per calendar month (1 = average month)',
+							columns: [
+								{ key: 'month', label: 'Month', format: (v) => new Date(Date.UTC(2000, Number(v) - 1, 1)).toLocaleString('en-US', { month: 'long', timeZone: 'UTC' }) },
+								{ key: 'index', label: 'Index', numeric: true, format: (v) => (v === null ? '' : formatNumber(v, 2)) },
+								{ key: 'completeMonths', label: 'Complete months', numeric: true }
+							],
+							rows: t.seasonality
+						}
+					: null
+			}
+		];
+	
+	}
+};

@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWasmNodeEngine } from '../../../../src/lib/engine/wasm-node';
+import type { Engine } from '../../../../src/lib/engine/engine';
+import { runAnalysis } from '../../../../src/lib/analyses/index';
+import { COHORT_LINES, ENGAGEMENT_LINES } from '../../../fixtures/analyses/lines';
+import { loadTransactions } from '../../../fixtures/analyses/transactions';
+
+let engine: Engine;
+beforeAll(async () => {
+	engine = await createWasmNodeEngine();
+});
+afterAll(async () => engine?.close());
+
+describe('engagement (40-day fixture, worked by hand)', () => {
+	it('computes DAU, MAU and stickiness for every calendar day', async () => {
+		await loadTransactions(engine, ENGAGEMENT_LINES);
+		const e = await runAnalysis('engagement', engine);
+		if (!e.available) throw new Error(e.reason);
+		expect(e.days).toBe(40);
+		expect([e.from, e.to]).toEqual(['2024-01-01', '2024-02-09']);
+		// DAU: day 1 → u1, u2; day 2, 20, 31, 35, 40 → one each; day 15 guest and day 25 cancellation → 0.
+		const dau = new Array(40).fill(0);
+		dau[0] = 2;
+		for (const d of [2, 20, 31, 35, 40]) dau[d - 1] = 1;
+		expect(e.series.map((p) => p.dau)).toEqual(dau);
+		// Coverage (order day e counts for e … e+29): u1 1–31 and 35–40, u2 1–40, u3 20–40, u4 40.
+		// MAU: days 1–19 → 2, 20–31 → 3, 32–34 → 2, 35–39 → 3, 40 → 4.
+		const mau = [...Array(19).fill(2), ...Array(12).fill(3), ...Array(3).fill(2), ...Array(5).fill(3), 4];
+		expect(e.series.map((p) => p.mau)).toEqual(mau);
+		expect(e.avgDau).toBeCloseTo(7 / 40, 12);
+		expect(e.avgMau).toBeCloseTo(99 / 40, 12);
+		expect(e.stickiness).toBeCloseTo(7 / 99, 12);
+		expect(e.series[0]).toEqual({ date: '2024-01-01', dau: 2, mau: 2, ratio: 1 });
+		expect(e.series[39]).toEqual({ date: '2024-02-09', dau: 1, mau: 4, ratio: 0.25 });
+		expect(e.downsampled).toBe(false);
+	});
+});
+
+describe('cohorts (worked by hand)', () => {
+	it('tables share still ordering and revenue by month of first order', async () => {
+		await loadTransactions(engine, COHORT_LINES);
+		const c = await runAnalysis('cohorts', engine);
+		if (!c.available) throw new Error(c.reason);
+		const cells = (i: number) => c.cohorts[i].cells.map((x) => [x.monthsSince, x.activeCustomers, x.share, x.revenue]);
+		expect(c.cohorts.map((x) => [x.cohort, x.customers])).toEqual([
+			['2024-01', 2],
+			['2024-02', 1],
+			['2024-03', 1]
+		]);
+		// January (k1, k2): Jan both 300; Feb k1 50; Mar k2 20; Apr k1 30. k5 (cancellation only) is no cohort member.
+		expect(cells(0)).toEqual([
+			[0, 2, 1, 300],
+			[1, 1, 0.5, 50],
+			[2, 1, 0.5, 20],
+			[3, 1, 0.5, 30]
+		]);
+		// February (k3, first non-cancelled order 02-14): Feb −10 + 40 + 10 = 40.
+		expect(cells(1)).toEqual([
+			[0, 1, 1, 40],
+			[1, 0, 0, 0],
+			[2, 0, 0, 0]
+		]);
+		// March (k4): Mar 60; Apr only an all-negative (cancelled) order: not active, revenue −15.
+		expect(cells(2)).toEqual([
+			[0, 1, 1, 60],
+			[1, 0, 0, -15]
+		]);
+		expect(c.maxMonthsSince).toBe(3);
+	});
+});

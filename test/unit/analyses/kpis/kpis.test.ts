@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWasmNodeEngine } from '../../../../src/lib/engine/wasm-node';
+import type { Engine } from '../../../../src/lib/engine/engine';
+import { runAnalyses, runAnalysis, runAll, ANALYSIS_NAMES, ANALYSES, affectedAnalyses, withDefaults } from '../../../../src/lib/analyses/index';
+import { KPI_LINES } from '../../../fixtures/analyses/lines';
+import { loadTransactions } from '../../../fixtures/analyses/transactions';
+
+let engine: Engine;
+beforeAll(async () => {
+	engine = await createWasmNodeEngine();
+	await loadTransactions(engine, KPI_LINES);
+});
+afterAll(async () => engine?.close());
+
+describe('KPIs (hand-worked on KPI_LINES)', () => {
+	it('computes every headline number by its definition', async () => {
+		const k = await runAnalysis('kpis', engine);
+		if (!k.available) throw new Error(k.reason);
+		// Net = 20+5+10−5+30−30+100−10+200+50+5−100+12 = 287
+		expect(k.revenue).toBeCloseTo(287, 9);
+		// Gross = positive lines 20+5+10+30+100+200+50+5+12 = 432; returned = 5+30+10+100 = 145
+		expect(k.grossSales).toBeCloseTo(432, 9);
+		expect(k.returnedValue).toBeCloseTo(145, 9);
+		// Orders: A1 A2 B1 B2 D1 G1 X1 (C1 C2 by prefix, E1 by status, R1 all negative are cancellations)
+		expect(k.orders).toBe(7);
+		expect(k.cancelledOrders).toBe(4);
+		// AOV = (25 + 5 + 30 + 100 + 200 + 50 + 12) / 7 = 422 / 7
+		expect(k.aov).toBeCloseTo(422 / 7, 9);
+		// Units: positive quantities 2+1+1+3+1+2+5+1 = 16 (the cancelled-status line's 1 included)
+		expect(k.units).toBe(16);
+		expect(k.customers).toBe(5);
+		expect(k.products).toBe(3);
+		expect(k.lines).toBe(13);
+		expect(k.returnLines).toBe(4);
+		expect(k.period).toEqual({ from: '2024-01-05', to: '2024-03-10', days: 66 });
+		expect(k.asOf).toBe('2024-03-11');
+	});
+
+	it('filters by country, date range and status with values escaped, never interpolated', async () => {
+		const fr = await runAnalysis('kpis', engine, { filters: { ...withDefaults().filters, countries: ['FR'] } });
+		if (!fr.available) throw new Error(fr.reason);
+		// FR: B1 30, C1 −30, B2 100
+		expect(fr.revenue).toBeCloseTo(100, 9);
+		expect(fr.orders).toBe(2);
+		expect(fr.aov).toBeCloseTo(65, 9);
+		const feb = await runAnalysis('kpis', engine, { filters: { ...withDefaults().filters, dateFrom: '2024-02-01', dateTo: '2024-02-29' } });
+		if (!feb.available) throw new Error(feb.reason);
+		// A2 10 − 5, C2 −10, G1 50
+		expect(feb.revenue).toBeCloseTo(45, 9);
+		expect(feb.orders).toBe(2);
+		expect(feb.asOf).toBe('2024-02-16');
+		const hostile = await runAnalysis('kpis', engine, { filters: { ...withDefaults().filters, countries: ["FR' OR 1=1 --"] } });
+		expect(hostile).toEqual({ available: false, reason: 'no order lines match the selected filters' });
+		const shipped = await runAnalysis('kpis', engine, { filters: { ...withDefaults().filters, statuses: ['Cancelled', 'Returned'] } });
+		if (!shipped.available) throw new Error(shipped.reason);
+		expect(shipped.revenue).toBeCloseTo(-95, 9);
+		expect(shipped.orders).toBe(0);
+		expect(shipped.aov).toBeNull();
+		await expect(runAnalysis('kpis', engine, { filters: { ...withDefaults().filters, dateFrom: "2024-01-01'; DROP TABLE transactions; --" } })).rejects.toThrow(/YYYY-MM-DD/);
+	});
+
+	it('reports order status, data quality and unavailable analyses', async () => {
+		const r = await runAll(engine);
+		if (!r.status.available) throw new Error(r.status.reason);
+		expect(r.status.rows.map((s) => [s.status, s.lines, s.orders, Math.round(s.revenue * 1e6) / 1e6])).toEqual([
+			['Shipped', 11, 9, 382],
+			['Cancelled', 1, 1, 5],
+			['Returned', 1, 1, -100]
+		]);
+		if (!r.dataQuality.available) throw new Error('no data quality');
+		expect(r.dataQuality).toMatchObject({ lines: 13, linesWithoutCustomer: 1, returnLines: 4, cancelledLines: 4 /* C1, C2, E1, R1: one line each */, cancelledOrders: 4, linesWithoutProduct: 1, zeroRevenueLines: 0 });
+		expect(r.categories).toEqual({ available: false, reason: 'needs a category / product line column' });
+		expect(r.regions).toEqual({ available: false, reason: 'needs a region / city / territory column' });
+		expect(r.demographics.available).toBe(false);
+		expect(r.asOf).toBe('2024-03-11');
+		expect(Object.keys(r).filter((k) => !['params', 'asOf', 'engine'].includes(k)).sort()).toEqual([...ANALYSIS_NAMES].sort());
+	});
+
+	it('says which analyses a parameter change affects, and reports progress', async () => {
+		const before = withDefaults();
+		expect(affectedAnalyses(before, { ...before, churnDays: 30 })).toEqual(['churn']);
+		expect(affectedAnalyses(before, { ...before, margin: 0.5 }).sort()).toEqual(['cltv', 'clv']);
+		expect(affectedAnalyses(before, { ...before, filters: { ...before.filters, countries: ['UK'] } }).sort()).toEqual([...ANALYSIS_NAMES].sort());
+		for (const n of ANALYSIS_NAMES) expect(ANALYSES[n].params).toContain('filters');
+		const seen: string[] = [];
+		const part = await runAnalyses(engine, {}, ['trend', 'kpis'], { onProgress: (p) => seen.push(`${p.name}:${p.done}/${p.total}`) });
+		expect(seen).toEqual(['kpis:1/2', 'trend:2/2']);
+		expect(part.kpis.available && part.trend.available).toBe(true);
+		const controller = new AbortController();
+		controller.abort();
+		await expect(runAll(engine, {}, { signal: controller.signal })).rejects.toThrow();
+		// Temp objects of finished runs are dropped.
+		const left = await engine.query<{ n: number }>("SELECT count(*) AS n FROM duckdb_tables() WHERE table_name LIKE 'cl_run%'");
+		expect(left[0].n).toBe(0);
+	});
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { DICTIONARY, RFM_SEGMENT_RULES } from '../../../src/lib/insights/dictionary';
+import { CLV_DEFINITION } from '../../../src/lib/models/clv/index';
+import { STANDARD_GRID, STANDARD_SEGMENTS, SIMPLE_GRID, SIMPLE_SEGMENTS } from '../../../src/lib/analyses/index';
+
+/** The product's definitions, word for word as specified. */
+const CONTRACT = [
+	'As-of date: a parameter; default the day after the last order date in the data.',
+	'Order line revenue: the mapped revenue column, else quantity × unit price.',
+	'Net revenue = sum over all lines, returns and cancellations included (they are negative).',
+	'Gross sales = sum over positive lines.',
+	'Returned value = minus the sum over negative lines.',
+	'Orders = distinct order ids that are not cancellations',
+	'AOV = sum of revenue of those orders / their count.',
+	'Units = sum of positive quantities.',
+	'Customers = distinct non-null customer ids.',
+	'Products = distinct non-null products.',
+	"recency = days from the customer's last non-cancelled order date to the as-of date; frequency = number of their distinct non-cancelled orders; monetary = their net revenue.",
+	'Scores 1–5 (rfmBins) by quintiles of the customer distribution, higher is better (recent = high R), equal values always get equal scores.',
+	'Historical CLTV: revenue = net revenue; profit = revenue − cost when a cost column exists, else revenue × margin (parameter, default 0.3, returned in the result so the screen can state it); tertile segments Low/Medium/High by the 33rd/66th percentiles of profit',
+	'tertile segments Low/Medium/High by the 33rd/66th percentiles of profit',
+	'churned = recency > churn window (default 90 days); among the rest, risk groups Low (recency ≤ window/3), Medium (≤ 2·window/3), High (otherwise). Churn rate = churned / customers.',
+	'DAU(d) = distinct customers with an order on day d, for every calendar day from first to last order date (days without orders count as 0)',
+	'MAU(d) = distinct customers with an order in the 30 days ending d',
+	'stickiness = average DAU / average MAU',
+	'customers by month of first order × months since: share still ordering (customers with a non-cancelled order in that month / cohort size), and revenue.',
+	'month-of-year seasonality index (mean revenue of that calendar month over complete months / mean over all complete months)',
+	'frequency x = repeat purchase days (distinct order days − 1), recency t_x = days between first and last purchase day, T = days from first purchase to as-of',
+	'monetary = mean revenue per repeat purchase day (lifetimes convention: exclude the first purchase)',
+	'remove weekday effects (revenue / median revenue of that weekday), then flag days whose robust z-score |x − median| / (1.4826·MAD) > 3.5',
+	CLV_DEFINITION
+];
+
+describe('data dictionary', () => {
+	it('states every contract definition word for word', () => {
+		const text = DICTIONARY.map((e) => e.definition).join('\n');
+		for (const sentence of CONTRACT) expect(text).toContain(sentence);
+	});
+
+	it('has unique ids and lists the segment rules, overlays, bands and tertiles', () => {
+		expect(new Set(DICTIONARY.map((e) => e.id)).size).toBe(DICTIONARY.length);
+		expect(RFM_SEGMENT_RULES.standard.map((r) => r.segment)).toEqual([...STANDARD_SEGMENTS]);
+		expect(RFM_SEGMENT_RULES.simple.map((r) => r.segment)).toEqual([...SIMPLE_SEGMENTS]);
+		expect(RFM_SEGMENT_RULES.overlays.map((o) => o.overlay)).toEqual(['Big Spenders', 'Price Shoppers', 'Lost Cheap']);
+		const byId = Object.fromEntries(DICTIONARY.map((e) => [e.id, e]));
+		expect(byId['rfm-segments-standard'].definition).toContain('Champions: R 5 with FM 4–5');
+		expect(byId['rfm-segments-standard'].definition).toContain('Lost: R 1 with FM 1');
+		expect(byId['deal-size'].definition).toContain('Small below 0.5 × the median');
+		expect(byId['cltv-tertiles'].definition).toContain('Low when profit ≤ P33');
+		expect(byId['predictive-clv'].definition).toContain(CLV_DEFINITION);
+	});
+
+	it('segment grids give every score pair exactly one segment', () => {
+		for (const grid of [STANDARD_GRID, SIMPLE_GRID]) {
+			expect(grid).toHaveLength(5);
+			for (const row of grid) expect(row).toHaveLength(5);
+		}
+		expect(new Set(STANDARD_GRID.flat())).toEqual(new Set(STANDARD_SEGMENTS));
+		expect(new Set(SIMPLE_GRID.flat())).toEqual(new Set(SIMPLE_SEGMENTS));
+	});
+});
