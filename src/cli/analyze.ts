@@ -20,7 +20,7 @@ import { buildCanonical, loadFiles, suggestMapping } from '../lib/ingest/index';
 import { inputFromPath } from '../lib/ingest/node-input';
 import { FAMILY_ORDER } from '../lib/ingest/dates';
 import type { DateFamily, DateFormatSpec, DecimalMark, Mapping, QualitySummary } from '../lib/ingest/types';
-import { CUSTOMER_COLUMNS, exportCustomers, runAll, withDefaults, type AnalysisParams, type AnalysisResults } from '../lib/analyses/index';
+import { CUSTOMER_COLUMNS, exportCustomers, presetModels, runAll, withDefaults, type AnalysisParams, type AnalysisResults } from '../lib/analyses/index';
 import { isIsoDate } from '../lib/analyses/index';
 import { toCsv } from '../lib/report/csv';
 
@@ -188,7 +188,7 @@ export async function main(argv: string[]): Promise<number> {
 			process.stdout.write(`wrote ${opts.json}\n`);
 		}
 		if (opts.customers) {
-			const models = results.clv.available ? { bgnbd: results.clv.bgnbd, gammaGamma: results.clv.gammaGamma } : undefined;
+			const models = results.clv.available ? presetModels(results.clv) : undefined;
 			const rows = await exportCustomers(engine, params, { models });
 			await writeFile(opts.customers, toCsv(CUSTOMER_COLUMNS, rows as unknown as Record<(typeof CUSTOMER_COLUMNS)[number], unknown>[]));
 			process.stdout.write(`wrote ${opts.customers} (${int(rows.length)} customers)\n`);

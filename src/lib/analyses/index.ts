@@ -8,12 +8,13 @@ export type { RunOptions } from './run';
 export type { Analysis } from './define';
 export { AnalysisContext, AnalysisError, withContext } from './context';
 export { withDefaults, DEFAULT_PARAMS } from './params';
-export type { AnalysisParams, AnalysisFilters, RfmScheme } from './params';
+export type { AnalysisParams, AnalysisFilters, ClvModelSetting, RfmScheme } from './params';
 export { isIsoDate, dateLiteral } from './scope';
 export { filterValues } from './filter-options';
 export { customerPage, exportCustomers, customerWhere, clearCustomerCache } from './customers/index';
 export { CUSTOMER_COLUMNS } from './customers/types';
 export type { CustomerQuery } from './customers/index';
+export { presetModels } from './clv/model';
 export type { PresetModels } from './clv/model';
 
 // Definition constants the data dictionary quotes, so its words and the SQL cannot drift apart.
@@ -21,8 +22,8 @@ export { OVERLAYS, SIMPLE_GRID, SIMPLE_SEGMENTS, STANDARD_GRID, STANDARD_SEGMENT
 export { TOP } from './breakdowns/compute';
 export { DEAL_BANDS } from './dealSize/compute';
 export { MAD_SCALE, MEANAD_SCALE, Z_THRESHOLD } from './unusualDays/compute';
-export { P_ALIVE_THRESHOLDS } from './churn/compute';
-export { HOLDOUT_SHARE } from './clv/compute';
+export { P_ALIVE_RISK_THRESHOLDS } from '../models/clv/index';
+export { HOLDOUT_SHARE } from './clv/model';
 export { MONTHLY_MIN_MONTHS, WEEKS_PER_MONTH } from './forecast/compute';
 export { MAU_WINDOW_DAYS, MAX_SERIES_POINTS } from './engagement/compute';
 export { AGE_BANDS } from './demographics/compute';

@@ -14,6 +14,9 @@ export interface AnalysisFilters {
 
 export type RfmScheme = 'standard' | 'simple';
 
+/** Purchase model of the predictive CLV: chosen per data set on a holdout period, or fixed by the user. */
+export type ClvModelSetting = 'auto' | 'bgnbd' | 'paretoNbd';
+
 export interface AnalysisParams {
 	/** `YYYY-MM-DD`; null = the day after the last order date in the (filtered) data. */
 	asOf: string | null;
@@ -28,6 +31,8 @@ export interface AnalysisParams {
 	monthlyDiscount: number;
 	/** Time unit of the predictive CLV model (BG/NBD): whole days (default) or weeks. */
 	clvTimeUnit?: 'day' | 'week';
+	/** Purchase model (BG/NBD or Pareto/NBD); 'auto' (default) picks the better one on a holdout period. */
+	clvModel?: ClvModelSetting;
 	filters: AnalysisFilters;
 }
 
@@ -41,6 +46,7 @@ export const DEFAULT_PARAMS: AnalysisParams = {
 	clvMonths: 12,
 	monthlyDiscount: 0.01,
 	clvTimeUnit: 'day',
+	clvModel: 'auto',
 	filters: { dateFrom: null, dateTo: null, countries: [], categories: [], statuses: [] }
 };
 

@@ -13,6 +13,7 @@ import {
 	ANALYSIS_NAMES,
 	affectedAnalyses,
 	filterValues,
+	presetModels,
 	runAnalyses,
 	withDefaults,
 	type AnalysisName,
@@ -353,7 +354,7 @@ export class Session {
 	presetModels(): PresetModels | undefined {
 		const clv = this.results.clv;
 		if (!clv || !clv.available) return undefined;
-		return { bgnbd: clv.bgnbd, gammaGamma: clv.gammaGamma };
+		return presetModels(clv);
 	}
 
 	/** Engine work for other components (drill-down): serialised with everything else, counted as loading. */

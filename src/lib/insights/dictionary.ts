@@ -14,7 +14,7 @@ import {
 	MEANAD_SCALE,
 	MONTHLY_MIN_MONTHS,
 	OVERLAYS,
-	P_ALIVE_THRESHOLDS,
+	P_ALIVE_RISK_THRESHOLDS,
 	SIMPLE_GRID,
 	SIMPLE_SEGMENTS,
 	STANDARD_GRID,
@@ -227,7 +227,7 @@ export const DICTIONARY: DictionaryEntry[] = [
 	{
 		id: 'p-alive-risk',
 		term: 'P(alive) risk',
-		definition: `Beside the recency rule, a risk from the BG/NBD model's probability that the customer is still active: High when P(alive) < ${P_ALIVE_THRESHOLDS.high}, Medium when P(alive) < ${P_ALIVE_THRESHOLDS.medium}, Low otherwise. Shown only when the predictive model fits.`,
+		definition: `Beside the recency rule, a risk from the BG/NBD model's probability that the customer is still active: High when P(alive) < ${P_ALIVE_RISK_THRESHOLDS.high}, Medium when P(alive) < ${P_ALIVE_RISK_THRESHOLDS.medium}, Low otherwise. Shown only when the predictive model fits.`,
 		parameters: ['asOf', 'clvTimeUnit', 'filters']
 	},
 

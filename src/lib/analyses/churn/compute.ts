@@ -1,13 +1,11 @@
-/** Churn by recency against the churn window, with a BG/NBD P(alive) risk beside it. */
+/** Churn by recency against the churn window, with the purchase model's P(alive) risk beside it. */
+import { P_ALIVE_RISK_THRESHOLDS } from '../../models/clv/index';
 import type { AnalysisContext } from '../context';
 import type { ChurnResult } from './types';
 import type { ChurnRisk, PAliveRisk } from '../customerScoring/types';
 import type { Maybe } from '../types';
 import { customerScores } from '../customerScoring/scores';
 import { clvModel } from '../clv/model';
-
-export const P_ALIVE_THRESHOLDS = { high: 0.3, medium: 0.7 } as const;
-export const P_ALIVE_RISK_SQL = `CASE WHEN p_alive < ${P_ALIVE_THRESHOLDS.high} THEN 'High' WHEN p_alive < ${P_ALIVE_THRESHOLDS.medium} THEN 'Medium' ELSE 'Low' END`;
 
 export async function computeChurn(ctx: AnalysisContext): Promise<Maybe<ChurnResult>> {
 	const none = ctx.missing(['customer_id']);
@@ -31,7 +29,7 @@ export async function computeChurn(ctx: AnalysisContext): Promise<Maybe<ChurnRes
 	if (!model.ok) pAlive = { available: false, reason: model.reason };
 	else {
 		const cross = await ctx.engine.query<{ churnRisk: ChurnRisk; pAliveRisk: PAliveRisk; customers: number; sp: number }>(
-			`SELECT c.churn_risk AS "churnRisk", ${P_ALIVE_RISK_SQL} AS "pAliveRisk", count(*) AS customers, sum(p_alive) AS sp
+			`SELECT c.churn_risk AS "churnRisk", m.p_alive_risk AS "pAliveRisk", count(*) AS customers, sum(p_alive) AS sp
 			FROM ${table} c JOIN ${model.table} m USING (customer_id) GROUP BY ALL ORDER BY ALL`
 		);
 		const pGroups = (['High', 'Medium', 'Low'] as const).map((group) => {
@@ -42,7 +40,7 @@ export async function computeChurn(ctx: AnalysisContext): Promise<Maybe<ChurnRes
 		});
 		pAlive = {
 			available: true,
-			thresholds: { ...P_ALIVE_THRESHOLDS },
+			thresholds: { ...P_ALIVE_RISK_THRESHOLDS },
 			groups: pGroups,
 			crossTab: cross.map(({ churnRisk, pAliveRisk, customers }) => ({ churnRisk, pAliveRisk, customers }))
 		};

@@ -1,7 +1,7 @@
-/** Churn by recency against the churn window, with the BG/NBD P(alive) risk beside it. */
+/** Churn by recency against the churn window, with the purchase model's P(alive) risk beside it. */
 import { defineAnalysis } from '../define';
 import { computeChurn } from './compute';
 
 export type * from './types';
 
-export const churn = defineAnalysis({ label: 'churn risk', params: ['filters', 'asOf', 'churnDays', 'clvTimeUnit'], compute: computeChurn });
+export const churn = defineAnalysis({ label: 'churn risk', params: ['filters', 'asOf', 'churnDays', 'clvTimeUnit', 'clvModel'], compute: computeChurn });

@@ -9,10 +9,13 @@ export interface ChurnResult {
 	customers: number;
 	churned: number;
 	churnRate: number;
-	/** Recency limits (days) of the Low and Medium groups: ≤ window/3, ≤ 2·window/3. */
+	/** Recency limits (days) of the Low and Medium groups: ≤ window/3 (and more than one order), ≤ 2·window/3. */
 	thresholds: { low: number; medium: number };
 	groups: { group: ChurnRisk; customers: number; share: number; revenue: number; avgRecency: number | null }[];
-	/** BG/NBD P(alive) risk: High < 0.3 ≤ Medium < 0.7 ≤ Low; unavailable when the model is refused. */
+	/**
+	 * P(alive) risk of the purchase model in use: High < 0.3 ≤ Medium < 0.7 ≤ Low, one-time buyers
+	 * Medium when no model can see them drop out (models/clv `aliveRisk`); unavailable when the model is refused.
+	 */
 	pAlive:
 		| {
 				available: true;

@@ -1,56 +1,33 @@
 /**
- * Predictive CLV (analysis wrapper): per-customer summaries in SQL, BG/NBD + Gamma-Gamma fits from
- * `models/clv`, per-segment aggregates, a histogram and a calibration/holdout diagnostic.
+ * Predictive CLV (analysis wrapper): per-customer summaries in SQL, the purchase and spend model fits
+ * of `model.ts`, per-segment aggregates, a histogram and a calibration/holdout diagnostic.
  */
-import { clvModel } from './model';
-import { CLV_DEFINITION, fitBgnbd, holdoutComparison, type CustomerSummary } from '../../models/clv/index';
+import { calibrationSplit, clvModel, type ModelOutcome } from './model';
+import { CLV_DEFINITION, fitBgnbd, fitParetoNbd, holdoutComparison, type FitOutcome, type PurchaseModelParams } from '../../models/clv/index';
 import type { AnalysisContext } from '../context';
-import { addDays, dateLiteral, daysBetween } from '../scope';
 import { segmentOrder } from '../customerScoring/segments';
 import type { ClvResult } from './types';
 import type { Maybe } from '../types';
 import { customerScores } from '../customerScoring/scores';
 
-/** Share of the history (first purchase → as-of) held out for the diagnostic. */
-export const HOLDOUT_SHARE = 0.25;
 export const HISTOGRAM_BINS = 20;
 
-async function holdout(ctx: AnalysisContext): Promise<ClvResult['holdout']> {
-	const days = await ctx.customerDays();
-	const asOf = ctx.asOf!;
-	const [{ first }] = await ctx.engine.query<{ first: string | null }>(
-		`SELECT CAST(min(order_date) AS VARCHAR) AS first FROM ${days} WHERE purchase AND order_date < ${ctx.asOfSql}`
-	);
-	if (!first) return { available: false, reason: 'no purchases before the as-of date' };
-	const span = daysBetween(first, asOf);
-	const holdoutDays = Math.round(HOLDOUT_SHARE * span);
-	const cutoff = addDays(asOf, -holdoutDays);
-	if (holdoutDays < 1 || cutoff <= first) return { available: false, reason: 'the history is too short to hold out a period for checking' };
-	const unit = ctx.params.clvTimeUnit ?? 'day';
-	const scale = unit === 'week' ? 7 : 1;
-	const c = dateLiteral(cutoff);
-	const rows = await ctx.engine.query<{ x: number; tx: number; T: number; w: number; hold: number }>(
-		`WITH p AS (SELECT customer_id, order_date FROM ${days} WHERE purchase AND order_date < ${ctx.asOfSql}),
-		cal AS (
-			SELECT customer_id,
-				count(*) FILTER (WHERE order_date < ${c}) - 1 AS x,
-				date_diff('day', min(order_date), max(order_date) FILTER (WHERE order_date < ${c})) AS tx,
-				date_diff('day', min(order_date), ${c}) AS "T",
-				count(*) FILTER (WHERE order_date >= ${c}) AS hold
-			FROM p GROUP BY customer_id HAVING min(order_date) < ${c}
-		)
-		SELECT x, tx, "T", count(*) AS w, avg(hold) AS hold FROM cal GROUP BY x, tx, "T" ORDER BY x, tx, "T"`
-	);
-	const calibration: CustomerSummary[] = rows.map((r) => ({ frequency: r.x, recency: r.tx / scale, T: r.T / scale, weight: r.w }));
-	const fit = fitBgnbd(calibration, { timeUnit: unit });
+/** The purchase model in use, refitted on the calibration period, against the held-out purchases. */
+async function holdout(ctx: AnalysisContext, model: Extract<ModelOutcome, { ok: true }>): Promise<ClvResult['holdout']> {
+	const split = await calibrationSplit(ctx);
+	if (!split.available) return split;
+	const unit = model.bgnbd.timeUnit;
+	const chosen = model.choice.chosen;
+	const fit: FitOutcome<PurchaseModelParams> =
+		model.calibrationFits?.[chosen] ?? (chosen === 'paretoNbd' ? fitParetoNbd(split.rows, { timeUnit: unit }) : fitBgnbd(split.rows, { timeUnit: unit }));
 	if (!fit.ok) return { available: false, reason: `calibration fit refused: ${fit.reason}` };
-	const table = holdoutComparison(fit.fit, calibration, rows.map((r) => r.hold), holdoutDays / scale);
+	const table = holdoutComparison(fit.fit, split.rows, split.rows.map((r) => r.holdoutPurchases), split.holdoutLength);
 	return {
 		available: true,
-		cutoff,
-		calibrationLength: daysBetween(first, cutoff) / scale,
-		holdoutLength: holdoutDays / scale,
-		customers: rows.reduce((s, r) => s + r.w, 0),
+		cutoff: split.cutoff,
+		calibrationLength: split.calibrationLength,
+		holdoutLength: split.holdoutLength,
+		customers: split.rows.reduce((s, r) => s + (r.weight ?? 1), 0),
 		rows: table
 	};
 }
@@ -105,13 +82,18 @@ export async function computeClv(ctx: AnalysisContext): Promise<Maybe<ClvResult>
 		customers: tot.n,
 		bgnbd: { r: fit.r, alpha: fit.alpha, a: fit.a, b: fit.b, logLikelihood: fit.logLikelihood, timeUnit: fit.timeUnit },
 		bgnbdFit: { customers: fit.customers, converged: fit.converged },
+		paretoNbd: model.paretoNbd
+			? { r: model.paretoNbd.r, alpha: model.paretoNbd.alpha, s: model.paretoNbd.s, beta: model.paretoNbd.beta, logLikelihood: model.paretoNbd.logLikelihood, timeUnit: model.paretoNbd.timeUnit }
+			: null,
+		paretoNbdRefusal: model.paretoNbdRefusal,
+		model: model.choice,
 		gammaGamma: model.gammaGamma ? { p: model.gammaGamma.p, q: model.gammaGamma.q, v: model.gammaGamma.v } : null,
 		gammaGammaRefusal: model.gammaGammaRefusal,
 		nonPositiveSpendCustomers: model.nonPositiveSpend,
 		totals: { expectedPurchases: tot.ep, predictedClv: withSpend ? tot.clv : null, meanPAlive: tot.pa },
 		segments,
 		histogram,
-		holdout: await holdout(ctx),
+		holdout: await holdout(ctx, model),
 		definition: CLV_DEFINITION
 	};
 }

@@ -1,38 +1,67 @@
 /**
- * The predictive CLV models (BG/NBD for purchases, Gamma-Gamma for spend), fitted once per run on
- * the per-customer purchase summary and shared by the CLV and churn slices and the customer list.
+ * The predictive CLV models (BG/NBD or Pareto/NBD for purchases, Gamma-Gamma for spend), fitted
+ * once per run on the per-customer purchase summary and shared by the CLV and churn slices and the
+ * customer list. Both purchase models are fitted on the whole history; which one the predictions
+ * use is the user's setting or, by default, the one that predicted a held-out period better.
  */
 import type { AnalysisContext } from '../context';
+import type { ClvModelSetting } from '../params';
+import type { ClvBgnbd, ClvModelChoice, ClvParetoNbd, ClvResult } from './types';
+import { addDays, dateLiteral, daysBetween } from '../scope';
 import {
+	PURCHASE_MODEL_LABEL,
 	UNITS_PER_MONTH,
-	conditionalExpectedPurchases,
+	aliveProbability,
+	aliveRisk,
+	chooseModel,
 	customerLifetimeValue,
+	expectedFuturePurchases,
 	fitBgnbd,
 	fitGammaGamma,
-	probabilityAlive,
+	fitParetoNbd,
 	type BgnbdFit,
 	type CustomerSummary,
 	type FitOutcome,
-	type GammaGammaParams
+	type GammaGammaParams,
+	type HoldoutCustomer,
+	type ParetoNbdFit,
+	type PurchaseModelFit,
+	type TimeUnit
 } from '../../models/clv/index';
+
+/** Share of the history (first purchase → as-of) held out to choose and check the purchase model. */
+export const HOLDOUT_SHARE = 0.25;
 
 /** Result of fitting the predictive CLV models once per run. */
 export type ModelOutcome =
 	| {
 			ok: true;
 			bgnbd: BgnbdFit;
+			paretoNbd: ParetoNbdFit | null;
+			paretoNbdRefusal: string | null;
+			/** The purchase model the predictions use, and why. */
+			choice: ClvModelChoice;
+			/** The fits on the calibration period made to choose the model (none when the user fixed it). */
+			calibrationFits: { bgnbd: FitOutcome<BgnbdFit>; paretoNbd: FitOutcome<ParetoNbdFit> } | null;
 			gammaGamma: GammaGammaParams | null;
 			gammaGammaRefusal: string | null;
 			nonPositiveSpend: number;
-			/** Temp table: customer_id, x, tx, T (days), monetary, p_alive, expected_purchases, clv_per_aov. */
+			/** Temp table: customer_id, x, tx, T (days), monetary, p_alive, p_alive_risk, expected_purchases, expected_aov, predicted_clv. */
 			table: string;
 	  }
 	| { ok: false; reason: string };
 
 /** Fits from an earlier run (e.g. a `clv` result), reused instead of refitting. */
 export interface PresetModels {
-	bgnbd: { r: number; alpha: number; a: number; b: number; logLikelihood: number; timeUnit: 'day' | 'week' };
+	bgnbd: ClvBgnbd;
+	paretoNbd: ClvParetoNbd | null;
+	chosen: ClvModelChoice['chosen'];
 	gammaGamma: { p: number; q: number; v: number } | null;
+}
+
+/** The fits of a `clv` result, to hand to {@link useModels} (drill-down pages, `--customers`). */
+export function presetModels(clv: ClvResult): PresetModels {
+	return { bgnbd: clv.bgnbd, paretoNbd: clv.paretoNbd, chosen: clv.model.chosen, gammaGamma: clv.gammaGamma };
 }
 
 const presets = new WeakMap<AnalysisContext, PresetModels>();
@@ -42,16 +71,21 @@ export function useModels(ctx: AnalysisContext, models: PresetModels): void {
 	presets.set(ctx, models);
 }
 
-/** BG/NBD + Gamma-Gamma, fitted once per run; see {@link ModelOutcome}. */
+/** The purchase and spend models, fitted once per run; see {@link ModelOutcome}. */
 export function clvModel(ctx: AnalysisContext): Promise<ModelOutcome> {
 	return ctx.cached('model', () => fitModel(ctx));
 }
 
-function timeUnit(ctx: AnalysisContext): 'day' | 'week' {
+function timeUnit(ctx: AnalysisContext): TimeUnit {
 	return presets.get(ctx)?.bgnbd.timeUnit ?? ctx.params.clvTimeUnit ?? 'day';
 }
 
-/** Per-customer BG/NBD/Gamma-Gamma inputs in whole days (before as-of, non-cancelled orders). */
+const daysPerUnit = (unit: TimeUnit): number => (unit === 'week' ? 7 : 1);
+
+/**
+ * Per-customer model inputs in whole days (before as-of, non-cancelled orders). The observation
+ * ends on the last day before the as-of date, inclusive (see `summariseObservation`), hence T − 1.
+ */
 export function clvSummary(ctx: AnalysisContext): Promise<string> {
 	return ctx.cached('clvSummary', async () => {
 		const days = await ctx.customerDays();
@@ -60,7 +94,7 @@ export function clvSummary(ctx: AnalysisContext): Promise<string> {
 			`SELECT customer_id,
 				count(*) - 1 AS x,
 				date_diff('day', min(order_date), max(order_date)) AS tx,
-				date_diff('day', min(order_date), ${ctx.asOfSql}) AS "T",
+				date_diff('day', min(order_date), ${ctx.asOfSql}) - 1 AS "T",
 				-- Rounded to 6 decimals so that engines summing in a different order feed the spend model identical inputs.
 				CASE WHEN count(*) > 1 THEN round((sum(purchase_revenue) - arg_min(purchase_revenue, order_date)) / (count(*) - 1), 6) END AS monetary
 			FROM ${days}
@@ -70,19 +104,98 @@ export function clvSummary(ctx: AnalysisContext): Promise<string> {
 	});
 }
 
+/** The history split into a calibration period and the held-out period after it. */
+export type CalibrationSplit =
+	| {
+			available: true;
+			cutoff: string;
+			/** Lengths in the model's time unit. */
+			calibrationLength: number;
+			holdoutLength: number;
+			/** Calibration summaries with the mean holdout purchases of each row. */
+			rows: HoldoutCustomer[];
+	  }
+	| { available: false; reason: string };
+
+/** The last {@link HOLDOUT_SHARE} of the history (first purchase → as-of) held out; built once per run. */
+export function calibrationSplit(ctx: AnalysisContext): Promise<CalibrationSplit> {
+	return ctx.cached('calibrationSplit', async () => {
+		const days = await ctx.customerDays();
+		const asOf = ctx.asOf!;
+		const [{ first }] = await ctx.engine.query<{ first: string | null }>(
+			`SELECT CAST(min(order_date) AS VARCHAR) AS first FROM ${days} WHERE purchase AND order_date < ${ctx.asOfSql}`
+		);
+		if (!first) return { available: false, reason: 'no purchases before the as-of date' };
+		const span = daysBetween(first, asOf);
+		const holdoutDays = Math.round(HOLDOUT_SHARE * span);
+		const cutoff = addDays(asOf, -holdoutDays);
+		if (holdoutDays < 1 || cutoff <= first) return { available: false, reason: 'the history is too short to hold out a period for checking' };
+		const scale = daysPerUnit(timeUnit(ctx));
+		const c = dateLiteral(cutoff);
+		const rows = await ctx.engine.query<{ x: number; tx: number; T: number; w: number; hold: number }>(
+			`WITH p AS (SELECT customer_id, order_date FROM ${days} WHERE purchase AND order_date < ${ctx.asOfSql}),
+			cal AS (
+				SELECT customer_id,
+					count(*) FILTER (WHERE order_date < ${c}) - 1 AS x,
+					date_diff('day', min(order_date), max(order_date) FILTER (WHERE order_date < ${c})) AS tx,
+					date_diff('day', min(order_date), ${c}) - 1 AS "T",
+					count(*) FILTER (WHERE order_date >= ${c}) AS hold
+				FROM p GROUP BY customer_id HAVING min(order_date) < ${c}
+			)
+			SELECT x, tx, "T", count(*) AS w, avg(hold) AS hold FROM cal GROUP BY x, tx, "T" ORDER BY x, tx, "T"`
+		);
+		return {
+			available: true,
+			cutoff,
+			calibrationLength: daysBetween(first, cutoff) / scale,
+			holdoutLength: holdoutDays / scale,
+			rows: rows.map((r) => ({ frequency: r.x, recency: r.tx / scale, T: r.T / scale, weight: r.w, holdoutPurchases: r.hold }))
+		};
+	});
+}
+
+interface Chosen {
+	choice: ClvModelChoice;
+	calibrationFits: { bgnbd: FitOutcome<BgnbdFit>; paretoNbd: FitOutcome<ParetoNbdFit> } | null;
+}
+
+/** Which purchase model the predictions use: the user's setting, or the better one on the holdout period. */
+async function choosePurchaseModel(ctx: AnalysisContext, paretoNbd: FitOutcome<ParetoNbdFit>): Promise<Chosen> {
+	const setting: ClvModelSetting = ctx.params.clvModel ?? 'auto';
+	const bgnbdBecause = (why: string): Chosen['choice'] => ({ chosen: 'bgnbd', reason: `BG/NBD was used: ${why}`, setting, holdoutRmse: null });
+	if (setting !== 'auto') {
+		if (setting === 'paretoNbd' && !paretoNbd.ok) return { choice: bgnbdBecause(`Pareto/NBD was chosen in the settings but could not be fitted (${paretoNbd.reason})`), calibrationFits: null };
+		return { choice: { chosen: setting, reason: `${PURCHASE_MODEL_LABEL[setting]} was used because it was chosen in the settings.`, setting, holdoutRmse: null }, calibrationFits: null };
+	}
+	if (!paretoNbd.ok) return { choice: bgnbdBecause(`Pareto/NBD could not be fitted (${paretoNbd.reason})`), calibrationFits: null };
+	const split = await calibrationSplit(ctx);
+	if (!split.available) return { choice: bgnbdBecause(`the two models could not be compared because ${split.reason}.`), calibrationFits: null };
+	const picked = chooseModel(split.rows, split.holdoutLength, { timeUnit: timeUnit(ctx) });
+	if (!picked.ok) return { choice: bgnbdBecause(`neither model could be fitted on the calibration period (${picked.reason})`), calibrationFits: null };
+	const { chosen, reason, holdoutRmse, bgnbd, paretoNbd: calibrated } = picked.fit;
+	return { choice: { chosen, reason, setting, holdoutRmse }, calibrationFits: { bgnbd, paretoNbd: calibrated } };
+}
+
 async function fitModel(ctx: AnalysisContext): Promise<ModelOutcome> {
 	const summary = await clvSummary(ctx);
 	const unit = timeUnit(ctx);
-	const scale = unit === 'week' ? 7 : 1;
+	const scale = daysPerUnit(unit);
 	const triples = await ctx.engine.query<{ x: number; tx: number; T: number; w: number }>(
 		`SELECT x, tx, "T", count(*) AS w FROM ${summary} GROUP BY x, tx, "T" ORDER BY x, tx, "T"`
 	);
 	const summaries: CustomerSummary[] = triples.map((t) => ({ frequency: t.x, recency: t.tx / scale, T: t.T / scale, weight: t.w }));
+	const customers = summaries.reduce((s, c) => s + (c.weight ?? 1), 0);
 	const preset = presets.get(ctx);
-	const bg: FitOutcome<BgnbdFit> = preset
-		? { ok: true, fit: { ...preset.bgnbd, customers: summaries.reduce((s, c) => s + (c.weight ?? 1), 0), converged: true } }
-		: fitBgnbd(summaries, { timeUnit: unit });
+	const bg: FitOutcome<BgnbdFit> = preset ? { ok: true, fit: { ...preset.bgnbd, customers, converged: true } } : fitBgnbd(summaries, { timeUnit: unit });
 	if (!bg.ok) return { ok: false, reason: bg.reason };
+	const pn: FitOutcome<ParetoNbdFit> = preset
+		? preset.paretoNbd
+			? { ok: true, fit: { ...preset.paretoNbd, customers, converged: true } }
+			: { ok: false, reason: 'no Pareto/NBD fit was supplied' }
+		: fitParetoNbd(summaries, { timeUnit: unit });
+	const { choice, calibrationFits }: Chosen = preset
+		? { choice: { chosen: preset.chosen === 'paretoNbd' && pn.ok ? 'paretoNbd' : 'bgnbd', reason: '', setting: ctx.params.clvModel ?? 'auto', holdoutRmse: null }, calibrationFits: null }
+		: await choosePurchaseModel(ctx, pn);
 	const [{ n: nonPositiveSpend }] = await ctx.engine.query<{ n: number }>(
 		`SELECT count(*) AS n FROM ${summary} WHERE x > 0 AND NOT (monetary > 0)`
 	);
@@ -94,18 +207,29 @@ async function fitModel(ctx: AnalysisContext): Promise<ModelOutcome> {
 		);
 		gg = fitGammaGamma(spendRows.map((s) => ({ frequency: s.x, monetary: s.monetary, weight: s.w })));
 	}
-	const fit = bg.fit;
+	const fit: PurchaseModelFit = choice.chosen === 'paretoNbd' && pn.ok ? pn.fit : bg.fit;
+	const paretoNbd = pn.ok ? pn.fit : null;
+	const span = summaries.reduce((m, c) => Math.max(m, c.T), 0);
 	const horizon = ctx.params.clvMonths * UNITS_PER_MONTH[unit];
 	const clvOptions = { horizonMonths: ctx.params.clvMonths, margin: 1, monthlyDiscountRate: ctx.params.monthlyDiscount };
 	const n = triples.length;
-	const cols = { x: new Array<number>(n), tx: new Array<number>(n), T: new Array<number>(n), p: new Array<number>(n), e: new Array<number>(n), c: new Array<number>(n) };
+	const cols = {
+		x: new Array<number>(n),
+		tx: new Array<number>(n),
+		T: new Array<number>(n),
+		p: new Array<number>(n),
+		risk: new Array<string>(n),
+		e: new Array<number>(n),
+		c: new Array<number>(n)
+	};
 	triples.forEach((t, i) => {
 		const c = summaries[i];
 		cols.x[i] = t.x;
 		cols.tx[i] = t.tx;
 		cols.T[i] = t.T;
-		cols.p[i] = probabilityAlive(fit, c);
-		cols.e[i] = conditionalExpectedPurchases(fit, c, horizon);
+		cols.p[i] = aliveProbability(fit, c);
+		cols.risk[i] = aliveRisk(c, fit, paretoNbd, span).group;
+		cols.e[i] = expectedFuturePurchases(fit, c, horizon);
 		// margin × expected AOV × P(alive) × discounted purchases, per unit of AOV and margin.
 		cols.c[i] = customerLifetimeValue(fit, c, 1, clvOptions);
 	});
@@ -114,6 +238,7 @@ async function fitModel(ctx: AnalysisContext): Promise<ModelOutcome> {
 		{ name: 'tx', type: 'DOUBLE', values: cols.tx },
 		{ name: 'T', type: 'DOUBLE', values: cols.T },
 		{ name: 'p_alive', type: 'DOUBLE', values: cols.p },
+		{ name: 'p_alive_risk', type: 'VARCHAR', values: cols.risk },
 		{ name: 'expected_purchases', type: 'DOUBLE', values: cols.e },
 		{ name: 'clv_per_aov', type: 'DOUBLE', values: cols.c }
 	]);
@@ -124,13 +249,17 @@ async function fitModel(ctx: AnalysisContext): Promise<ModelOutcome> {
 		: 'CAST(NULL AS DOUBLE)';
 	const table = await ctx.temp(
 		'model',
-		`SELECT s.customer_id, s.x, s.tx, s."T", s.monetary, p.p_alive, p.expected_purchases, ${aov} AS expected_aov,
+		`SELECT s.customer_id, s.x, s.tx, s."T", s.monetary, p.p_alive, p.p_alive_risk, p.expected_purchases, ${aov} AS expected_aov,
 			${spend ? `${ctx.params.margin} * (${aov}) * p.clv_per_aov` : 'CAST(NULL AS DOUBLE)'} AS predicted_clv
 		FROM ${summary} s JOIN ${predName} p ON p.x = s.x AND p.tx = s.tx AND p."T" = s."T"`
 	);
 	return {
 		ok: true,
-		bgnbd: fit,
+		bgnbd: bg.fit,
+		paretoNbd,
+		paretoNbdRefusal: pn.ok ? null : pn.reason,
+		choice,
+		calibrationFits,
 		gammaGamma: spend,
 		gammaGammaRefusal: gg.ok ? null : gg.reason,
 		nonPositiveSpend: Number(nonPositiveSpend),

@@ -1,5 +1,6 @@
-/** Result of the predictive CLV (BG/NBD + Gamma-Gamma) analysis. */
-import type { HoldoutRow } from '../../models/clv/index';
+/** Result of the predictive CLV (BG/NBD or Pareto/NBD + Gamma-Gamma) analysis. */
+import type { HoldoutRow, PurchaseModelName } from '../../models/clv/index';
+import type { ClvModelSetting } from '../params';
 import type { Unavailable } from '../types';
 
 export interface ClvBgnbd {
@@ -9,6 +10,26 @@ export interface ClvBgnbd {
 	b: number;
 	logLikelihood: number;
 	timeUnit: 'day' | 'week';
+}
+
+export interface ClvParetoNbd {
+	r: number;
+	alpha: number;
+	s: number;
+	beta: number;
+	logLikelihood: number;
+	timeUnit: 'day' | 'week';
+}
+
+/** The purchase model the predictions use. */
+export interface ClvModelChoice {
+	chosen: PurchaseModelName;
+	/** One sentence for the user: which model and why. */
+	reason: string;
+	/** The user's setting the choice was made under. */
+	setting: ClvModelSetting;
+	/** RMS error per customer of each model's holdout predictions; null when the models were not compared. */
+	holdoutRmse: Record<PurchaseModelName, number | null> | null;
 }
 
 export interface ClvSegmentRow {
@@ -32,6 +53,11 @@ export interface ClvResult {
 	bgnbd: ClvBgnbd;
 	/** Extra BG/NBD facts not in the `bgnbd` contract. */
 	bgnbdFit: { customers: number; converged: boolean };
+	/** Null when the Pareto/NBD fit is refused (`paretoNbdRefusal` says why). */
+	paretoNbd: ClvParetoNbd | null;
+	paretoNbdRefusal: string | null;
+	/** Which purchase model P(alive), expected purchases and CLV come from, and why. */
+	model: ClvModelChoice;
 	/** Null when the spend model is refused (`gammaGammaRefusal` says why): CLV and expected AOV are then null. */
 	gammaGamma: { p: number; q: number; v: number } | null;
 	gammaGammaRefusal: string | null;

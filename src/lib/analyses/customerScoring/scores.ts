@@ -74,7 +74,8 @@ export function customerScores(ctx: AnalysisContext): Promise<string> {
 				monetary AS cltv_revenue, profit AS cltv_profit,
 				CASE WHEN round(profit, 6) <= p33 THEN 'Low' WHEN round(profit, 6) <= p66 THEN 'Medium' ELSE 'High' END AS cltv_segment,
 				recency_days > ${w} AS churned,
-				CASE WHEN recency_days > ${w} THEN 'Churned' WHEN recency_days <= ${w} / 3.0 THEN 'Low'
+				-- One recent order says nothing yet about whether the customer stays: never Low risk.
+				CASE WHEN recency_days > ${w} THEN 'Churned' WHEN recency_days <= ${w} / 3.0 AND frequency > 1 THEN 'Low'
 					WHEN recency_days <= 2 * ${w} / 3.0 THEN 'Medium' ELSE 'High' END AS churn_risk,
 				strftime(first_date, '%Y-%m') AS cohort, first_date, last_date, lines_without_cost, p33, p66
 			FROM scored, q`

@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWasmNodeEngine } from '../../../../src/lib/engine/wasm-node';
 import type { Engine } from '../../../../src/lib/engine/engine';
-import { AnalysisContext, customerPage, exportCustomers, runAnalyses, runAnalysis } from '../../../../src/lib/analyses/index';
+import { AnalysisContext, customerPage, exportCustomers, presetModels, runAnalyses, runAnalysis } from '../../../../src/lib/analyses/index';
 import {
 	CLV_DEFINITION,
+	aliveRisk,
+	chooseModel,
+	paretoNbdProbabilityAlive,
 	customerLifetimeValue,
 	conditionalExpectedPurchases,
 	expectedAverageOrderValue,
@@ -48,9 +51,10 @@ describe('predictive CLV inputs (worked by hand)', () => {
 			const t = await clvSummary(ctx);
 			const rows = await engine.query(`SELECT customer_id, x, tx, "T", monetary FROM ${t} ORDER BY customer_id`);
 			expect(rows).toEqual([
-				{ customer_id: 'p1', x: 2, tx: 20, T: 31, monetary: 45 },
-				{ customer_id: 'p2', x: 0, tx: 0, T: 12, monetary: null },
-				{ customer_id: 'p3', x: 1, tx: 10, T: 27, monetary: 60 }
+				// T runs to 01-31, the last day before the as-of date (inclusive observation end).
+				{ customer_id: 'p1', x: 2, tx: 20, T: 30, monetary: 45 },
+				{ customer_id: 'p2', x: 0, tx: 0, T: 11, monetary: null },
+				{ customer_id: 'p3', x: 1, tx: 10, T: 26, monetary: 60 }
 			]);
 		} finally {
 			await ctx.dispose();
@@ -75,14 +79,15 @@ describe('predictive CLV on a simulated customer base', () => {
 			id: c.id,
 			frequency: x,
 			recency: c.days[x] - c.days[0],
-			T: -c.days[0],
+			// Day 0 is the as-of date; the observation ends the day before it.
+			T: -c.days[0] - 1,
 			monetary: x > 0 ? c.values.slice(1).reduce((s, v) => s + v, 0) / x : 0
 		};
 	});
 
 	it('fits the same BG/NBD and Gamma-Gamma as the models on the same summaries, and predicts per customer', async () => {
 		await loadTransactions(engine, lines);
-		const params = { asOf: CLV_AS_OF, clvMonths: 6, monthlyDiscount: 0.02, margin: 0.25 };
+		const params = { asOf: CLV_AS_OF, clvMonths: 6, monthlyDiscount: 0.02, margin: 0.25, clvModel: 'bgnbd' as const };
 		const clv = await runAnalysis('clv', engine, params);
 		if (!clv.available) throw new Error(clv.reason);
 		const bg = fitBgnbd(summaries, { timeUnit: 'day' });
@@ -97,7 +102,7 @@ describe('predictive CLV on a simulated customer base', () => {
 		expect(clv.customers).toBe(300);
 		expect(clv.definition).toBe(CLV_DEFINITION);
 
-		const rows = await exportCustomers(engine, params, { models: { bgnbd: clv.bgnbd, gammaGamma: clv.gammaGamma } });
+		const rows = await exportCustomers(engine, params, { models: presetModels(clv) });
 		expect(rows).toHaveLength(300);
 		const byId = new Map(rows.map((r) => [r.customer_id, r]));
 		const opts = { horizonMonths: 6, margin: 0.25, monthlyDiscountRate: 0.02 };
@@ -119,13 +124,13 @@ describe('predictive CLV on a simulated customer base', () => {
 
 		// Holdout: cutoff = as-of − round(0.25 × span), refit on days before it.
 		if (!clv.holdout.available) throw new Error(clv.holdout.reason);
-		const span = Math.max(...summaries.map((s) => s.T));
+		const span = Math.max(...summaries.map((s) => s.T)) + 1;
 		const hold = Math.round(0.25 * span);
 		expect(clv.holdout.cutoff).toBe(new Date(asOfMs - hold * 86_400_000).toISOString().slice(0, 10));
 		const cal = customers.filter((c) => c.days[0] < -hold);
 		const calSummaries = cal.map((c) => {
 			const before = c.days.filter((d) => d < -hold);
-			return { frequency: before.length - 1, recency: before[before.length - 1] - before[0], T: -hold - before[0] };
+			return { frequency: before.length - 1, recency: before[before.length - 1] - before[0], T: -hold - before[0] - 1 };
 		});
 		const calFit = fitBgnbd(calSummaries, { timeUnit: 'day' });
 		if (!calFit.ok) throw new Error(calFit.reason);
@@ -140,13 +145,68 @@ describe('predictive CLV on a simulated customer base', () => {
 		// The churn analysis shows P(alive) risk beside the recency rule.
 		const churn = await runAnalysis('churn', engine, params);
 		if (!churn.available || !churn.pAlive.available) throw new Error('no P(alive) risk');
-		const high = rows.filter((r) => r.p_alive! < 0.3).length;
-		expect(churn.pAlive.groups[0]).toMatchObject({ group: 'High', customers: high });
+		// Risk per customer from the model functions: one-time buyers read from the Pareto/NBD fit (or Medium).
+		if (!clv.paretoNbd) throw new Error(clv.paretoNbdRefusal ?? 'no Pareto/NBD fit');
+		const maxT = Math.max(...summaries.map((s) => s.T));
+		const risks = summaries.map((s) => aliveRisk(s, clv.bgnbd, clv.paretoNbd, maxT).group);
+		for (const group of ['High', 'Medium', 'Low'] as const) {
+			expect(churn.pAlive.groups.find((g) => g.group === group)!.customers).toBe(risks.filter((r) => r === group).length);
+		}
+		// No one-time buyer is low risk unless Pareto/NBD, which lets them drop out, says so.
+		const pareto = clv.paretoNbd;
+		summaries.forEach((s, i) => {
+			if (s.frequency === 0 && risks[i] === 'Low') expect(paretoNbdProbabilityAlive(pareto, s)).toBeGreaterThanOrEqual(0.7);
+		});
 		expect(churn.pAlive.crossTab.reduce((s, c) => s + c.customers, 0)).toBe(300);
 
-		const page = await customerPage(engine, params, { sort: { column: 'predicted_clv', direction: 'desc' }, limit: 3, models: { bgnbd: clv.bgnbd, gammaGamma: clv.gammaGamma } });
+		const page = await customerPage(engine, params, { sort: { column: 'predicted_clv', direction: 'desc' }, limit: 3, models: presetModels(clv) });
 		expect(page.modelNote).toBeNull();
 		expect(page.rows[0].predicted_clv).toBe(Math.max(...rows.map((r) => r.predicted_clv!)));
+	});
+
+	it('chooses the purchase model on a holdout period unless the settings fix it', async () => {
+		await loadTransactions(engine, lines);
+		const auto = await runAnalysis('clv', engine, { asOf: CLV_AS_OF });
+		const forced = await runAnalysis('clv', engine, { asOf: CLV_AS_OF, clvModel: 'paretoNbd' });
+		if (!auto.available || !forced.available) throw new Error('refused');
+		// The calibration summaries and holdout purchases worked out from the purchase days themselves.
+		const hold = Math.round(0.25 * Math.max(...customers.map((c) => -c.days[0])));
+		const cal = customers
+			.filter((c) => c.days[0] < -hold)
+			.map((c) => {
+				const before = c.days.filter((d) => d < -hold);
+				return {
+					frequency: before.length - 1,
+					recency: before[before.length - 1] - before[0],
+					T: -hold - before[0] - 1,
+					holdoutPurchases: c.days.filter((d) => d >= -hold).length
+				};
+			});
+		// Customers with the same summary share one row with their mean holdout purchases, as the analysis groups them.
+		const grouped = new Map<string, (typeof cal)[number] & { weight: number }>();
+		for (const c of cal) {
+			const key = `${c.frequency},${c.recency},${c.T}`;
+			const g = grouped.get(key);
+			if (g) {
+				g.holdoutPurchases = (g.holdoutPurchases * g.weight + c.holdoutPurchases) / (g.weight + 1);
+				g.weight++;
+			} else grouped.set(key, { ...c, weight: 1 });
+		}
+		const direct = chooseModel([...grouped.values()], hold, { timeUnit: 'day' });
+		if (!direct.ok) throw new Error(direct.reason);
+		expect(auto.model.setting).toBe('auto');
+		expect(auto.model.chosen).toBe(direct.fit.chosen);
+		expect(auto.model.reason).toMatch(new RegExp(`^${direct.fit.chosen === 'bgnbd' ? 'BG' : 'Pareto'}/NBD was used because it predicted`));
+		for (const m of ['bgnbd', 'paretoNbd'] as const) expect(auto.model.holdoutRmse![m]).toBeCloseTo(direct.fit.holdoutRmse[m]!, 4);
+
+		expect(forced.model).toMatchObject({ chosen: 'paretoNbd', setting: 'paretoNbd', holdoutRmse: null });
+		expect(forced.model.reason).toBe('Pareto/NBD was used because it was chosen in the settings.');
+		expect(Object.keys(forced.paretoNbd!)).toEqual(['r', 'alpha', 's', 'beta', 'logLikelihood', 'timeUnit']);
+		// BG/NBD is still fitted and reported beside it.
+		expect(forced.bgnbd.r).toBeCloseTo(auto.bgnbd.r, 9);
+		const rows = await exportCustomers(engine, { asOf: CLV_AS_OF, clvModel: 'paretoNbd' }, { models: presetModels(forced) });
+		const byId = new Map(rows.map((r) => [r.customer_id, r]));
+		for (const s of summaries.slice(0, 40)) expect(byId.get(s.id)!.p_alive).toBeCloseTo(paretoNbdProbabilityAlive(forced.paretoNbd!, s), 9);
 	});
 
 	it('fits in weeks when asked (α scales by 7, the shapes stay)', async () => {
