@@ -3,9 +3,11 @@
  * of data — so a link reproduces the same view when the same file is loaded again.
  *
  *   ?asOf=2011-12-10&churn=90&margin=0.3&horizon=12&scheme=standard&cur=€
- *    &from=2011-01-01&to=2011-06-30&country=France&country=Germany&cat=…&status=…
+ *    &model=paretoNbd&from=2011-01-01&to=2011-06-30&country=France&country=Germany&cat=…&status=…
  */
-import { DEFAULT_PARAMS, withDefaults, type AnalysisParams, type RfmScheme } from '$lib/analyses/index';
+import { DEFAULT_PARAMS, withDefaults, type AnalysisParams, type ClvModelSetting, type RfmScheme } from '$lib/analyses/index';
+
+const CLV_MODELS: readonly ClvModelSetting[] = ['auto', 'bgnbd', 'paretoNbd'];
 
 export interface ViewSettings {
 	params: AnalysisParams;
@@ -35,6 +37,7 @@ export const LIMITS = {
 
 export function settingsFromQuery(q: URLSearchParams): ViewSettings {
 	const scheme = q.get('scheme');
+	const model = q.get('model');
 	const list = (k: string) =>
 		q
 			.getAll(k)
@@ -47,6 +50,7 @@ export function settingsFromQuery(q: URLSearchParams): ViewSettings {
 		margin: num(q.get('margin'), LIMITS.margin.min, LIMITS.margin.max, false) ?? DEFAULT_PARAMS.margin,
 		forecastHorizon: num(q.get('horizon'), LIMITS.forecastHorizon.min, LIMITS.forecastHorizon.max, true) ?? DEFAULT_PARAMS.forecastHorizon,
 		rfmScheme: scheme === 'simple' || scheme === 'standard' ? (scheme as RfmScheme) : DEFAULT_PARAMS.rfmScheme,
+		clvModel: CLV_MODELS.find((m) => m === model) ?? DEFAULT_PARAMS.clvModel,
 		filters: {
 			dateFrom: validDate(q.get('from')),
 			dateTo: validDate(q.get('to')),
@@ -68,6 +72,7 @@ export function settingsToQuery(s: ViewSettings): URLSearchParams {
 	if (p.margin !== DEFAULT_PARAMS.margin) q.set('margin', String(p.margin));
 	if (p.forecastHorizon !== DEFAULT_PARAMS.forecastHorizon) q.set('horizon', String(p.forecastHorizon));
 	if (p.rfmScheme !== DEFAULT_PARAMS.rfmScheme) q.set('scheme', p.rfmScheme);
+	if (p.clvModel && p.clvModel !== DEFAULT_PARAMS.clvModel) q.set('model', p.clvModel);
 	if (s.currency) q.set('cur', s.currency);
 	if (p.filters.dateFrom) q.set('from', p.filters.dateFrom);
 	if (p.filters.dateTo) q.set('to', p.filters.dateTo);

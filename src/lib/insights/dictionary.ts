@@ -3,7 +3,7 @@
  * parameters it depends on. The analyses in `src/lib/analyses/` compute exactly these definitions;
  * the RFM rules and the deal-size bands are generated from the same data the SQL is built from.
  */
-import { CLV_DEFINITION } from '../models/clv/index';
+import { CLV_DEFINITION, MIN_DROPOUT_SHARE } from '../models/clv/index';
 import {
 	AGE_BANDS,
 	DEAL_BANDS,
@@ -219,7 +219,7 @@ export const DICTIONARY: DictionaryEntry[] = [
 		id: 'churn',
 		term: 'Churn and churn risk',
 		definition:
-			'Churn: churned = recency > churn window (default 90 days); among the rest, risk groups Low (recency ≤ window/3), Medium (≤ 2·window/3), High (otherwise). Churn rate = churned / customers. ' +
+			'Churn: churned = recency > churn window (default 90 days); among the rest, risk groups Low (recency ≤ window/3 and more than one order), Medium (recency ≤ 2·window/3, or one order only: a single recent order does not show that a customer stays), High (otherwise). Churn rate = churned / customers. ' +
 			'Customers are the RFM customers.',
 		formula: 'churn rate = customers with recency > window / customers',
 		parameters: ['churnDays', 'asOf', 'filters']
@@ -227,8 +227,8 @@ export const DICTIONARY: DictionaryEntry[] = [
 	{
 		id: 'p-alive-risk',
 		term: 'P(alive) risk',
-		definition: `Beside the recency rule, a risk from the BG/NBD model's probability that the customer is still active: High when P(alive) < ${P_ALIVE_RISK_THRESHOLDS.high}, Medium when P(alive) < ${P_ALIVE_RISK_THRESHOLDS.medium}, Low otherwise. Shown only when the predictive model fits.`,
-		parameters: ['asOf', 'clvTimeUnit', 'filters']
+		definition: `Beside the recency rule, a risk from the purchase model's probability that the customer is still active: High when P(alive) < ${P_ALIVE_RISK_THRESHOLDS.high}, Medium when P(alive) < ${P_ALIVE_RISK_THRESHOLDS.medium}, Low otherwise. BG/NBD gives every one-time buyer P(alive) = 1 however long ago they bought, so a one-time buyer's risk is read from the Pareto/NBD fit, in which customers can drop out at any time; when that fit sees almost no one drop out (fewer than ${MIN_DROPOUT_SHARE * 100} % of customers within the data's span), one-time buyers are Medium. Shown only when the predictive model fits.`,
+		parameters: ['asOf', 'clvTimeUnit', 'clvModel', 'filters']
 	},
 
 	// ── Engagement
@@ -291,21 +291,23 @@ export const DICTIONARY: DictionaryEntry[] = [
 		id: 'clv-inputs',
 		term: 'Predictive CLV inputs',
 		definition:
-			'Per customer, over non-cancelled orders before the as-of date: frequency x = repeat purchase days (distinct order days − 1), recency t_x = days between first and last purchase day, T = days from first purchase to as-of, ' +
+			'Per customer, over non-cancelled orders before the as-of date: frequency x = repeat purchase days (distinct order days − 1), recency t_x = days between first and last purchase day, T = days from first purchase to the last day before the as-of date (the observation end is inclusive, as in lifetimes, BTYD and CLVTools), ' +
 			'monetary = mean revenue per repeat purchase day (lifetimes convention: exclude the first purchase). Times are in days, or weeks (days / 7) when the time unit is weeks.',
 		parameters: ['asOf', 'clvTimeUnit', 'filters']
 	},
 	{
 		id: 'p-alive',
 		term: 'P(alive)',
-		definition: 'The BG/NBD probability that the customer has not dropped out by the as-of date, given x, t_x and T. Customers without a repeat purchase have P(alive) = 1 in this model.',
-		parameters: ['asOf', 'clvTimeUnit', 'filters']
+		definition:
+			'The probability that the customer has not dropped out by the as-of date, given x, t_x and T, from the purchase model in use (BG/NBD or Pareto/NBD). ' +
+			'BG/NBD gives customers without a repeat purchase P(alive) = 1; Pareto/NBD lets it fall as time passes since their one purchase.',
+		parameters: ['asOf', 'clvTimeUnit', 'clvModel', 'filters']
 	},
 	{
 		id: 'expected-purchases',
 		term: 'Expected purchases',
-		definition: 'Expected purchases in the next CLV horizon (months of 365.25/12 days), from the BG/NBD model, already multiplied by P(alive).',
-		parameters: ['clvMonths', 'asOf', 'clvTimeUnit', 'filters']
+		definition: 'Expected purchases in the next CLV horizon (months of 365.25/12 days), from the purchase model in use (BG/NBD or Pareto/NBD), already multiplied by P(alive).',
+		parameters: ['clvMonths', 'asOf', 'clvTimeUnit', 'clvModel', 'filters']
 	},
 	{
 		id: 'expected-aov',
@@ -319,7 +321,15 @@ export const DICTIONARY: DictionaryEntry[] = [
 		id: 'predictive-clv',
 		term: 'Predicted CLV',
 		definition: CLV_DEFINITION + ' The margin is the margin parameter.',
-		parameters: ['margin', 'clvMonths', 'monthlyDiscount', 'asOf', 'clvTimeUnit', 'filters']
+		parameters: ['margin', 'clvMonths', 'monthlyDiscount', 'asOf', 'clvTimeUnit', 'clvModel', 'filters']
+	},
+	{
+		id: 'purchase-model',
+		term: 'Purchase model (BG/NBD or Pareto/NBD)',
+		definition:
+			'Both models are fitted by maximum likelihood on every customer. Unless the settings fix one, both are refitted on the calibration period of the holdout check below, and the one whose predicted purchases in the held-out period are closer to the actual ones (lower root-mean-square error per customer) is used; an exact tie keeps BG/NBD. ' +
+			'The panel says which model was used and why.',
+		parameters: ['clvModel', 'asOf', 'clvTimeUnit', 'filters']
 	},
 	{
 		id: 'clv-holdout',

@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CUSTOMER_COLUMNS } from '../../../src/lib/analyses/index';
+import { CDNOW_PRESENT, cdnowTransactions } from '../models/clv-cdnow-data';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const FIXTURE = path.join(ROOT, 'test/fixtures/analyses/cli-orders.csv');
@@ -51,6 +52,10 @@ describe('command line: npm run analyze', () => {
 		expect(Array.isArray(doc.rfm.segments)).toBe(true);
 		expect(Object.keys(doc.clv.bgnbd)).toEqual(['r', 'alpha', 'a', 'b', 'logLikelihood', 'timeUnit']);
 		expect(Object.keys(doc.clv.gammaGamma)).toEqual(['p', 'q', 'v']);
+		expect(doc.clv.paretoNbd === null ? null : Object.keys(doc.clv.paretoNbd)).toEqual(['r', 'alpha', 's', 'beta', 'logLikelihood', 'timeUnit']);
+		expect(Object.keys(doc.clv.model)).toEqual(['chosen', 'reason', 'setting', 'holdoutRmse']);
+		expect(['bgnbd', 'paretoNbd']).toContain(doc.clv.model.chosen);
+		expect(doc.clv.model.reason).toMatch(/^(BG|Pareto)\/NBD was used/);
 		expect(doc.cltv.margin).toBe(0.4);
 		expect(doc.churn.churnDays).toBe(60);
 
@@ -65,7 +70,7 @@ describe('command line: npm run analyze', () => {
 		expect(evil).toBeDefined();
 		expect(lines.some((l) => l.startsWith("'@evil,"))).toBe(true);
 		for (const l of lines.slice(1)) expect(l.split(',')[1]).toMatch(/^\d+$/);
-	}, 90_000);
+	}, 240_000);
 
 	it('fails with one line and a non-zero status on bad input', async () => {
 		const empty = path.join(mkdtempSync(path.join(tmpdir(), 'analyze-')), 'empty.csv');
@@ -111,5 +116,34 @@ describe('command line: npm run analyze', () => {
 		const bad = await analyze([dates, '--decimal', 'x']);
 		expect(bad.status).toBe(1);
 		expect(bad.stderr).toMatch(/^analyze: --decimal must be comma or point/);
+	}, 120_000);
+});
+
+describe.skipIf(!CDNOW_PRESENT)('command line on the CDNOW sample (Fader, Hardie & Lee 2005)', () => {
+	it('reproduces the published BG/NBD, Pareto/NBD and Gamma-Gamma fits with --as-of 1997-10-01', async () => {
+		const dir = mkdtempSync(path.join(tmpdir(), 'analyze-'));
+		const csv = path.join(dir, 'cdnow.csv');
+		const json = path.join(dir, 'cdnow.json');
+		const iso = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
+		const rows = cdnowTransactions().map((t, i) => `${i + 1},${t.customer},${iso(t.day)},${t.dollars}`);
+		writeFileSync(csv, ['order_id,customer_id,order_date,amount', ...rows].join('\n') + '\n');
+		const r = await analyze([csv, '--as-of', '1997-10-01', '--json', json]);
+		expect(r.status).toBe(0);
+		const clv = JSON.parse(readFileSync(json, 'utf8')).clv;
+		// Published in weeks; the CLI fits in days, so the rate scales α and β are 7 times larger.
+		expect(clv.bgnbd.timeUnit).toBe('day');
+		const within = (actual: number, published: number) => expect(Math.abs(actual / published - 1)).toBeLessThan(0.005);
+		within(clv.bgnbd.r, 0.2426);
+		within(clv.bgnbd.alpha / 7, 4.4136);
+		within(clv.bgnbd.a, 0.7929);
+		within(clv.bgnbd.b, 2.4259);
+		within(clv.paretoNbd.r, 0.5533);
+		within(clv.paretoNbd.alpha / 7, 10.5776);
+		within(clv.paretoNbd.s, 0.6061);
+		within(clv.paretoNbd.beta / 7, 11.6688);
+		within(clv.gammaGamma.p, 6.2488);
+		within(clv.gammaGamma.q, 3.7446);
+		within(clv.gammaGamma.v, 15.4478);
+		expect(clv.customers).toBe(2357);
 	}, 120_000);
 });

@@ -19,13 +19,13 @@ const CONTRACT = [
 	'Scores 1–5 (rfmBins) by quintiles of the customer distribution, higher is better (recent = high R), equal values always get equal scores.',
 	'Historical CLTV: revenue = net revenue; profit = revenue − cost when a cost column exists, else revenue × margin (parameter, default 0.3, returned in the result so the screen can state it); tertile segments Low/Medium/High by the 33rd/66th percentiles of profit',
 	'tertile segments Low/Medium/High by the 33rd/66th percentiles of profit',
-	'churned = recency > churn window (default 90 days); among the rest, risk groups Low (recency ≤ window/3), Medium (≤ 2·window/3), High (otherwise). Churn rate = churned / customers.',
+	'churned = recency > churn window (default 90 days); among the rest, risk groups Low (recency ≤ window/3 and more than one order), Medium (recency ≤ 2·window/3, or one order only: a single recent order does not show that a customer stays), High (otherwise). Churn rate = churned / customers.',
 	'DAU(d) = distinct customers with an order on day d, for every calendar day from first to last order date (days without orders count as 0)',
 	'MAU(d) = distinct customers with an order in the 30 days ending d',
 	'stickiness = average DAU / average MAU',
 	'customers by month of first order × months since: share still ordering (customers with a non-cancelled order in that month / cohort size), and revenue.',
 	'month-of-year seasonality index (mean revenue of that calendar month over complete months / mean over all complete months)',
-	'frequency x = repeat purchase days (distinct order days − 1), recency t_x = days between first and last purchase day, T = days from first purchase to as-of',
+	'frequency x = repeat purchase days (distinct order days − 1), recency t_x = days between first and last purchase day, T = days from first purchase to the last day before the as-of date (the observation end is inclusive, as in lifetimes, BTYD and CLVTools)',
 	'monetary = mean revenue per repeat purchase day (lifetimes convention: exclude the first purchase)',
 	'remove weekday effects (revenue / median revenue of that weekday), then flag days whose robust z-score |x − median| / (1.4826·MAD) > 3.5',
 	CLV_DEFINITION
@@ -48,6 +48,9 @@ describe('data dictionary', () => {
 		expect(byId['deal-size'].definition).toContain('Small below 0.5 × the median');
 		expect(byId['cltv-tertiles'].definition).toContain('Low when profit ≤ P33');
 		expect(byId['predictive-clv'].definition).toContain(CLV_DEFINITION);
+		expect(byId['p-alive-risk'].definition).toContain('one-time buyers are Medium');
+		expect(byId['p-alive-risk'].definition).toContain('High when P(alive) < 0.3, Medium when P(alive) < 0.7');
+		expect(byId['purchase-model'].definition).toContain('lower root-mean-square error per customer');
 	});
 
 	it('segment grids give every score pair exactly one segment', () => {

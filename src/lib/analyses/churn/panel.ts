@@ -5,6 +5,7 @@ import { formatNumber, formatPercent, plural } from '../../insights/index';
 import { takeawayFrom } from '../../panels/insights';
 import { kit, reason } from '../../panels/helpers';
 import type { PanelDefinition, PanelView } from '../../panels/types';
+import { PURCHASE_MODEL_LABEL } from '../../models/clv/index';
 
 export const churnPanel: PanelDefinition = {
 	name: 'churn',
@@ -54,15 +55,16 @@ export const churnPanel: PanelDefinition = {
 			}
 		];
 		if (c?.available) {
+			const model = r.clv?.available ? PURCHASE_MODEL_LABEL[r.clv.model.chosen] : 'the purchase model';
 			views.push({
 				id: 'palive',
 				label: 'P(active) model',
-				title: 'Probability still active (BG/NBD)',
+				title: `Probability still active (${model})`,
 				chart: c.pAlive.available ? chart(c, (x, o) => pAliveChart(x, o)) : null,
 				unavailable: c.pAlive.available ? null : c.pAlive.reason,
 				table: c.pAlive.available
 					? {
-							caption: 'Customers per P(active) risk group',
+							caption: `Customers per P(active) risk group, from ${model}${r.clv?.available ? `. ${r.clv.model.reason}` : ''}`,
 							columns: [
 								{ key: 'group', label: 'Risk' },
 								{ key: 'customers', label: 'Customers', numeric: true, format: count },

@@ -5,6 +5,7 @@ import { formatNumber, formatPercent, plural, formatMoney } from '../../insights
 import { takeawayFrom } from '../../panels/insights';
 import { kit, reason } from '../../panels/helpers';
 import type { PanelDefinition, PanelView } from '../../panels/types';
+import { PURCHASE_MODEL_LABEL } from '../../models/clv/index';
 
 export const cltvPanel: PanelDefinition = {
 	name: 'cltv',
@@ -62,12 +63,12 @@ export const cltvPanel: PanelDefinition = {
 			views.push({
 				id: 'predicted',
 				label: 'Predicted value',
-				title: 'Predicted customer value',
+				title: v.available ? `Predicted customer value (${PURCHASE_MODEL_LABEL[v.model.chosen]} + Gamma-Gamma)` : 'Predicted customer value',
 				chart: v.available && v.totals.predictedClv !== null ? chart(v, (x, o) => clvHistogramChart(x, o)) : null,
 				unavailable: v.available ? (v.totals.predictedClv === null ? (v.gammaGammaRefusal ?? 'the spend model could not be fitted') : null) : reason(v),
 				table: v.available
 					? {
-							caption: 'Predicted purchases and value per RFM segment',
+							caption: `Predicted purchases and value per RFM segment. ${v.model.reason}`,
 							columns: [
 								{ key: 'segment', label: 'Segment' },
 								{ key: 'customers', label: 'Customers', numeric: true, format: count },

@@ -26,6 +26,33 @@ const PLAIN_SERIES_LIMIT = 0.9;
 const MIN_DISTANCE_FROM_INTEGER = 0.05;
 const MAX_CANCELLATION = 1e-3;
 
+// Above this c the general 2F1's continuation towards z = 1 needs about 2c steps per call or more (a drop-out
+// shape s drifting to tens of thousands while the optimiser searches made one fit take minutes).
+const LARGE_C = 500;
+const QUADRATURE_STEP = 0.25;
+const QUADRATURE_FROM = -40;
+const QUADRATURE_TO = 4;
+
+/**
+ * ln 2F1(1, b; c; z) for large c, from the incomplete-beta form of 2F1(1, b; c; z) with t = z·e^(−w/(c−1)):
+ *   F = (1−z)^(k−1) ∫_0^∞ e^(−w) (1 − z·e^(−w/(c−1)))^(−k) dw,   k = c − b,
+ * integrated by the trapezoid rule in ln w (w = e^u), which converges geometrically for this
+ * integrand (its singularity lies at Im u = π) and is smooth in the parameters, as the likelihood's
+ * finite-difference gradient needs.
+ */
+function logHyp2f1OneBLargeC(b: number, c: number, z: number): number {
+	const k = c - b;
+	const epsilon = 1 - z;
+	let sum = 0;
+	for (let u = QUADRATURE_FROM; u <= QUADRATURE_TO; u += QUADRATURE_STEP) {
+		const w = Math.exp(u);
+		// 1 − z·e^(−w/(c−1)) without cancellation.
+		const base = epsilon - z * Math.expm1(-w / (c - 1));
+		sum += Math.exp(-w + u - k * Math.log(base));
+	}
+	return (k - 1) * Math.log(epsilon) + Math.log(sum * QUADRATURE_STEP);
+}
+
 /**
  * ln 2F1(1, b; c; z) for c > b > 0 and 0 ≤ z < 1. The likelihood calls it twice per customer and
  * per evaluation, hence this special case of the general 2F1.
@@ -49,6 +76,7 @@ export function logHyp2f1OneB(b: number, c: number, z: number): number {
 	}
 	const k = c - b;
 	const epsilon = 1 - z;
+	if (c > LARGE_C) return logHyp2f1OneBLargeC(b, c, z);
 	if (Math.abs(k - Math.round(k)) < MIN_DISTANCE_FROM_INTEGER || b * epsilon > 1) return Math.log(hyp2f1(1, b, c, z));
 	let term = 1;
 	let series = 1;
