@@ -5,7 +5,8 @@
  *                      [--margin X] [--date-format F] [--decimal comma|point]
  *                      [--json OUT.json] [--customers OUT.csv]
  *
- * Prints a short summary; `--json` writes every result, `--customers` the per-customer table.
+ * Prints a short summary; `--json` writes every result, `--customers` every customer with every score
+ * (the columns of the app's "Download all customers").
  * How the files were read (dates read month-first, lines left out, number formats…) goes to
  * stderr as `note:` lines. `--date-format` and `--decimal` override what was detected.
  * Bad input exits with status 1 and one line saying why.
@@ -20,7 +21,7 @@ import { buildCanonical, loadFiles, suggestMapping } from '../lib/ingest/index';
 import { inputFromPath } from '../lib/ingest/node-input';
 import { FAMILY_ORDER } from '../lib/ingest/dates';
 import type { DateFamily, DateFormatSpec, DecimalMark, Mapping, QualitySummary } from '../lib/ingest/types';
-import { CUSTOMER_COLUMNS, exportCustomers, presetModels, runAll, withDefaults, type AnalysisParams, type AnalysisResults } from '../lib/analyses/index';
+import { exportAllCustomers, presetModels, runAll, withDefaults, type AnalysisParams, type AnalysisResults } from '../lib/analyses/index';
 import { isIsoDate } from '../lib/analyses/index';
 import { toCsv } from '../lib/report/csv';
 
@@ -189,8 +190,8 @@ export async function main(argv: string[]): Promise<number> {
 		}
 		if (opts.customers) {
 			const models = results.clv.available ? presetModels(results.clv) : undefined;
-			const rows = await exportCustomers(engine, params, { models });
-			await writeFile(opts.customers, toCsv(CUSTOMER_COLUMNS, rows as unknown as Record<(typeof CUSTOMER_COLUMNS)[number], unknown>[]));
+			const { columns, rows } = await exportAllCustomers(engine, params, models);
+			await writeFile(opts.customers, toCsv(columns, rows));
 			process.stdout.write(`wrote ${opts.customers} (${int(rows.length)} customers)\n`);
 		}
 		return 0;

@@ -3,12 +3,12 @@
  * UI never pulls every customer at once, plus a full export of one filter and its CSV form.
  */
 import type { Engine } from '../../engine/engine';
-import { quoteString } from '../../sql';
+import { quoteIdent, quoteString } from '../../sql';
 import { withContext } from '../context';
 import type { PresetModels } from '../clv/model';
 import { customerView } from './view';
 import { withDefaults, type AnalysisParams } from '../params';
-import { CUSTOMER_COLUMNS, type CustomerFilter, type CustomerPage, type CustomerRow, type CustomerSort } from './types';
+import { CUSTOMER_COLUMNS, customerExportColumns, type CustomerFilter, type CustomerPage, type CustomerRow, type CustomerSort } from './types';
 import { useModels } from '../clv/model';
 
 export const MAX_PAGE = 1000;
@@ -142,6 +142,22 @@ export async function exportCustomers(
 	const built = await cachedTable(engine, params, query.models);
 	if (!built || !built.table) return [];
 	return (await select(built.table, engine, where, order, null, 0)).rows;
+}
+
+/** Every customer with every score, in the columns of {@link customerExportColumns}, ordered by customer id. */
+export async function exportAllCustomers(
+	engine: Engine,
+	params: Partial<AnalysisParams>,
+	models?: PresetModels
+): Promise<{ columns: string[]; rows: Record<string, unknown>[] }> {
+	const columns = customerExportColumns(withDefaults(params).clvMonths);
+	const built = await cachedTable(engine, params, models);
+	const names = columns.map((c) => c.name);
+	if (!built || !built.table) return { columns: names, rows: [] };
+	const rows = await engine.query<Record<string, unknown>>(
+		`SELECT ${columns.map((c) => `${c.sql} AS ${quoteIdent(c.name)}`).join(', ')} FROM ${built.table} ORDER BY customer_id`
+	);
+	return { columns: names, rows };
 }
 
 /** Forgets (and drops) the cached per-customer table of an engine, e.g. after changing `transactions` in place. */

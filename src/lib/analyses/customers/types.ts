@@ -63,3 +63,35 @@ export interface CustomerPage {
 	/** Why the model columns are null, when they are. */
 	modelNote: string | null;
 }
+
+/**
+ * One column of the full customer export ("Download all customers", `--customers`): its header and
+ * its SQL over the per-customer table. A list, so another slice can append its own columns.
+ */
+export interface CustomerExportColumn {
+	name: string;
+	sql: string;
+}
+
+/** The export's columns: every score the dashboard shows, named for a CRM; the horizon names the prediction columns. */
+export function customerExportColumns(horizonMonths: number): CustomerExportColumn[] {
+	return [
+		{ name: 'customer_id', sql: 'customer_id' },
+		{ name: 'first_order_date', sql: "strftime(first_date, '%Y-%m-%d')" },
+		{ name: 'last_order_date', sql: "strftime(last_date, '%Y-%m-%d')" },
+		{ name: 'recency_days', sql: 'recency_days' },
+		{ name: 'frequency', sql: 'frequency' },
+		{ name: 'monetary', sql: 'monetary' },
+		{ name: 'r_score', sql: 'r' },
+		{ name: 'f_score', sql: 'f' },
+		{ name: 'm_score', sql: 'm' },
+		{ name: 'rfm_segment', sql: 'segment' },
+		{ name: 'cltv_tier', sql: 'cltv_segment' },
+		{ name: 'historical_profit', sql: 'cltv_profit' },
+		{ name: 'churned', sql: 'churned' },
+		{ name: 'risk_group', sql: 'churn_risk' },
+		{ name: 'p_alive', sql: 'p_alive' },
+		{ name: `expected_purchases_next_${horizonMonths}m`, sql: 'expected_purchases' },
+		{ name: `predicted_clv_next_${horizonMonths}m`, sql: 'predicted_clv' }
+	];
+}

@@ -9,7 +9,7 @@ export function customerView(ctx: AnalysisContext): Promise<{ view: string; mode
 		const table = await customerScores(ctx);
 		const model = await clvModel(ctx);
 		const cols = `c.customer_id, c.recency_days, c.frequency, c.monetary, c.r, c.f, c.m, c.segment, c.cltv_revenue, c.cltv_profit,
-			c.cltv_segment, c.churned, c.churn_risk`;
+			c.cltv_segment, c.churned, c.churn_risk, c.first_date, c.last_date`;
 		const sql = model.ok
 			? `SELECT ${cols}, m.p_alive, m.expected_purchases, m.expected_aov, m.predicted_clv, c.cohort, c.overlay
 				FROM ${table} c LEFT JOIN ${model.table} m USING (customer_id)`

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWasmNodeEngine } from '../../../../src/lib/engine/wasm-node';
 import type { Engine } from '../../../../src/lib/engine/engine';
-import { exportCustomers, runAnalysis } from '../../../../src/lib/analyses/index';
+import { exportAllCustomers, exportCustomers, runAnalysis } from '../../../../src/lib/analyses/index';
 import { loadTransactions } from '../../../fixtures/analyses/transactions';
 
 let engine: Engine;
@@ -33,6 +33,21 @@ describe('churn risk groups (worked by hand, window 90 days, as of 2024-04-01)',
 			once: [5, 'Medium'],
 			twice: [5, 'Low']
 		});
+		// The full export carries the same risk under the CRM-facing column names.
+		const all = await exportAllCustomers(engine, params);
+		expect(all.columns.slice(0, 6)).toEqual(['customer_id', 'first_order_date', 'last_order_date', 'recency_days', 'frequency', 'monetary']);
+		expect(all.columns.slice(-3)).toEqual(['p_alive', 'expected_purchases_next_12m', 'predicted_clv_next_12m']);
+		expect(all.rows.map((r) => r.customer_id)).toEqual(['gone', 'late', 'mid', 'once', 'twice']);
+		expect(all.rows[4]).toMatchObject({
+			first_order_date: '2024-02-01',
+			last_order_date: '2024-03-27',
+			recency_days: 5,
+			frequency: 2,
+			monetary: 20,
+			churned: false,
+			risk_group: 'Low'
+		});
+		expect(all.rows[3]).toMatchObject({ customer_id: 'once', risk_group: 'Medium', frequency: 1 });
 		const churn = await runAnalysis('churn', engine, params);
 		if (!churn.available) throw new Error(churn.reason);
 		expect(churn.groups.map((g) => [g.group, g.customers])).toEqual([
