@@ -3,10 +3,10 @@
  *
  *   npm run analyze -- FILE... [--map field=Column ...] [--as-of YYYY-MM-DD] [--churn-days N]
  *                      [--margin X] [--date-format F] [--decimal comma|point]
- *                      [--json OUT.json] [--customers OUT.csv]
+ *                      [--json OUT.json] [--customers OUT.csv|OUT.parquet]
  *
  * Prints a short summary; `--json` writes every result, `--customers` every customer with every score
- * (the columns of the app's "Download all customers").
+ * (the columns of the app's "Download all customers"; Parquet when the name ends in .parquet).
  * How the files were read (dates read month-first, lines left out, number formats…) goes to
  * stderr as `note:` lines. `--date-format` and `--decimal` override what was detected.
  * Bad input exits with status 1 and one line saying why.
@@ -21,9 +21,10 @@ import { buildCanonical, loadFiles, suggestMapping } from '../lib/ingest/index';
 import { inputFromPath } from '../lib/ingest/node-input';
 import { FAMILY_ORDER } from '../lib/ingest/dates';
 import type { DateFamily, DateFormatSpec, DecimalMark, Mapping, QualitySummary } from '../lib/ingest/types';
-import { exportAllCustomers, presetModels, runAll, withDefaults, type AnalysisParams, type AnalysisResults } from '../lib/analyses/index';
+import { allCustomersQuery, exportAllCustomers, presetModels, runAll, withDefaults, type AnalysisParams, type AnalysisResults } from '../lib/analyses/index';
 import { isIsoDate } from '../lib/analyses/index';
 import { toCsv } from '../lib/report/csv';
+import { quoteString } from '../lib/sql';
 
 class InputError extends Error {}
 
@@ -190,9 +191,18 @@ export async function main(argv: string[]): Promise<number> {
 		}
 		if (opts.customers) {
 			const models = results.clv.available ? presetModels(results.clv) : undefined;
-			const { columns, rows } = await exportAllCustomers(engine, params, models);
-			await writeFile(opts.customers, toCsv(columns, rows));
-			process.stdout.write(`wrote ${opts.customers} (${int(rows.length)} customers)\n`);
+			let count: number;
+			if (opts.customers.toLowerCase().endsWith('.parquet')) {
+				const query = await allCustomersQuery(engine, params, models);
+				if (!query) throw new InputError('there are no customers to write');
+				await engine.exec(`COPY (${query.sql}) TO ${quoteString(path.resolve(opts.customers))} (FORMAT parquet)`);
+				[{ count }] = await engine.query<{ count: number }>(`SELECT count(*) AS count FROM (${query.sql})`);
+			} else {
+				const { columns, rows } = await exportAllCustomers(engine, params, models);
+				await writeFile(opts.customers, toCsv(columns, rows));
+				count = rows.length;
+			}
+			process.stdout.write(`wrote ${opts.customers} (${int(count)} customers)\n`);
 		}
 		return 0;
 	} catch (e) {

@@ -11,7 +11,7 @@ export { withDefaults, DEFAULT_PARAMS } from './params';
 export type { AnalysisParams, AnalysisFilters, ClvModelSetting, RfmScheme } from './params';
 export { isIsoDate, dateLiteral } from './scope';
 export { filterValues } from './filter-options';
-export { customerPage, exportAllCustomers, exportCustomers, customerWhere, clearCustomerCache } from './customers/index';
+export { allCustomersQuery, customerPage, exportAllCustomers, exportCustomers, customerWhere, clearCustomerCache } from './customers/index';
 export { CUSTOMER_COLUMNS, customerExportColumns } from './customers/types';
 export type { CustomerQuery } from './customers/index';
 export { presetModels } from './clv/model';

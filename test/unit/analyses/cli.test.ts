@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CDNOW_PRESENT, cdnowTransactions } from '../models/clv-cdnow-data';
+import { createNativeEngine } from '../../../src/lib/engine/native-node';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const FIXTURE = path.join(ROOT, 'test/fixtures/analyses/cli-orders.csv');
@@ -32,7 +33,10 @@ describe('command line: npm run analyze', () => {
 		const dir = mkdtempSync(path.join(tmpdir(), 'analyze-'));
 		const json = path.join(dir, 'out.json');
 		const csv = path.join(dir, 'customers.csv');
-		const r = await analyze([FIXTURE, '--map', 'customer_id=Buyer Ref', '--as-of', '2024-01-01', '--churn-days', '60', '--margin', '0.4', '--json', json, '--customers', csv]);
+		const parquet = path.join(dir, 'customers.parquet');
+		const args = [FIXTURE, '--map', 'customer_id=Buyer Ref', '--as-of', '2024-01-01', '--churn-days', '60', '--margin', '0.4'];
+		const [r, pq] = await Promise.all([analyze([...args, '--json', json, '--customers', csv]), analyze([...args, '--customers', parquet])]);
+		expect(pq.status).toBe(0);
 		// How the file was read goes to stderr as notes, nothing else.
 		expect(r.stderr.split('\n').filter((l) => l && !l.startsWith('note: '))).toEqual([]);
 		expect(r.status).toBe(0);
@@ -67,6 +71,16 @@ describe('command line: npm run analyze', () => {
 		const evil = lines.find((l) => l.startsWith("'=SUM(A1),"));
 		expect(evil).toBeDefined();
 		expect(lines.some((l) => l.startsWith("'@evil,"))).toBe(true);
+		// The Parquet file holds the same customers and columns (read back by DuckDB).
+		const engine = await createNativeEngine();
+		try {
+			const back = await engine.query<Record<string, unknown>>(`SELECT * FROM read_parquet('${parquet}') ORDER BY customer_id`);
+			expect(Object.keys(back[0]).join(',')).toBe(lines[0]);
+			expect(back).toHaveLength(lines.length - 1);
+			expect(back.map((b) => b.customer_id)).toContain('=SUM(A1)');
+		} finally {
+			await engine.close();
+		}
 		for (const l of lines.slice(1)) {
 			const cells = l.split(',');
 			expect(cells[1]).toMatch(/^\d{4}-\d{2}-\d{2}$/);

@@ -144,20 +144,29 @@ export async function exportCustomers(
 	return (await select(built.table, engine, where, order, null, 0)).rows;
 }
 
-/** Every customer with every score, in the columns of {@link customerExportColumns}, ordered by customer id. */
+/**
+ * The query for every customer with every score, in the columns of {@link customerExportColumns},
+ * ordered by customer id (for `COPY … TO` as well as for rows); null without customers.
+ */
+export async function allCustomersQuery(engine: Engine, params: Partial<AnalysisParams>, models?: PresetModels): Promise<{ columns: string[]; sql: string } | null> {
+	const columns = customerExportColumns(withDefaults(params).clvMonths);
+	const built = await cachedTable(engine, params, models);
+	if (!built || !built.table) return null;
+	return {
+		columns: columns.map((c) => c.name),
+		sql: `SELECT ${columns.map((c) => `${c.sql} AS ${quoteIdent(c.name)}`).join(', ')} FROM ${built.table} ORDER BY customer_id`
+	};
+}
+
+/** Every customer with every score (see {@link allCustomersQuery}). */
 export async function exportAllCustomers(
 	engine: Engine,
 	params: Partial<AnalysisParams>,
 	models?: PresetModels
 ): Promise<{ columns: string[]; rows: Record<string, unknown>[] }> {
-	const columns = customerExportColumns(withDefaults(params).clvMonths);
-	const built = await cachedTable(engine, params, models);
-	const names = columns.map((c) => c.name);
-	if (!built || !built.table) return { columns: names, rows: [] };
-	const rows = await engine.query<Record<string, unknown>>(
-		`SELECT ${columns.map((c) => `${c.sql} AS ${quoteIdent(c.name)}`).join(', ')} FROM ${built.table} ORDER BY customer_id`
-	);
-	return { columns: names, rows };
+	const query = await allCustomersQuery(engine, params, models);
+	if (!query) return { columns: customerExportColumns(withDefaults(params).clvMonths).map((c) => c.name), rows: [] };
+	return { columns: query.columns, rows: await engine.query<Record<string, unknown>>(query.sql) };
 }
 
 /** Forgets (and drops) the cached per-customer table of an engine, e.g. after changing `transactions` in place. */
