@@ -19,6 +19,8 @@ import type { BuildOptions, BuildResult, DateFormatSpec, FileMapping, LoadedFile
 const LINES = '__ingest_lines';
 const TX_NEW = '__ingest_transactions_new';
 const CUST_NEW = '__ingest_customers_new';
+/** The lines that go into `transactions`: a readable date and an amount. */
+const KEPT = 'order_ts IS NOT NULL AND revenue IS NOT NULL';
 
 const FIELD_TYPE = Object.fromEntries(CANONICAL_FIELDS.map((f) => [f.field, f.type])) as Record<CanonicalField, 'VARCHAR' | 'TIMESTAMP' | 'DOUBLE'>;
 
@@ -83,18 +85,27 @@ function linesSelect(p: TxPart): string {
 		const target = field === 'revenue' ? 'revenue_raw' : field;
 		if (!col) {
 			parts.push(`CAST(NULL AS ${sqlType}) AS ${target}`);
-			if (field === 'order_ts') parts.push('CAST(NULL AS VARCHAR) AS order_ts_raw');
+			if (field === 'order_ts') parts.push('CAST(NULL AS VARCHAR) AS order_ts_text');
 			continue;
 		}
 		const q = `r.${quoteIdent(col)}`;
 		const type = types.get(col) ?? 'VARCHAR';
 		if (field === 'order_ts') {
-			parts.push(`${dict ? dict.expr : dateExpr(q, type, p.dateSpec)} AS order_ts`, `${textExpr(q, type)} AS order_ts_raw`);
+			parts.push(`${dict ? dict.expr : dateExpr(q, type, p.dateSpec)} AS order_ts`, `${textExpr(q, type)} AS order_ts_text`);
 		} else if (sqlType === 'DOUBLE') parts.push(`${numberExpr(q, type)} AS ${target}`);
 		else parts.push(`${textExpr(q, type)} AS ${target}`);
 	}
-	parts.push(`CAST(r.rowid + 1 AS BIGINT) AS row_no`, `${quoteString(f.name)} AS source_file`, `${p.idx} AS file_idx`);
-	return `SELECT ${parts.join(', ')} FROM ${quoteIdent(f.table)} AS r${dict?.join ?? ''}`;
+	parts.push(`CAST(r.rowid + 1 AS BIGINT) AS row_no`, `${p.idx} AS file_idx`);
+	// The date text is kept only where it could not be read (for the examples): a full copy of a text
+	// column per line would cost as much as the column itself.
+	return `SELECT * EXCLUDE (order_ts_text), CASE WHEN order_ts IS NULL THEN order_ts_text END AS order_ts_raw
+		FROM (SELECT ${parts.join(', ')} FROM ${quoteIdent(f.table)} AS r${dict?.join ?? ''})`;
+}
+
+/** The file name of a line, from its file number (not stored per line in the scratch table). */
+function sourceFileExpr(parts: TxPart[]): string {
+	if (parts.length === 1) return quoteString(parts[0].f.name);
+	return `CASE file_idx ${parts.map((p) => `WHEN ${p.idx} THEN ${quoteString(p.f.name)}`).join(' ')} END`;
 }
 
 async function dropScratch(engine: Engine): Promise<void> {
@@ -130,19 +141,25 @@ export async function buildCanonical(engine: Engine, loaded: LoadedFile[] | Load
 			parts.push({ m, f, idx, types, dateSpec: spec, ambiguous });
 		}
 		try {
-			await engine.exec(`CREATE TABLE ${LINES} AS ${parts.map(linesSelect).join(' UNION ALL ')}`);
+			// Revenue, the order id (synthesised when missing) and the sign are computed here once, so
+			// that the transactions table is a filter of this one plus a semi-join for cancelled orders.
+			await engine.exec(
+				`CREATE TABLE ${LINES} AS
+				SELECT *, COALESCE(order_id, COALESCE(customer_id, '?') || ' ' || strftime(order_ts, '%Y-%m-%d %H:%M:%S')) AS oid,
+					COALESCE(quantity < 0 OR revenue < 0, false) AS neg
+				FROM (SELECT * EXCLUDE (revenue_raw), COALESCE(revenue_raw, quantity * unit_price) AS revenue FROM (${parts.map(linesSelect).join(' UNION ALL ')}))`
+			);
 		} catch (e) {
 			throw wrapError(e, parts.length === 1 ? parts[0].f.name : null, 'Reading the mapped columns', 'Check the mapping and the date format in "Review columns".');
 		}
 		progress();
 
 		// 2. Per-file checks: unreadable dates, missing revenue, the C-prefix convention.
-		const revenue = 'COALESCE(revenue_raw, quantity * unit_price)';
 		const perFile = await engine.query<{ file_idx: number; n: number; date_missing: number; date_bad: number; rev_missing: number; c_ids: number; other_ids: number; other_numeric: number }>(
 			`SELECT file_idx, count(*) AS n,
-				count(*) FILTER (WHERE order_ts_raw IS NULL) AS date_missing,
-				count(*) FILTER (WHERE order_ts_raw IS NOT NULL AND order_ts IS NULL) AS date_bad,
-				count(*) FILTER (WHERE order_ts IS NOT NULL AND ${revenue} IS NULL) AS rev_missing,
+				count(*) FILTER (WHERE order_ts IS NULL AND order_ts_raw IS NULL) AS date_missing,
+				count(*) FILTER (WHERE order_ts_raw IS NOT NULL) AS date_bad,
+				count(*) FILTER (WHERE order_ts IS NOT NULL AND revenue IS NULL) AS rev_missing,
 				count(*) FILTER (WHERE regexp_matches(order_id, '^[Cc]\\d')) AS c_ids,
 				count(*) FILTER (WHERE order_id IS NOT NULL AND NOT regexp_matches(order_id, '^[Cc]\\d')) AS other_ids,
 				count(*) FILTER (WHERE regexp_full_match(order_id, '\\d+')) AS other_numeric
@@ -184,30 +201,22 @@ export async function buildCanonical(engine: Engine, loaded: LoadedFile[] | Load
 			.map((p) => p.idx);
 		progress();
 
-		// 3. transactions: excluded lines out, revenue filled, order ids synthesised, flags.
+		// 3. transactions: excluded lines out, flags (an order is cancelled when all its lines are negative).
 		const cCondition = cFiles.length ? `(file_idx IN (${cFiles.join(', ')}) AND regexp_matches(order_id, '^[Cc]\\d'))` : 'false';
 		const fieldList = CANONICAL_FIELDS.map((f) => f.field);
 		const selectFinal = [
 			...fieldList.map((f) => (f === 'order_id' ? 'oid AS order_id' : f)),
 			'row_no',
-			'source_file',
+			`${sourceFileExpr(parts)} AS source_file`,
 			'CAST(order_ts AS DATE) AS order_date',
 			'neg AS is_return',
-			`(${cCondition} OR o.status_cancel OR o.all_negative) AS is_cancelled`
+			`(${cCondition} OR oid IN (SELECT oid FROM cancelled)) AS is_cancelled`
 		];
+		const statusCancel = txMappings.some((m) => m.fields.status) ? " OR bool_or(status ILIKE 'cancel%')" : '';
 		await engine.exec(
 			`CREATE TABLE ${TX_NEW} AS
-			WITH base AS (
-				SELECT * EXCLUDE (revenue_raw, order_ts_raw), ${revenue} AS revenue FROM ${LINES}
-				WHERE order_ts IS NOT NULL AND ${revenue} IS NOT NULL
-			), ids AS (
-				SELECT *, COALESCE(order_id, COALESCE(customer_id, '?') || ' ' || strftime(order_ts, '%Y-%m-%d %H:%M:%S')) AS oid,
-					COALESCE(quantity < 0 OR revenue < 0, false) AS neg
-				FROM base
-			), orders AS (
-				SELECT oid, COALESCE(bool_or(status ILIKE 'cancel%'), false) AS status_cancel, bool_and(neg) AS all_negative FROM ids GROUP BY oid
-			)
-			SELECT ${selectFinal.join(', ')} FROM ids JOIN orders o USING (oid) ORDER BY file_idx, row_no`
+			WITH cancelled AS (SELECT oid FROM ${LINES} WHERE ${KEPT} GROUP BY oid HAVING bool_and(neg)${statusCancel})
+			SELECT ${selectFinal.join(', ')} FROM ${LINES} WHERE ${KEPT}`
 		);
 		progress();
 
@@ -326,11 +335,11 @@ async function summarize(
 	const examples = async (where: string): Promise<RowExample[]> =>
 		(
 			await engine.query<{ source_file: string; row_no: number; order_ts_raw: string | null }>(
-				`SELECT source_file, row_no, order_ts_raw FROM ${LINES} WHERE ${where} ORDER BY file_idx, row_no LIMIT 5`
+				`SELECT ${sourceFileExpr(parts)} AS source_file, row_no, order_ts_raw FROM ${LINES} WHERE ${where} ORDER BY file_idx, row_no LIMIT 5`
 			)
 		).map((r) => ({ file: String(r.source_file), row: Number(r.row_no), value: r.order_ts_raw === null ? null : String(r.order_ts_raw) }));
 	const badDateExamples = await examples('order_ts IS NULL');
-	const revExamples = await examples('order_ts IS NOT NULL AND COALESCE(revenue_raw, quantity * unit_price) IS NULL');
+	const revExamples = await examples('order_ts IS NOT NULL AND revenue IS NULL');
 
 	let duplicateLines = 0;
 	for (const p of parts) duplicateLines += await duplicateCount(engine, p.f);
