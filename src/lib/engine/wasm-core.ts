@@ -86,15 +86,21 @@ export class WasmCore {
 		this.db.dropFile(name);
 	}
 
+	/**
+	 * The single place where Arrow data enters DuckDB-WASM (IPC bytes: duckdb-wasm may bundle its own
+	 * apache-arrow, whose `instanceof` checks reject tables built by ours).
+	 */
+	insertArrowIpc(table: string, ipc: Uint8Array, create: boolean): void {
+		this.conn.insertArrowFromIPCStream(ipc, { name: table, schema: 'main', create });
+	}
+
 	/** Loads text/number/bool columns through Arrow, then casts timestamps in SQL where DuckDB parses them. */
 	createTableFromColumns(table: string, columns: ColumnData[]): void {
 		const vectors: Record<string, arrow.Vector> = {};
 		for (const c of columns) vectors[c.name] = arrow.vectorFromArray(c.values, ARROW_TYPES[c.type]());
 		const staging = `${table}__staging`;
 		this.conn.query(`DROP TABLE IF EXISTS ${quoteIdent(staging)}`);
-		// IPC bytes, not an Arrow Table object: duckdb-wasm may bundle its own copy of apache-arrow, and
-		// its `instanceof` checks silently reject tables built by ours (nothing is inserted, no error).
-		this.conn.insertArrowFromIPCStream(arrow.tableToIPC(new arrow.Table(vectors), 'stream'), { name: staging, schema: 'main', create: true });
+		this.insertArrowIpc(staging, arrow.tableToIPC(new arrow.Table(vectors), 'stream'), true);
 		const select = columns
 			.map((c) => (c.type === 'TIMESTAMP' ? `TRY_CAST(${quoteIdent(c.name)} AS TIMESTAMP) AS ${quoteIdent(c.name)}` : quoteIdent(c.name)))
 			.join(', ');

@@ -46,6 +46,8 @@ export interface LoadProgress {
 
 export interface LoadOptions {
 	onProgress?: (p: LoadProgress) => void;
+	/** Cancels the load between steps and batches; raw tables of this load are dropped, the rejection is `signal.reason`. */
+	signal?: AbortSignal;
 	/** Per-file reading options, keyed by file name. */
 	read?: Record<string, ReadOptions>;
 }
