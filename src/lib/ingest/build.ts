@@ -124,6 +124,11 @@ export async function buildCanonical(engine: Engine, loaded: LoadedFile[] | Load
 	const steps = 6;
 	let step = 0;
 	const progress = (rows?: number) => options.onProgress?.({ file: mapping.files.map((m) => m.file).join(', '), phase: 'building', bytesDone: ++step, bytesTotal: steps, rows });
+	// A cancel is honoured between steps up to the swap; after it the new data is in place.
+	const stepDone = (rows?: number) => {
+		options.signal?.throwIfAborted();
+		progress(rows);
+	};
 
 	const columnTypes = (f: LoadedFile) => new Map(f.columns.map((c) => [c.name, c.type]));
 	const txMappings = mapping.files.filter((m) => m.role === 'transactions' && byTable.has(m.table));
@@ -152,7 +157,7 @@ export async function buildCanonical(engine: Engine, loaded: LoadedFile[] | Load
 		} catch (e) {
 			throw wrapError(e, parts.length === 1 ? parts[0].f.name : null, 'Reading the mapped columns', 'Check the mapping and the date format in "Review columns".');
 		}
-		progress();
+		stepDone();
 
 		// 2. Per-file checks: unreadable dates, missing revenue, the C-prefix convention.
 		const perFile = await engine.query<{ file_idx: number; n: number; date_missing: number; date_bad: number; rev_missing: number; c_ids: number; other_ids: number; other_numeric: number }>(
@@ -199,7 +204,7 @@ export async function buildCanonical(engine: Engine, loaded: LoadedFile[] | Load
 				return c > 0 && other > c && Number(s?.other_numeric ?? 0) >= 0.99 * other;
 			})
 			.map((p) => p.idx);
-		progress();
+		stepDone();
 
 		// 3. transactions: excluded lines out, flags (an order is cancelled when all its lines are negative).
 		const cCondition = cFiles.length ? `(file_idx IN (${cFiles.join(', ')}) AND regexp_matches(order_id, '^[Cc]\\d'))` : 'false';
@@ -218,18 +223,18 @@ export async function buildCanonical(engine: Engine, loaded: LoadedFile[] | Load
 			WITH cancelled AS (SELECT oid FROM ${LINES} WHERE ${KEPT} GROUP BY oid HAVING bool_and(neg)${statusCancel})
 			SELECT ${selectFinal.join(', ')} FROM ${LINES} WHERE ${KEPT}`
 		);
-		progress();
+		stepDone();
 
 		// 4. customers: from customers files and per-customer columns of order files.
 		const attrSources = [...custMappings, ...txMappings].filter((m) => Object.keys(m.attributes).length > 0 && m.fields.customer_id);
 		const attributes = CUSTOMER_ATTRIBUTES.map((a) => a.field).filter((a) => attrSources.some((m) => m.attributes[a]));
 		const signupFormats: QualitySummary['dateFormats'] = [];
 		if (attributes.length > 0) await buildCustomers(engine, byTable, custMappings, txMappings, signupFormats);
-		progress();
+		stepDone();
 
 		// 5. Quality summary (from the scratch tables, before anything is replaced).
 		const quality = await summarize(engine, byTable, parts, stats, cFiles, attributes, custMappings, txMappings, signupFormats);
-		progress(quality.rowsInTransactions);
+		stepDone(quality.rowsInTransactions);
 
 		// 6. Swap in one transaction.
 		await engine.exec('BEGIN TRANSACTION');
@@ -247,9 +252,12 @@ export async function buildCanonical(engine: Engine, loaded: LoadedFile[] | Load
 		const fields = fieldList.filter((f) => f === 'revenue' || f === 'order_id' || txMappings.some((m) => m.fields[f]));
 		return { quality, fields, attributes };
 	} catch (e) {
+		if (options.signal?.aborted) throw options.signal.reason;
 		throw wrapError(e, null, 'Building the transactions table', 'Check the mapping in "Review columns".');
 	} finally {
 		await dropScratch(engine).catch(() => {});
+		// Lets DuckDB reuse the blocks of the dropped tables (the previous load's and the scratch ones).
+		await engine.exec('CHECKPOINT').catch(() => {});
 	}
 }
 

@@ -31,8 +31,8 @@ export async function loadFiles(engine: Engine, files: InputFile[], options: Loa
 	const loaded: LoadedFile[] = [];
 	const failures: IngestError[] = [];
 	for (const f of files) {
-		options.signal?.throwIfAborted();
 		try {
+			options.signal?.throwIfAborted();
 			loaded.push(await loadFile(engine, f, options.read?.[f.name] ?? {}, options.onProgress, options.signal));
 		} catch (e) {
 			// A cancel ends the whole load (what was loaded so far is dropped), it is not a bad file.

@@ -210,6 +210,8 @@ export interface BuildOptions {
 	/** Date format for every transaction file's `order_ts` (a file's own `dateFormat` wins). */
 	dateFormat?: DateFormatSpec;
 	onProgress?: (p: LoadProgress) => void;
+	/** Cancels the build before the swap: the previous `transactions` stays; the rejection is `signal.reason`. */
+	signal?: AbortSignal;
 }
 
 export interface BuildResult {
