@@ -14,7 +14,7 @@
  * 2. Analyses only: `runAll` on DuckDB-WASM vs native DuckDB, same SQL. Ratio = wasm / native.
  * 3. BG/NBD fit on 100 k simulated customers, against the issue's 1 s budget.
  *
- * Options: --runs N (default 3), --skip-browser, --site DIR (serve another checkout's build, e.g. to
+ * Options: --runs N (default 3), --skip-browser, --prepare (only write the files), --site DIR (serve another checkout's build, e.g. to
  * measure before/after), --only LABEL-SUBSTRING (browser rows whose label contains it).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -82,7 +82,7 @@ async function benchFiles(): Promise<{ label: string; file: string }[]> {
 		console.log(`writing Online Retail repeated ${REPEATS}× as snappy Parquet …`);
 		// Copy k: invoice numbers + k·1,000,000 (letter prefixes kept), customer ids + k·100,000, dates + k years.
 		const copy = (k: number) =>
-			`SELECT regexp_extract(InvoiceNo, '^(\D*)', 1) || CAST(CAST(regexp_extract(InvoiceNo, '(\d+)', 1) AS BIGINT) + ${k * 1_000_000} AS VARCHAR) AS InvoiceNo,
+			`SELECT regexp_extract(InvoiceNo, '^(\\D*)', 1) || CAST(CAST(regexp_extract(InvoiceNo, '(\\d+)', 1) AS BIGINT) + ${k * 1_000_000} AS VARCHAR) AS InvoiceNo,
 				StockCode, Description, Quantity, InvoiceDate + INTERVAL ${k} YEAR AS InvoiceDate, UnitPrice, CustomerID + ${k * 100_000} AS CustomerID, Country
 			FROM read_csv('${RETAIL}')`;
 		await nativeSql(`COPY (${Array.from({ length: REPEATS }, (_, k) => copy(k)).join(' UNION ALL ')}) TO '${big}' (FORMAT parquet, COMPRESSION snappy)`);
@@ -216,6 +216,7 @@ async function browserRun(browser: Browser, file: string): Promise<BrowserRun> {
 
 async function main() {
 	const files = await benchFiles();
+	if (args.includes('--prepare')) return;
 	console.log(`Customer Lens benchmarks — medians of ${RUNS} runs, site ${path.relative(root, site) || '.'}, ${new Date().toISOString()}\n`);
 
 	if (!skipBrowser) {

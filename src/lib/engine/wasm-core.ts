@@ -3,6 +3,7 @@ import type { DuckDBBindings, DuckDBConnection } from '@duckdb/duckdb-wasm/block
 import type { ColumnData, Row, SqlValue } from './engine';
 import { formatTimestamp, toSqlValue } from './values';
 import { quoteIdent } from '../sql';
+import { batchToIpc } from '../ingest/arrow-batch';
 
 /**
  * Offline guards applied right after instantiation. duckdb-wasm would otherwise fetch the
@@ -40,12 +41,6 @@ export function arrowToRows(table: arrow.Table): Row[] {
 	return rows;
 }
 
-const ARROW_TYPES = {
-	VARCHAR: () => new arrow.Utf8(),
-	TIMESTAMP: () => new arrow.Utf8(),
-	DOUBLE: () => new arrow.Float64(),
-	BOOLEAN: () => new arrow.Bool()
-} as const;
 
 /**
  * Everything the browser worker and the Node test engine share: both run the *blocking* build of
@@ -96,11 +91,10 @@ export class WasmCore {
 
 	/** Loads text/number/bool columns through Arrow, then casts timestamps in SQL where DuckDB parses them. */
 	createTableFromColumns(table: string, columns: ColumnData[]): void {
-		const vectors: Record<string, arrow.Vector> = {};
-		for (const c of columns) vectors[c.name] = arrow.vectorFromArray(c.values, ARROW_TYPES[c.type]());
 		const staging = `${table}__staging`;
 		this.conn.query(`DROP TABLE IF EXISTS ${quoteIdent(staging)}`);
-		this.insertArrowIpc(staging, arrow.tableToIPC(new arrow.Table(vectors), 'stream'), true);
+		// Timestamps travel as text (the contract of ColumnData) and are parsed by DuckDB below.
+		this.insertArrowIpc(staging, batchToIpc(columns.map((c) => ({ name: c.name, kind: c.type === 'TIMESTAMP' ? 'VARCHAR' : c.type, values: c.values }))), true);
 		const select = columns
 			.map((c) => (c.type === 'TIMESTAMP' ? `TRY_CAST(${quoteIdent(c.name)} AS TIMESTAMP) AS ${quoteIdent(c.name)}` : quoteIdent(c.name)))
 			.join(', ');

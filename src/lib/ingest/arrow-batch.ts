@@ -1,6 +1,9 @@
 /**
- * Column values → Arrow IPC stream bytes, the one format parsed files reach DuckDB in. Numbers and
- * timestamps are written straight into typed arrays; only text goes through Arrow's builder.
+ * Column values → Arrow IPC stream bytes, the one format parsed files reach DuckDB in.
+ *
+ * Every vector is assembled from typed arrays with `makeData`, never with Arrow's builders
+ * (`vectorFromArray`, `makeBuilder`): a builder compiles its null test with `new Function`, which
+ * the site's Content-Security-Policy (no 'unsafe-eval') forbids.
  */
 import * as arrow from 'apache-arrow';
 
@@ -52,17 +55,68 @@ function fixedWidth<T extends Float64Array | BigInt64Array>(
 	convert: (v: unknown) => T[number] | null
 ): arrow.Vector {
 	const n = values.length;
-	const valid = new Uint8Array((n + 7) >> 3);
+	const valid = validity(n);
 	let nulls = 0;
 	for (let i = 0; i < n; i++) {
 		const v = convert(values[i]);
 		if (v === null) nulls++;
 		else {
 			data[i] = v;
-			valid[i >> 3] |= 1 << (i & 7);
+			valid.set(i);
 		}
 	}
-	return arrow.makeVector(arrow.makeData({ type, length: n, nullCount: nulls, nullBitmap: nulls ? valid : null, data } as never));
+	return arrow.makeVector(arrow.makeData({ type, length: n, nullCount: nulls, nullBitmap: nulls ? valid.bits : null, data } as never));
+}
+
+function validity(n: number): { bits: Uint8Array; set: (i: number) => void } {
+	const bits = new Uint8Array((n + 7) >> 3);
+	return { bits, set: (i) => (bits[i >> 3] |= 1 << (i & 7)) };
+}
+
+function boolVector(values: ArrayLike<unknown>): arrow.Vector {
+	const n = values.length;
+	const valid = validity(n);
+	const data = new Uint8Array((n + 7) >> 3);
+	let nulls = 0;
+	for (let i = 0; i < n; i++) {
+		const v = values[i];
+		if (typeof v !== 'boolean') nulls++;
+		else {
+			valid.set(i);
+			if (v) data[i >> 3] |= 1 << (i & 7);
+		}
+	}
+	return arrow.makeVector(arrow.makeData({ type: new arrow.Bool(), length: n, nullCount: nulls, nullBitmap: nulls ? valid.bits : null, data }));
+}
+
+const encoder = new TextEncoder();
+
+/** UTF-8 bytes written into one growing buffer, with Arrow's offsets. */
+function textVector(values: ArrayLike<unknown>): arrow.Vector {
+	const n = values.length;
+	const valid = validity(n);
+	const offsets = new Int32Array(n + 1);
+	let buf = new Uint8Array(Math.max(1024, n * 16));
+	let pos = 0;
+	let nulls = 0;
+	for (let i = 0; i < n; i++) {
+		const s = textOf(values[i]);
+		if (s === null) nulls++;
+		else {
+			valid.set(i);
+			// A UTF-16 unit never takes more than 3 UTF-8 bytes.
+			if (pos + s.length * 3 > buf.length) {
+				const bigger = new Uint8Array(Math.max(buf.length * 2, pos + s.length * 3));
+				bigger.set(buf.subarray(0, pos));
+				buf = bigger;
+			}
+			pos += encoder.encodeInto(s, buf.subarray(pos)).written;
+		}
+		offsets[i + 1] = pos;
+	}
+	return arrow.makeVector(
+		arrow.makeData({ type: new arrow.Utf8(), length: n, nullCount: nulls, nullBitmap: nulls ? valid.bits : null, valueOffsets: offsets, data: buf.subarray(0, pos) })
+	);
 }
 
 function vectorOf(c: BatchColumn): arrow.Vector {
@@ -75,9 +129,9 @@ function vectorOf(c: BatchColumn): arrow.Vector {
 		case 'TIMESTAMP':
 			return fixedWidth(new arrow.TimestampMicrosecond(), c.values, new BigInt64Array(n), toMicros);
 		case 'BOOLEAN':
-			return arrow.vectorFromArray(Array.from(c.values, (v) => (typeof v === 'boolean' ? v : null)), new arrow.Bool());
+			return boolVector(c.values);
 		case 'VARCHAR':
-			return arrow.vectorFromArray(Array.from(c.values, textOf), new arrow.Utf8());
+			return textVector(c.values);
 	}
 }
 
