@@ -256,8 +256,6 @@ export async function buildCanonical(engine: Engine, loaded: LoadedFile[] | Load
 		throw wrapError(e, null, 'Building the transactions table', 'Check the mapping in "Review columns".');
 	} finally {
 		await dropScratch(engine).catch(() => {});
-		// Lets DuckDB reuse the blocks of the dropped tables (the previous load's and the scratch ones).
-		await engine.exec('CHECKPOINT').catch(() => {});
 	}
 }
 
