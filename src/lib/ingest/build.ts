@@ -79,26 +79,29 @@ function linesSelect(p: TxPart): string {
 	const { m, f, types } = p;
 	const parts: string[] = [];
 	const dict = dateDictionary(p);
+	const dateCol = m.fields.order_ts;
+	const dateType = (dateCol && types.get(dateCol)) ?? 'VARCHAR';
 	for (const { field } of CANONICAL_FIELDS) {
 		const col = m.fields[field];
 		const sqlType = FIELD_TYPE[field];
 		const target = field === 'revenue' ? 'revenue_raw' : field;
 		if (!col) {
 			parts.push(`CAST(NULL AS ${sqlType}) AS ${target}`);
-			if (field === 'order_ts') parts.push('CAST(NULL AS VARCHAR) AS order_ts_text');
+			if (field === 'order_ts') parts.push('CAST(NULL AS VARCHAR) AS order_ts_src');
 			continue;
 		}
 		const q = `r.${quoteIdent(col)}`;
 		const type = types.get(col) ?? 'VARCHAR';
 		if (field === 'order_ts') {
-			parts.push(`${dict ? dict.expr : dateExpr(q, type, p.dateSpec)} AS order_ts`, `${textExpr(q, type)} AS order_ts_text`);
+			parts.push(`${dict ? dict.expr : dateExpr(q, type, p.dateSpec)} AS order_ts`, `${q} AS order_ts_src`);
 		} else if (sqlType === 'DOUBLE') parts.push(`${numberExpr(q, type)} AS ${target}`);
 		else parts.push(`${textExpr(q, type)} AS ${target}`);
 	}
 	parts.push(`CAST(r.rowid + 1 AS BIGINT) AS row_no`, `${p.idx} AS file_idx`);
 	// The date text is kept only where it could not be read (for the examples): a full copy of a text
 	// column per line would cost as much as the column itself.
-	return `SELECT * EXCLUDE (order_ts_text), CASE WHEN order_ts IS NULL THEN order_ts_text END AS order_ts_raw
+	// (CASE evaluates the text expression only on those lines.)
+	return `SELECT * EXCLUDE (order_ts_src), CASE WHEN order_ts IS NULL THEN ${textExpr('order_ts_src', dateType)} END AS order_ts_raw
 		FROM (SELECT ${parts.join(', ')} FROM ${quoteIdent(f.table)} AS r${dict?.join ?? ''})`;
 }
 
