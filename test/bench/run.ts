@@ -15,7 +15,7 @@
  * 3. BG/NBD fit on 100 k simulated customers, against the issue's 1 s budget.
  *
  * Options: --runs N (default 3), --skip-browser, --prepare (only write the files), --site DIR (serve another checkout's build, e.g. to
- * measure before/after), --only LABEL-SUBSTRING (browser rows whose label contains it).
+ * measure before/after), --only 'A|B' (browser rows whose label contains A or B).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -197,7 +197,8 @@ async function browserRun(browser: Browser, file: string): Promise<BrowserRun> {
 		await page.locator('input[type=file]').first().setInputFiles(file);
 		const kpi = page
 			.waitForFunction(() => document.querySelector('[data-metric="revenue"]')?.getAttribute('data-value'), null, { timeout: 600_000, polling: 50 })
-			.then(() => performance.now() - t0);
+			.then(() => performance.now() - t0)
+			.catch(() => NaN);
 		await page.waitForFunction(() => document.body.dataset.state === 'loading', null, { timeout: 10_000, polling: 20 }).catch(() => {});
 		await page.waitForFunction(() => document.body.dataset.state !== 'loading', null, { timeout: 600_000, polling: 50 });
 		const readyMs = performance.now() - t0;
@@ -231,7 +232,7 @@ async function main() {
 			console.log('| file | MB | KPI cards | ready | native | ratio | longest main-thread task | peak Chromium RSS |');
 			console.log('|---|---|---|---|---|---|---|---|');
 			for (const { label, file } of files) {
-				if (only && !label.includes(only)) continue;
+				if (only && !only.split('|').some((o) => label.includes(o))) continue;
 				const runs: BrowserRun[] = [];
 				for (let i = 0; i < RUNS; i++) runs.push(await browserRun(browser, file));
 				const native = await nodeSide(createNativeEngine, file);

@@ -55,13 +55,13 @@ describe('size estimate', () => {
 	it('refuses a file whose estimate exceeds the memory budget, naming the command line, before reading it', async () => {
 		const text = 'order_id,revenue\n' + 'A,1\n'.repeat(5000);
 		const gz = gzipSync(Buffer.from(text));
-		// gzip's size trailer gives the text size (20,017 bytes); three copies of it exceed 50 kB, one does not.
-		const small = { ...engine, memoryBudget: 50_000 } as Engine;
+		// gzip's size trailer gives the text size (20,017 bytes); the estimate is 15 bytes of memory per text byte (300 kB).
+		const small = { ...engine, memoryBudget: 250_000 } as Engine;
 		const { files, failures } = await loadFiles(small, [inputFromBytes('big.csv.gz', new Uint8Array(gz))]);
 		expect(files).toEqual([]);
 		expect(failures[0]).toMatchObject({ file: 'big.csv.gz', problem: 'too-large' });
 		expect(failures[0].message).toContain('npm run analyze');
-		const roomy = { ...engine, memoryBudget: 70_000 } as Engine;
+		const roomy = { ...engine, memoryBudget: 350_000 } as Engine;
 		expect((await loadFiles(roomy, [inputFromBytes('big.csv.gz', new Uint8Array(gz))])).files[0].rows).toBe(5000);
 	});
 });
