@@ -64,5 +64,18 @@ test('the section navigation: every section, keyboard, current section, sticky, 
 	expect(scrollWidth).toBeGreaterThan(clientWidth);
 	expect(rows).toBe(1);
 	expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
+	// The current section's link is scrolled into the row's visible part.
+	await page.evaluate(() => document.getElementById('section-cohorts')!.scrollIntoView());
+	const cohortsLink = links.filter({ hasText: 'Cohorts' });
+	await expect(cohortsLink).toHaveAttribute('aria-current', 'location');
+	await expect
+		.poll(() =>
+			cohortsLink.evaluate((a) => {
+				const r = a.getBoundingClientRect();
+				const box = a.closest('ul')!.getBoundingClientRect();
+				return r.left >= box.left && r.right <= box.right;
+			})
+		)
+		.toBe(true);
 	expect(errors).toEqual([]);
 });
