@@ -75,11 +75,11 @@ export const PANELS = [
 	'rfm',
 	'rfm-heatmap',
 	'rfm-scatter',
+	'demographics',
 	'cltv',
 	'churn',
 	'engagement',
 	'cohorts',
-	'demographics',
 	'quality',
 	'insights'
 ];

@@ -5,6 +5,7 @@
 import type { AnalysisName, AnalysisResults } from '../analyses/index';
 import type { QualitySummary } from '../ingest/types';
 import type { DrillSelection } from '../app/drill';
+import type { PanelGroup } from '../charts/index';
 
 export interface ChartContext {
 	/** Width available to the chart, in CSS pixels. */
@@ -64,6 +65,8 @@ export interface PanelInput {
 export interface PanelDefinition {
 	/** The `data-panel` attribute: a contract pinned by the end-to-end tests, spelled as it always was. */
 	name: string;
+	/** The section of the dashboard (and of the report) the panel sits in; the screen order follows the groups. */
+	group: PanelGroup;
 	title: string;
 	/** Analyses shown; the panel is "updating" while any of them recomputes. */
 	analyses: AnalysisName[];

@@ -32,6 +32,7 @@ function breakdownView(input: PanelInput, id: string, label: string, m: Maybe<Br
 
 export const productsPanel: PanelDefinition = {
 	name: 'products',
+	group: 'products',
 	title: 'Products',
 	analyses: ['products', 'categories'],
 	dictionary: ['breakdowns'],
@@ -47,6 +48,7 @@ export const productsPanel: PanelDefinition = {
 
 export const countriesPanel: PanelDefinition = {
 	name: 'countries',
+	group: 'products',
 	title: 'Countries and regions',
 	analyses: ['countries', 'regions'],
 	dictionary: ['breakdowns'],

@@ -8,6 +8,7 @@ import type { PanelDefinition, PanelView } from '../../panels/types';
 
 export const churnPanel: PanelDefinition = {
 	name: 'churn',
+	group: 'churn',
 	title: 'Churn risk',
 	analyses: ['churn'],
 	dictionary: ['churn'],

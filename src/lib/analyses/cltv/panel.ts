@@ -8,6 +8,7 @@ import type { PanelDefinition, PanelView } from '../../panels/types';
 
 export const cltvPanel: PanelDefinition = {
 	name: 'cltv',
+	group: 'value',
 	title: 'Customer lifetime value',
 	analyses: ['cltv', 'clv'],
 	dictionary: ['cltv'],

@@ -8,6 +8,7 @@ import type { PanelDefinition, PanelView } from '../../panels/types';
 
 export const qualityPanel: PanelDefinition = {
 	name: 'quality',
+	group: 'quality',
 	title: 'Data quality',
 	analyses: ['dataQuality'],
 	dictionary: ['cancellation', 'line-revenue'],

@@ -7,6 +7,7 @@ import type { PanelDefinition, PanelView, TableSpec } from '../../panels/types';
 
 export const engagementPanel: PanelDefinition = {
 	name: 'engagement',
+	group: 'churn',
 	title: 'Engagement',
 	analyses: ['engagement'],
 	dictionary: ['stickiness', 'dau'],

@@ -7,6 +7,7 @@ import type { PanelDefinition, PanelView } from '../../panels/types';
 
 export const statusPanel: PanelDefinition = {
 	name: 'status',
+	group: 'products',
 	title: 'Order statuses',
 	analyses: ['status'],
 	dictionary: ['order-status'],

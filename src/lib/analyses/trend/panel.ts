@@ -7,6 +7,7 @@ import type { PanelDefinition, PanelView } from '../../panels/types';
 
 export const trendPanel: PanelDefinition = {
 	name: 'trend',
+	group: 'sales',
 	title: 'Sales trend',
 	analyses: ['trend', 'forecast', 'unusualDays'],
 	wide: true,
@@ -100,6 +101,7 @@ export const trendPanel: PanelDefinition = {
 
 export const seasonalityPanel: PanelDefinition = {
 	name: 'seasonality',
+	group: 'sales',
 	title: 'Seasonality',
 	analyses: ['trend'],
 	dictionary: ['sales-trend'],
