@@ -4,6 +4,7 @@
  * the RFM rules and the deal-size bands are generated from the same data the SQL is built from.
  */
 import { CLV_DEFINITION } from '../models/clv/index';
+import { MANN_KENDALL_MIN_N } from '../models/trend/index';
 import {
 	AGE_BANDS,
 	DEAL_BANDS,
@@ -272,9 +273,13 @@ export const DICTIONARY: DictionaryEntry[] = [
 		id: 'sales-trend',
 		term: 'Sales trend',
 		definition:
-			'Sales trend: monthly net revenue, orders, customers; peak and lowest month; average month-over-month growth; month-of-year seasonality index (mean revenue of that calendar month over complete months / mean over all complete months); ' +
+			'Sales trend: monthly net revenue, orders, customers; peak and lowest month; compound monthly growth; month-of-year seasonality index (mean revenue of that calendar month over complete months / mean over all complete months); ' +
 			"a partial last month (the last order date is before the month's last day, i.e. the data stops mid-month) is marked as partial, never compared as if complete (excluded from peak/lowest/growth/seasonality); the same for a partial first month. " +
-			'Monthly customers are distinct customers with a non-cancelled order in the month. Average month-over-month growth is the arithmetic mean of (revenue / previous month revenue − 1) over pairs of consecutive complete months whose earlier month has positive revenue.',
+			'Monthly customers are distinct customers with a non-cancelled order in the month. ' +
+			'Growth headline: the compound monthly growth rate between the first and the last complete month, (last / first)^(1 / months between) − 1 (shown when both months have positive revenue), and, with 24 or more complete months, the net revenue of the last 12 complete months against the 12 before, minus 1. ' +
+			'The data table also gives the average month-over-month growth, the arithmetic mean of (revenue / previous month revenue − 1) over pairs of consecutive complete months whose earlier month has positive revenue, for comparison only: one volatile month can dominate it. ' +
+			`Revenue is said to have grown or fallen only when a Mann–Kendall trend test on the complete months' revenue rejects "no trend" at the two-sided 5 % level (|z| > 1.96, normal approximation with tie correction and continuity correction; at least ${MANN_KENDALL_MIN_N} complete months, fewer can never reach it); otherwise the summary says there is no clear trend. ` +
+			'The test is rank-based, so a single extreme month cannot decide it; it assumes independent months, so strong seasonality or autocorrelation can make it call a trend too readily.',
 		parameters: ['filters']
 	},
 	{

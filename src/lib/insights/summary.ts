@@ -1,12 +1,13 @@
 /**
  * The executive summary and the one-line takeaway under each panel: plain sentences, each built
  * from a computed number of the results. A sentence whose analysis is unavailable is left out;
- * no sentence claims more than its numbers support (e.g. "grew" only when the average monthly
- * growth is clearly larger than its month-to-month noise).
+ * no sentence claims more than its numbers support (e.g. "grew" only when a trend test on the
+ * complete months finds a rise).
  * Sentences are plain text: user values (product names…) must be escaped wherever they are rendered.
  */
 import type { AnalysisName, AnalysisResults, ChurnResult, CohortResult, ForecastAnalysisResult, RfmResult, TrendResult } from '../analyses/index';
 import type { PanelId } from '../charts/index';
+import { MANN_KENDALL_MIN_N } from '../models/trend/index';
 import type { QualitySummary } from '../ingest/types';
 import {
 	formatChange,
@@ -42,23 +43,6 @@ export const AT_RISK_SEGMENTS = ['At Risk', "Can't Lose Them"] as const;
 
 /* ───────────────────────── per-analysis facts, shared by the summary and the takeaways ───────────────────────── */
 
-/**
- * Direction of the monthly trend: the mean month-over-month growth is called a rise or fall only when
- * it is more than two standard errors from zero over at least three pairs of complete months.
- */
-export function trendDirection(trend: TrendResult): { direction: 'up' | 'down' | 'flat' | 'unknown'; mean: number; standardError: number | null; pairs: number } | null {
-	const growths = trend.months.map((m) => m.growth).filter((g): g is number => g !== null && Number.isFinite(g));
-	if (trend.averageGrowth === null || growths.length === 0) return null;
-	const mean = trend.averageGrowth;
-	const n = growths.length;
-	if (n < 3) return { direction: 'unknown', mean, standardError: null, pairs: n };
-	const m = growths.reduce((s, g) => s + g, 0) / n;
-	const sd = Math.sqrt(growths.reduce((s, g) => s + (g - m) ** 2, 0) / (n - 1));
-	const se = sd / Math.sqrt(n);
-	const direction = Math.abs(mean) > 2 * se ? (mean > 0 ? 'up' : 'down') : 'flat';
-	return { direction, mean, standardError: se, pairs: n };
-}
-
 function revenueSentence(r: AnalysisResults, c?: string): Sentence | null {
 	const k = r.kpis;
 	if (!k.available) return null;
@@ -72,18 +56,24 @@ function revenueSentence(r: AnalysisResults, c?: string): Sentence | null {
 }
 
 function trendSentence(trend: TrendResult): Sentence | null {
-	const d = trendDirection(trend);
-	if (!d) return null;
-	const avg = `${formatChange(d.mean)} a month on average over ${plural(d.pairs, 'month-over-month change')}`;
+	const d = trend.direction;
+	const complete = trend.months.filter((m) => !m.partial);
+	if (!d || complete.length < 2) return null;
+	const span = `the ${formatCount(complete.length)} complete months from ${formatMonth(complete[0].month)} to ${formatMonth(complete[complete.length - 1].month)}`;
+	const figures = [
+		trend.compoundGrowth ? `compound growth ${formatChange(trend.compoundGrowth.rate)} a month` : '',
+		trend.lastTwelveGrowth ? `the last 12 months ${formatChange(trend.lastTwelveGrowth.rate)} on the 12 before` : ''
+	].filter(Boolean);
+	const tail = figures.length ? `: ${figures.join('; ')}` : '';
 	const text =
 		d.direction === 'up'
-			? `Monthly revenue grew: ${avg}.`
+			? `Monthly revenue grew over ${span}${tail}.`
 			: d.direction === 'down'
-				? `Monthly revenue declined: ${avg}.`
-				: d.direction === 'flat'
-					? `Monthly revenue shows no clear trend: the average change of ${formatChange(d.mean)} a month is within the normal month-to-month variation (±${formatPercent(2 * (d.standardError ?? 0))}).`
-					: `Monthly revenue changed ${avg}; too few months to call a trend.`;
-	return { id: 'trend', analysis: 'trend', value: d.mean, text };
+				? `Monthly revenue fell over ${span}${tail}.`
+				: complete.length < MANN_KENDALL_MIN_N
+					? `Monthly revenue over ${span}${tail}; too few complete months to call a trend.`
+					: `Monthly revenue shows no clear trend over ${span}${tail}.`;
+	return { id: 'trend', analysis: 'trend', value: trend.compoundGrowth?.rate ?? 0, text };
 }
 
 function peakSentence(trend: TrendResult, c?: string): Sentence | null {

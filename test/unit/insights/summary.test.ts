@@ -1,32 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import type { AnalysisResults, TrendMonth, TrendResult } from '../../../src/lib/analyses/index';
 import { PANELS } from '../../../src/lib/charts/index';
-import { executiveSummary, takeaway, trendDirection } from '../../../src/lib/insights/summary';
+import { executiveSummary, takeaway } from '../../../src/lib/insights/summary';
+import { summariseTrend } from '../../../src/lib/analyses/trend/compute';
 import * as f from '../../fixtures/results';
 
 const off = (reason = 'not in this data') => ({ available: false as const, reason });
 
-/** A trend whose complete months follow `revenues` (growth computed like the analysis does). */
+/** A trend whose months (all complete, from January 2023) follow `revenues`, summarised like the analysis does. */
 function trendOf(revenues: number[]): TrendResult {
 	const months: TrendMonth[] = revenues.map((revenue, i) => ({
-		month: `2023-${String(i + 1).padStart(2, '0')}`,
+		month: `${2023 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`,
 		revenue,
 		orders: 1,
 		customers: 1,
 		partial: false,
 		growth: i === 0 ? null : revenue / revenues[i - 1] - 1
 	}));
-	const growths = months.flatMap((m) => (m.growth === null ? [] : [m.growth]));
-	const peak = months.reduce((a, b) => (b.revenue > a.revenue ? b : a));
-	return {
-		...f.trend,
-		months,
-		partialFirst: false,
-		partialLast: false,
-		completeMonths: months.length,
-		peak: { month: peak.month, revenue: peak.revenue },
-		averageGrowth: growths.reduce((s, g) => s + g, 0) / growths.length
-	};
+	return summariseTrend({ months, partialFirst: false, partialLast: false });
 }
 
 const ids = (r: AnalysisResults, currency?: string) => executiveSummary(r, { currency }).map((s) => s.id);
@@ -38,22 +29,45 @@ describe('executive summary', () => {
 		expect(text(f.results, 'revenue', '£')).toContain('£1,234.50');
 	});
 
-	it('calls a steady 3.2% monthly growth "grew" with +3.2%', () => {
+	it('calls a steady 3.2% monthly growth "grew", with the compound rate', () => {
+		// Mann–Kendall: 6 rising values, S = 15, z = 14 / √(6·5·17/18) ≈ 2.63 > 1.96. CMGR = (1170.57/1000)^(1/5) − 1 = 3.2%.
 		const steady = trendOf([1000, 1032, 1065.024, 1099.10477, 1134.27612, 1170.57296]);
-		expect(trendDirection(steady)?.direction).toBe('up');
-		expect(text({ ...f.results, trend: steady }, 'trend')).toBe('Monthly revenue grew: +3.2% a month on average over 5 month-over-month changes.');
+		expect(text({ ...f.results, trend: steady }, 'trend')).toBe('Monthly revenue grew over the 6 complete months from January 2023 to June 2023: compound growth +3.2% a month.');
 	});
 
 	it('does not call noisy months a trend', () => {
+		// S = 5 + 0 + 3 + 0 + 1 = 9, z = 8 / 5.32 ≈ 1.50. CMGR = 1.2485^(1/5) − 1 ≈ 4.5%.
 		const noisy = trendOf([100, 120, 102, 122.4, 104.04, 124.85]);
-		const t = text({ ...f.results, trend: noisy }, 'trend') ?? '';
-		expect(t).toMatch(/^Monthly revenue shows no clear trend: the average change of \+\d+\.\d% a month is within/);
-		expect(t).not.toMatch(/grew|declined/);
+		expect(text({ ...f.results, trend: noisy }, 'trend')).toBe('Monthly revenue shows no clear trend over the 6 complete months from January 2023 to June 2023: compound growth +4.5% a month.');
 	});
 
-	it('calls a steady decline "declined"', () => {
+	it('a seesaw with a +25% arithmetic mean change is no growth: compound 0%', () => {
+		// Changes +100%, −50% alternate: arithmetic mean +25%, but revenue ends where it began.
+		const seesaw = trendOf([100, 200, 100, 200, 100, 200, 100]);
+		expect(seesaw.averageGrowth).toBeCloseTo(0.25, 12);
+		expect(text({ ...f.results, trend: seesaw }, 'trend')).toBe('Monthly revenue shows no clear trend over the 7 complete months from January 2023 to July 2023: compound growth 0.0% a month.');
+	});
+
+	it('calls a steady decline "fell"', () => {
+		// S = −10 over 5 values, z = −9 / √(50/3) ≈ −2.20.
 		const down = trendOf([1000, 950, 902.5, 857.375, 814.50625]);
-		expect(text({ ...f.results, trend: down }, 'trend')).toBe('Monthly revenue declined: −5.0% a month on average over 4 month-over-month changes.');
+		expect(text({ ...f.results, trend: down }, 'trend')).toBe('Monthly revenue fell over the 5 complete months from January 2023 to May 2023: compound growth −5.0% a month.');
+	});
+
+	it('with 24+ complete months adds the last 12 months against the 12 before', () => {
+		// 25 months at 100 · 1.02^i: CMGR 2%; months 14–25 over months 2–13 = 1.02^12 = 1.26824 → +26.8%.
+		const t = trendOf(Array.from({ length: 25 }, (_, i) => 100 * 1.02 ** i));
+		expect(t.compoundGrowth?.rate).toBeCloseTo(0.02, 12);
+		expect(t.lastTwelveGrowth).toEqual({ from: '2024-02', to: '2025-01', rate: expect.closeTo(1.02 ** 12 - 1, 12) });
+		expect(text({ ...f.results, trend: t }, 'trend')).toBe(
+			'Monthly revenue grew over the 25 complete months from January 2023 to January 2025: compound growth +2.0% a month; the last 12 months +26.8% on the 12 before.'
+		);
+	});
+
+	it('four complete months are too few to call a trend', () => {
+		expect(text({ ...f.results, trend: trendOf([100, 110, 121, 133.1]) }, 'trend')).toBe(
+			'Monthly revenue over the 4 complete months from January 2023 to April 2023: compound growth +10.0% a month; too few complete months to call a trend.'
+		);
 	});
 
 	it('names the peak month, segments, churn, cohort, stickiness, unusual days and forecast with their numbers', () => {
