@@ -252,8 +252,9 @@ export const DICTIONARY: DictionaryEntry[] = [
 		term: 'Stickiness',
 		definition:
 			'Averages over the period (every calendar day from the first to the last order date); stickiness = average DAU / average MAU, and the daily series DAU/MAU. ' +
+			`A day whose ${MAU_WINDOW_DAYS}-day window starts before the first order date (the first ${MAU_WINDOW_DAYS - 1} days) has an incomplete MAU, since nothing before the data is known: average MAU and stickiness are taken over the complete days only (first order date + ${MAU_WINDOW_DAYS - 1} to the last order date; both averages over the same days), and the charts shade the incomplete days. Average DAU is over every day. With fewer than ${MAU_WINDOW_DAYS} days there is no average MAU and no stickiness. ` +
 			`The daily series is shown in full up to ${MAX_SERIES_POINTS} days; longer periods are averaged into equal buckets of days (the result says so).`,
-		formula: 'stickiness = mean(DAU) / mean(MAU)',
+		formula: 'stickiness = mean(DAU) / mean(MAU), over the days d ≥ first order date + 29',
 		parameters: ['filters']
 	},
 

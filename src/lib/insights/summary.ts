@@ -212,7 +212,7 @@ function stickinessSentence(r: AnalysisResults): Sentence | null {
 		id: 'stickiness',
 		analysis: 'engagement',
 		value: e.stickiness,
-		text: `Stickiness is ${formatPercent(e.stickiness)}: on an average day ${formatNumber(e.avgDau, 1)} customers order, out of ${formatNumber(e.avgMau, 1)} active in the last 30 days.`
+		text: `Stickiness is ${formatPercent(e.stickiness)}: customers ordering on an average day against the ${formatNumber(e.avgMau ?? 0, 1)} active in the last 30 days, over the ${plural(e.completeDays, 'day')} whose 30-day window lies within the data.`
 	};
 }
 
@@ -349,10 +349,14 @@ const TAKEAWAYS: Record<PanelId, Takeaway> = {
 		const high = p.groups.find((g) => g.group === 'High');
 		return high ? `${plural(high.customers, 'customer')} (${formatPercent(high.share)}) are probably no longer active (P(alive) below ${p.thresholds.high}).` : null;
 	},
-	engagement: (r) =>
-		r.engagement.available
-			? `On average ${formatNumber(r.engagement.avgDau, 1)} customers order per day and ${formatNumber(r.engagement.avgMau, 1)} in any 30 days.`
-			: null,
+	engagement: (r) => {
+		const e = r.engagement;
+		if (!e.available) return null;
+		const perDay = `On average ${formatNumber(e.avgDau, 1)} customers order per day`;
+		return e.avgMau === null
+			? `${perDay}; the data covers less than 30 days, so no 30-day window is complete yet.`
+			: `${perDay} and ${formatNumber(e.avgMau, 1)} in any complete 30-day window.`;
+	},
 	stickiness: (r) => stickinessSentence(r)?.text ?? null,
 	cohorts: (r) => (r.cohorts.available ? (cohortSentence(r.cohorts)?.text ?? null) : null),
 	demographicsAge: demographicTakeaway('age', 'age band'),

@@ -105,8 +105,26 @@ const cases: Case[] = [
 	{ name: 'holdout', chart: () => holdoutChart(f.clv, opts), title: 'Model check: predicted vs actual repeat purchases', axis: 'Mean purchases in holdout', marks: [['g[aria-label="line"]', 2], ['g[aria-label="dot"] circle', 6]] },
 	{ name: 'churn', chart: () => churnChart(f.churn, opts), title: 'Churn risk groups', axis: 'Customers', marks: [['g[aria-label="bar"] rect', 4]] },
 	{ name: 'P(alive)', chart: () => pAliveChart(f.churn, opts), title: 'Probability each customer is still active (P(alive))', axis: 'Customers', marks: [['g[aria-label="bar"] rect', 3]] },
-	{ name: 'engagement', chart: () => engagementChart(f.engagement, opts), title: 'Daily and monthly active customers', axis: 'Active customers', marks: [['g[aria-label="line"] path', 2]] },
-	{ name: 'stickiness', chart: () => stickinessChart(f.engagement, opts), title: 'Stickiness (DAU / MAU)', axis: 'Stickiness (%)', marks: [['g[aria-label="line"] path', 1]] },
+	{
+		name: 'engagement',
+		chart: () => engagementChart(f.engagement, opts),
+		title: 'Daily and monthly active customers',
+		axis: 'Active customers',
+		marks: [
+			['g[aria-label="line"] path', 2],
+			['g[aria-label="rect"] rect', 1] // the 29 days with an incomplete 30-day window
+		]
+	},
+	{
+		name: 'stickiness',
+		chart: () => stickinessChart(f.engagement, opts),
+		title: 'Stickiness (DAU / MAU)',
+		axis: 'Stickiness (%)',
+		marks: [
+			['g[aria-label="line"] path', 1],
+			['g[aria-label="rect"] rect', 1]
+		]
+	},
 	{
 		name: 'cohorts',
 		chart: () => cohortChart(f.cohorts, opts),
@@ -188,6 +206,16 @@ describe('charts', () => {
 		const chart = salesTrendChart(f.trend, { ...opts, forecast: weekly });
 		expect(title(chart)).toBe('Monthly net revenue');
 		expect(count(chart, 'g[aria-label="area"] path')).toBe(1);
+	});
+
+	it('engagement charts shade and name the days whose 30-day window is incomplete, and only those', () => {
+		for (const chart of [engagementChart(f.engagement, opts), stickinessChart(f.engagement, opts)]) {
+			expect(chart.querySelector('figcaption')?.textContent).toContain('The shaded days before 30 Jun 2024 have less than 30 days of data behind them');
+		}
+		const allComplete = { ...f.engagement, completeFrom: f.engagement.from };
+		const chart = engagementChart(allComplete, opts);
+		expect(count(chart, 'g[aria-label="rect"] rect')).toBe(0);
+		expect(chart.querySelector('figcaption')?.textContent).not.toContain('shaded');
 	});
 
 	it('heatmap numbers are readable on their cells', () => {

@@ -82,7 +82,7 @@ describe('executive summary', () => {
 			'25.0% of customers (5 of 20) have churned, with no order in the last 90 days; they had spent £144.50 (11.7% of customer revenue).'
 		);
 		expect(s('bestCohort')).toBe('The best-retaining cohort is January 2024: 40.0% of its 10 customers ordered again the month after their first order.');
-		expect(s('stickiness')).toBe('Stickiness is 20.0%: on an average day 2.0 customers order, out of 10.0 active in the last 30 days.');
+		expect(s('stickiness')).toBe('Stickiness is 20.0%: customers ordering on an average day against the 10.0 active in the last 30 days, over the 5 days whose 30-day window lies within the data.');
 		expect(s('unusualDays')).toBe('2 unusual days (1 high, 1 low); the most extreme, 24 Nov 2023, had £60.00 against £3.00 expected.');
 		// 105 + 110 + 115 = 330
 		expect(s('forecast')).toBe('Forecast for June 2024 (in progress): £105.00 (80% interval £90.00 to £120.00); £330.00 in total over the next 3 months.');

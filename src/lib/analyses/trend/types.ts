@@ -31,6 +31,8 @@ export interface TrendResult {
 	lastTwelveGrowth: TrendGrowth | null;
 	/** Whether the complete months rise or fall beyond chance: Mann–Kendall test at the two-sided 5 % level; null with fewer than two complete months. */
 	direction: TrendDirection | null;
+	/** Calendar month 1–12: mean revenue of complete months of that calendar month / mean of all complete months. */
+	seasonality: { month: number; index: number | null; completeMonths: number }[];
 }
 
 /** A growth rate over the complete months `from` … `to` (`YYYY-MM`). */
@@ -49,6 +51,4 @@ export interface TrendDirection {
 	z: number;
 	/** 'up' / 'down' only when |z| > 1.96; 'none' = no clear trend. */
 	direction: 'up' | 'down' | 'none';
-	/** Calendar month 1–12: mean revenue of complete months of that calendar month / mean of all complete months. */
-	seasonality: { month: number; index: number | null; completeMonths: number }[];
 }
