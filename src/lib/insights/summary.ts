@@ -21,6 +21,7 @@ import {
 	monthName,
 	plural
 } from './format';
+import { realGroups } from './buckets';
 
 export interface Sentence {
 	id: string;
@@ -251,7 +252,7 @@ function breakdownTakeaway(key: 'products' | 'categories' | 'countries' | 'regio
 	return (r, o) => {
 		const b = r[key];
 		if (!b.available) return null;
-		const named = b.rows.filter((x) => !x.isOther && !x.isMissing);
+		const named = realGroups(b.rows, (x) => x.label);
 		if (named.length === 0 || named[0].share === null) return null;
 		const first = named[0];
 		const top3 = named.slice(0, 3);
@@ -265,7 +266,7 @@ function demographicTakeaway(dimension: 'age' | 'gender' | 'city' | 'channel', n
 	return (r, o) => {
 		const d = r.demographics;
 		if (!d.available) return null;
-		const rows = d.dimensions.find((x) => x.dimension === dimension)?.rows ?? [];
+		const rows = realGroups(d.dimensions.find((x) => x.dimension === dimension)?.rows ?? [], (x) => x.label);
 		const most = top(rows, (x) => x.customers);
 		const aov = top(
 			rows.filter((x) => x.aov !== null),
@@ -299,14 +300,14 @@ const TAKEAWAYS: Record<PanelId, Takeaway> = {
 		const d = r.dealSize;
 		if (!d.available) return null;
 		// Ranked by revenue, as the panel's bars are: the band that matters most, not the most frequent.
-		const most = top(d.rows, (x) => x.revenue);
+		const most = top(realGroups(d.rows, (x) => x.label), (x) => x.revenue);
 		return most ? `${most.label} deals bring the most revenue: ${formatMoney(most.revenue, o.currency)}${most.share === null ? '' : ` (${formatPercent(most.share)})`}.` : null;
 	},
 	status: (r) => {
 		const s = r.status;
 		if (!s.available) return null;
 		const orders = s.rows.reduce((n, x) => n + x.orders, 0);
-		const most = top(s.rows, (x) => x.orders);
+		const most = top(realGroups(s.rows, (x) => x.status), (x) => x.orders);
 		return most && orders > 0 ? `${formatPercent(most.orders / orders)} of orders have status ${most.status} (${plural(most.orders, 'order')}).` : null;
 	},
 	rfmSegments: (r, o) => (r.rfm.available ? (find(segmentSentences(r.rfm, o.currency), 'valuableSegment') ?? find(segmentSentences(r.rfm, o.currency), 'largestSegment')) : null),

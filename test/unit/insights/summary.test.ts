@@ -153,4 +153,35 @@ describe('takeaways', () => {
 		const results = { ...f.results, dealSize: { available: true as const, basis: 'bands' as const, bands: null, rows } };
 		expect(takeaway('dealSize', results, { currency: '£' })).toBe('Large deals bring the most revenue: £600.00 (60.0%).');
 	});
+
+	it('never names a bucket: the largest real city, country, deal size and status instead of "Other", "Unknown" or "(not given)"', () => {
+		const row = (label: string, customers: number, aov: number | null) => ({ label, customers, orders: customers, aov, revenue: customers * 10, revenueShare: null, topProducts: [] });
+		const demographics = {
+			...f.demographics,
+			dimensions: [{ dimension: 'city' as const, rows: [row('Madrid', 12, 30), row('Lyon', 9, 45), row('Unknown', 20, 90), row('Other (29)', 29, 80)] }]
+		};
+		expect(takeaway('demographicsCity', { ...f.results, demographics }, { currency: '£' })).toBe(
+			'The largest city is Madrid with 12 customers; the highest average order value is Lyon at £45.00.'
+		);
+		const countries = {
+			...f.products,
+			dimension: 'country' as const,
+			rows: [
+				{ ...f.products.rows[0], label: 'Other (40)', isOther: true, isMissing: false, revenue: 900, share: 0.6 },
+				{ ...f.products.rows[0], label: 'N/A', isOther: false, isMissing: false, revenue: 400, share: 0.27 },
+				{ ...f.products.rows[0], label: 'Spain', isOther: false, isMissing: false, revenue: 200, share: 0.13 }
+			]
+		};
+		expect(takeaway('countries', { ...f.results, countries }, { currency: '£' })).toBe('The leading country, Spain, brings £200.00 (13.0% of net revenue).');
+		const dealSize = { ...f.dealSize, rows: [{ label: '(not given)', lines: 9, orders: 9, revenue: 900, share: 0.9 }, ...f.dealSize.rows.slice(0, 1)] };
+		expect(takeaway('dealSize', { ...f.results, dealSize }, { currency: '£' })).toBe('Small deals bring the most revenue: £100.00 (8.1%).');
+		const status = { available: true as const, rows: [{ status: '(not given)', isMissing: true, lines: 50, orders: 50, revenue: 1, share: null }, ...f.status.rows.slice(0, 1)] };
+		// 36 Shipped of 86 orders.
+		expect(takeaway('status', { ...f.results, status })).toBe('41.9% of orders have status Shipped (36 orders).');
+	});
+
+	it('says nothing rather than name a bucket when every group is one', () => {
+		const demographics = { ...f.demographics, dimensions: [{ dimension: 'city' as const, rows: [{ label: 'Unknown', customers: 5, orders: 5, aov: 10, revenue: 50, revenueShare: 1, topProducts: [] }] }] };
+		expect(takeaway('demographicsCity', { ...f.results, demographics })).toBeNull();
+	});
 });
