@@ -94,10 +94,11 @@ export function cohortChart(c: CohortResult, opts: ChartOptions = {}): Chart {
 	const color = sequentialColor([0, top], pal.sequential);
 	const cohorts = c.cohorts.map((k) => k.cohort);
 	const labelled = cells.length <= 700;
+	const clipped = c.cohorts.some((k) => (k.cells[0]?.monthsSince ?? 0) > 0);
 	return render({
 		...frame(opts, {
 			title: 'Cohort retention',
-			caption: `Share of each cohort (customers by month of first order) ordering again n months later. Month 0 is 100% by definition; the colour scale is capped at ${formatPercent(top, 0)} so later months stay readable.`,
+			caption: `Share of each cohort (customers by month of first order) ordering again n months later. Month 0 is 100% by definition; the colour scale is capped at ${formatPercent(top, 0)} so later months stay readable.${clipped ? ' Months before the date filter are left blank; cohorts keep the month of their first order ever.' : ''}`,
 			ariaDescription: `Heatmap of retention for ${plural(cohorts.length, 'monthly cohort')} over up to ${plural(c.maxMonthsSince, 'month')}.`,
 			height: Math.max(160, cohorts.length * 20 + 90)
 		}),

@@ -264,7 +264,9 @@ export const DICTIONARY: DictionaryEntry[] = [
 		term: 'Cohorts',
 		definition:
 			'Cohorts: customers by month of first order × months since: share still ordering (customers with a non-cancelled order in that month / cohort size), and revenue. ' +
-			"The first order is the customer's first non-cancelled order in scope; revenue is the net revenue of the cohort's customers in that month.",
+			"The first order is the customer's first non-cancelled order in the whole history: a date filter never moves a customer into a later cohort (the country, category and status filters still apply), and the cohort size counts every customer acquired that month. " +
+			'Under a date filter only the months inside it are shown, only cohorts with an order inside it are listed, and the first month of the filter counts from its start date. ' +
+			"Revenue is the net revenue of the cohort's customers in that month.",
 		formula: 'share(c, k) = customers of cohort c with a non-cancelled order in month c + k / size of c',
 		parameters: ['filters']
 	},

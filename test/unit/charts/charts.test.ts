@@ -218,6 +218,12 @@ describe('charts', () => {
 		expect(chart.querySelector('figcaption')?.textContent).not.toContain('shaded');
 	});
 
+	it('a date-filtered cohort chart says why early months are blank', () => {
+		const filtered = { ...f.cohorts, cohorts: f.cohorts.cohorts.map((k) => ({ ...k, cells: k.cells.filter((x) => x.monthsSince >= 1) })) };
+		expect(cohortChart(filtered, opts).querySelector('figcaption')?.textContent).toContain('Months before the date filter are left blank');
+		expect(cohortChart(f.cohorts, opts).querySelector('figcaption')?.textContent).not.toContain('left blank');
+	});
+
 	it('heatmap numbers are readable on their cells', () => {
 		const chart = rfmHeatmapChart(f.rfm, opts);
 		const fills = all(plotSvg(chart), 'g[aria-label="text"] text').map((t) => t.getAttribute('fill'));

@@ -85,3 +85,31 @@ describe('cohorts (worked by hand)', () => {
 		expect(c.maxMonthsSince).toBe(3);
 	});
 });
+
+describe('cohorts under a date filter (worked by hand)', () => {
+	it('keeps each customer in the cohort of their first order in the whole history; the filter limits the months shown', async () => {
+		await loadTransactions(engine, COHORT_LINES);
+		const c = await runAnalysis('cohorts', engine, { filters: { dateFrom: '2024-03-01', dateTo: null, countries: [], categories: [], statuses: [] } });
+		if (!c.available) throw new Error(c.reason);
+		// In scope: k2 03-03 (20), k4 03-15 (60), k4 04-01 (−15, a return only), k1 04-02 (30). First orders over the whole
+		// history: k1, k2 January; k3 February; k4 March. Inside the filter alone k2 would be a March and k1 an April cohort.
+		// January (size 2, both customers): March = month 2, k2 (20); April = month 3, k1 (30).
+		// February (k3) has no order in the period: not shown. March (k4): month 0 60; month 1 only the return: inactive, −15.
+		expect(c.cohorts.map((k) => [k.cohort, k.customers, k.cells.map((x) => [x.monthsSince, x.activeCustomers, x.share, x.revenue])])).toEqual([
+			['2024-01', 2, [[2, 1, 0.5, 20], [3, 1, 0.5, 30]]],
+			['2024-03', 1, [[0, 1, 1, 60], [1, 0, 0, -15]]]
+		]);
+		expect(c.maxMonthsSince).toBe(3);
+	});
+
+	it('an end date only drops the later months and the cohorts with no order before it', async () => {
+		const c = await runAnalysis('cohorts', engine, { filters: { dateFrom: null, dateTo: '2024-02-29', countries: [], categories: [], statuses: [] } });
+		if (!c.available) throw new Error(c.reason);
+		// January: Jan both (100 + 200), Feb k1 (50). February (k3): −10 + 40 + 10. March (k4) has nothing before 1 March.
+		expect(c.cohorts.map((k) => [k.cohort, k.customers, k.cells.map((x) => [x.monthsSince, x.activeCustomers, x.share, x.revenue])])).toEqual([
+			['2024-01', 2, [[0, 2, 1, 300], [1, 1, 0.5, 50]]],
+			['2024-02', 1, [[0, 1, 1, 40]]]
+		]);
+		expect(c.maxMonthsSince).toBe(1);
+	});
+});
