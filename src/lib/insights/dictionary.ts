@@ -290,7 +290,8 @@ export const DICTIONARY: DictionaryEntry[] = [
 		term: 'Revenue forecast',
 		definition:
 			`Forecast of net revenue from the sales history: monthly (seasonal period 12, horizon = the forecast horizon in months) when there are at least ${MONTHLY_MIN_MONTHS} complete months, otherwise weekly (Monday–Sunday weeks, seasonal period 52, horizon ≈ months × ${WEEKS_PER_MONTH} weeks, at most 36). ` +
-			'A partial first period is dropped and a partial last period is left out of fitting. The method (exponential smoothing, Theta or their combination) is chosen automatically and scored by a rolling-origin backtest; intervals are 80 % and 95 %.',
+			'A partial first period is dropped and a partial last period is left out of fitting. The method (exponential smoothing, Theta or their combination) is chosen automatically and scored by a rolling-origin backtest; intervals are 80 % and 95 %. ' +
+			'The charts draw the y axis over zero, the history and the point forecast plus a quarter of that range; a band reaching beyond it is clipped at the edge and the caption says where (the table and tooltips keep the full intervals).',
 		parameters: ['forecastHorizon', 'filters']
 	},
 

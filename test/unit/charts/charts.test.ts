@@ -25,6 +25,7 @@ import {
 	type Chart
 } from '../../../src/lib/charts/index';
 import { BACKGROUND, contrastRatio, palette, textOn } from '../../../src/lib/charts/helpers';
+import { forecastYDomain } from '../../../src/lib/charts/sales';
 import { createTestDocument } from './dom';
 import * as f from '../../fixtures/results';
 
@@ -222,6 +223,24 @@ describe('charts', () => {
 		const filtered = { ...f.cohorts, cohorts: f.cohorts.cohorts.map((k) => ({ ...k, cells: k.cells.filter((x) => x.monthsSince >= 1) })) };
 		expect(cohortChart(filtered, opts).querySelector('figcaption')?.textContent).toContain('Months before the date filter are left blank');
 		expect(cohortChart(f.cohorts, opts).querySelector('figcaption')?.textContent).not.toContain('left blank');
+	});
+
+	it('a wide 95% band is clipped to the history and point forecast, and the chart says so', () => {
+		// History 40…200 (with zero), forecast 105–115: range 0–200, margin 25% of 200 → y from 0 to 250.
+		expect(forecastYDomain(f.forecast.history.map((h) => h.value), f.forecast.forecast)).toEqual([0, 250]);
+		// Negative values widen the bottom too: range −100…300 → pad 100.
+		expect(forecastYDomain([-100, 300], [50])).toEqual([-200, 400]);
+		const wide = { ...f.forecast, lo95: [-500, -600, -700], hi95: [1000, 2000, 3000], lo80: [-100, -150, -200], hi80: [400, 500, 600] };
+		const tickValue = (text: string) => Number(text.replace(/[^\d.−-]/g, '').replace('−', '-')) * (text.endsWith('K') ? 1e3 : 1);
+		const yTicks = (chart: Chart) => all(plotSvg(chart), 'g[aria-label="y-axis tick label"] text').map((t) => tickValue(t.textContent ?? ''));
+		for (const chart of [forecastChart(wide, opts), salesTrendChart(f.trend, { ...opts, forecast: wide })]) {
+			expect(chart.querySelector('figcaption')?.textContent).toContain('95% band clipped at £0.00 and £250.00');
+			expect(Math.max(...yTicks(chart))).toBeLessThanOrEqual(250);
+			expect(Math.min(...yTicks(chart))).toBeGreaterThanOrEqual(0);
+		}
+		// The fixture's own bands (80–146) fit: nothing clipped, nothing said.
+		expect(forecastChart(f.forecast, opts).querySelector('figcaption')?.textContent).not.toContain('clipped');
+		expect(salesTrendChart(f.trend, { ...opts, forecast: f.forecast }).querySelector('figcaption')?.textContent).not.toContain('clipped');
 	});
 
 	it('heatmap numbers are readable on their cells', () => {
