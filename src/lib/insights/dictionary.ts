@@ -4,6 +4,7 @@
  * the RFM rules and the deal-size bands are generated from the same data the SQL is built from.
  */
 import { CLV_DEFINITION } from '../models/clv/index';
+import { MANN_KENDALL_MIN_N } from '../models/trend/index';
 import {
 	AGE_BANDS,
 	DEAL_BANDS,
@@ -251,8 +252,9 @@ export const DICTIONARY: DictionaryEntry[] = [
 		term: 'Stickiness',
 		definition:
 			'Averages over the period (every calendar day from the first to the last order date); stickiness = average DAU / average MAU, and the daily series DAU/MAU. ' +
+			`A day whose ${MAU_WINDOW_DAYS}-day window starts before the first order date (the first ${MAU_WINDOW_DAYS - 1} days) has an incomplete MAU, since nothing before the data is known: average MAU and stickiness are taken over the complete days only (first order date + ${MAU_WINDOW_DAYS - 1} to the last order date; both averages over the same days), and the charts shade the incomplete days. Average DAU is over every day. With fewer than ${MAU_WINDOW_DAYS} days there is no average MAU and no stickiness. ` +
 			`The daily series is shown in full up to ${MAX_SERIES_POINTS} days; longer periods are averaged into equal buckets of days (the result says so).`,
-		formula: 'stickiness = mean(DAU) / mean(MAU)',
+		formula: 'stickiness = mean(DAU) / mean(MAU), over the days d ≥ first order date + 29',
 		parameters: ['filters']
 	},
 
@@ -262,7 +264,9 @@ export const DICTIONARY: DictionaryEntry[] = [
 		term: 'Cohorts',
 		definition:
 			'Cohorts: customers by month of first order × months since: share still ordering (customers with a non-cancelled order in that month / cohort size), and revenue. ' +
-			"The first order is the customer's first non-cancelled order in scope; revenue is the net revenue of the cohort's customers in that month.",
+			"The first order is the customer's first non-cancelled order in the whole history: a date filter never moves a customer into a later cohort (the country, category and status filters still apply), and the cohort size counts every customer acquired that month. " +
+			'Under a date filter only the months inside it are shown, only cohorts with an order inside it are listed, and the first month of the filter counts from its start date. ' +
+			"Revenue is the net revenue of the cohort's customers in that month.",
 		formula: 'share(c, k) = customers of cohort c with a non-cancelled order in month c + k / size of c',
 		parameters: ['filters']
 	},
@@ -272,9 +276,13 @@ export const DICTIONARY: DictionaryEntry[] = [
 		id: 'sales-trend',
 		term: 'Sales trend',
 		definition:
-			'Sales trend: monthly net revenue, orders, customers; peak and lowest month; average month-over-month growth; month-of-year seasonality index (mean revenue of that calendar month over complete months / mean over all complete months); ' +
+			'Sales trend: monthly net revenue, orders, customers; peak and lowest month; compound monthly growth; month-of-year seasonality index (mean revenue of that calendar month over complete months / mean over all complete months); ' +
 			"a partial last month (the last order date is before the month's last day, i.e. the data stops mid-month) is marked as partial, never compared as if complete (excluded from peak/lowest/growth/seasonality); the same for a partial first month. " +
-			'Monthly customers are distinct customers with a non-cancelled order in the month. Average month-over-month growth is the arithmetic mean of (revenue / previous month revenue − 1) over pairs of consecutive complete months whose earlier month has positive revenue.',
+			'Monthly customers are distinct customers with a non-cancelled order in the month. ' +
+			'Growth headline: the compound monthly growth rate between the first and the last complete month, (last / first)^(1 / months between) − 1 (shown when both months have positive revenue), and, with 24 or more complete months, the net revenue of the last 12 complete months against the 12 before, minus 1. ' +
+			'The data table also gives the average month-over-month growth, the arithmetic mean of (revenue / previous month revenue − 1) over pairs of consecutive complete months whose earlier month has positive revenue, for comparison only: one volatile month can dominate it. ' +
+			`Revenue is said to have grown or fallen only when a Mann–Kendall trend test on the complete months' revenue rejects "no trend" at the two-sided 5 % level (|z| > 1.96, normal approximation with tie correction and continuity correction; at least ${MANN_KENDALL_MIN_N} complete months, fewer can never reach it); otherwise the summary says there is no clear trend. ` +
+			'The test is rank-based, so a single extreme month cannot decide it; it assumes independent months, so strong seasonality or autocorrelation can make it call a trend too readily.',
 		parameters: ['filters']
 	},
 	{
@@ -282,7 +290,8 @@ export const DICTIONARY: DictionaryEntry[] = [
 		term: 'Revenue forecast',
 		definition:
 			`Forecast of net revenue from the sales history: monthly (seasonal period 12, horizon = the forecast horizon in months) when there are at least ${MONTHLY_MIN_MONTHS} complete months, otherwise weekly (Monday–Sunday weeks, seasonal period 52, horizon ≈ months × ${WEEKS_PER_MONTH} weeks, at most 36). ` +
-			'A partial first period is dropped and a partial last period is left out of fitting. The method (exponential smoothing, Theta or their combination) is chosen automatically and scored by a rolling-origin backtest; intervals are 80 % and 95 %.',
+			'A partial first period is dropped and a partial last period is left out of fitting. The method (exponential smoothing, Theta or their combination) is chosen automatically and scored by a rolling-origin backtest; intervals are 80 % and 95 %. ' +
+			'The charts draw the y axis over zero, the history and the point forecast plus a quarter of that range; a band reaching beyond it is clipped at the edge and the caption says where (the table and tooltips keep the full intervals).',
 		parameters: ['forecastHorizon', 'filters']
 	},
 

@@ -28,7 +28,12 @@ const CONTRACT = [
 	'frequency x = repeat purchase days (distinct order days − 1), recency t_x = days between first and last purchase day, T = days from first purchase to as-of',
 	'monetary = mean revenue per repeat purchase day (lifetimes convention: exclude the first purchase)',
 	'remove weekday effects (revenue / median revenue of that weekday), then flag days whose robust z-score |x − median| / (1.4826·MAD) > 3.5',
-	CLV_DEFINITION
+	CLV_DEFINITION,
+	"The first order is the customer's first non-cancelled order in the whole history: a date filter never moves a customer into a later cohort",
+	'average MAU and stickiness are taken over the complete days only (first order date + 29 to the last order date; both averages over the same days)',
+	'the compound monthly growth rate between the first and the last complete month, (last / first)^(1 / months between) − 1',
+	'with 24 or more complete months, the net revenue of the last 12 complete months against the 12 before, minus 1',
+	'Revenue is said to have grown or fallen only when a Mann–Kendall trend test on the complete months\' revenue rejects "no trend" at the two-sided 5 % level'
 ];
 
 describe('data dictionary', () => {
