@@ -67,13 +67,13 @@ export interface PlainKpis {
  * "cancel", or when every line is negative. A non-negative line of a cancelled order adds no money;
  * negative lines always count. Orders = distinct non-cancelled ids; customers = distinct ids of any
  * line; AOV = net revenue of non-cancelled orders / orders; units = positive quantities counted in
- * the money; products = distinct product values.
+ * the money; products = distinct product values (surrounding spaces are not part of a value).
  */
 export function plainKpis(rows: Record<string, string>[], c: PlainColumns, cPrefix = false): PlainKpis {
 	const lines = rows.map((r) => {
 		const qty = Number(r[c.quantity]);
 		const revenue = c.revenue ? Number(r[c.revenue]) : qty * Number(r[c.price!]);
-		return { order: r[c.order], customer: r[c.customer], qty, revenue, negative: qty < 0 || revenue < 0, status: c.status ? r[c.status] : '', product: c.product ? r[c.product] : '' };
+		return { order: r[c.order], customer: r[c.customer], qty, revenue, negative: qty < 0 || revenue < 0, status: c.status ? r[c.status] : '', product: c.product ? r[c.product].trim() : '' };
 	});
 	const byOrder = new Map<string, typeof lines>();
 	for (const l of lines) byOrder.set(l.order, [...(byOrder.get(l.order) ?? []), l]);
