@@ -1,7 +1,7 @@
 /** The dashboard panel of this slice: chart and table views, takeaway, dictionary entry. */
 import { dataQualityChart } from '../../charts/index';
 import { qualityReasons } from '../../charts/profile';
-import { formatMoney, plural } from '../../insights/index';
+import { dataQualityFindings, plural } from '../../insights/index';
 import { takeawayFrom } from '../../panels/insights';
 import { kit } from '../../panels/helpers';
 import type { PanelDefinition, PanelView } from '../../panels/types';
@@ -15,21 +15,10 @@ export const qualityPanel: PanelDefinition = {
 		const r = input.results;
 		const q = r.dataQuality;
 		if (!q?.available) return null;
-		const sentences = [
-			`${plural(q.lines, 'order line')} from ${q.firstDate ?? '?'} to ${q.lastDate ?? '?'}; ${plural(q.returnLines, 'return line')}, ${plural(q.cancelledOrders, 'cancelled order')} and ${plural(q.linesWithoutCustomer, 'line')} without a customer kept and flagged.`
-		];
-		const lo = q.leftOutCancelled;
-		if (lo.orders > 0) {
-			sentences.push(`${plural(lo.orders, 'cancelled order')} worth ${formatMoney(lo.revenue, input.currency)} ${lo.orders === 1 ? 'is' : 'are'} left out of revenue, units and every customer value.`);
-		}
-		const ov = q.overlappingOrders;
-		if (ov.orders > 0) {
-			const ids = ov.examples.map((e) => `${e.orderId} (${e.files.join(', ')})`).join('; ');
-			sentences.push(
-				`${plural(ov.orders, 'order id')} ${ov.orders === 1 ? 'appears' : 'appear'} in more than one file, e.g. ${ids}: overlapping exports count the same orders twice.`
-			);
-		}
-		return sentences.join(' ');
+		return [
+			`${plural(q.lines, 'order line')} from ${q.firstDate ?? '?'} to ${q.lastDate ?? '?'}; ${plural(q.returnLines, 'return line')}, ${plural(q.cancelledOrders, 'cancelled order')} and ${plural(q.linesWithoutCustomer, 'line')} without a customer kept and flagged.`,
+			...dataQualityFindings(r, input.currency)
+		].join(' ');
 	}),
 	views(input): PanelView[] {
 		const { count } = kit(input);
