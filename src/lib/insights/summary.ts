@@ -385,7 +385,7 @@ const TAKEAWAYS: Record<PanelId, Takeaway> = {
  * What the scope's data-quality counts add to the import summary: the value of cancelled orders
  * left out of the money, and order ids found in more than one file (overlapping exports double-count).
  */
-export function dataQualityFindings(r: AnalysisResults, currency?: string): string[] {
+export function dataQualityFindings(r: Pick<Partial<AnalysisResults>, 'dataQuality'>, currency?: string): string[] {
 	const q = r.dataQuality;
 	if (!q?.available) return [];
 	const out: string[] = [];
