@@ -4,7 +4,7 @@
  * independently of the generator code.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,10 +12,13 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSamples } from '../../src/cli/generate-samples';
 import { generateRetailCsv, writeRetailCsv } from '../../src/cli/generate-retail';
+import { needDatasets, datasetPath } from '../datasets';
+import { split } from '../plain-csv';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const SAMPLES = join(ROOT, 'static/samples');
-const RETAIL_SOURCE = resolve(ROOT, '../shared/datasets/online_retail_2010-2011.csv.gz');
+const RETAIL_SOURCE = datasetPath('online_retail_2010-2011.csv.gz');
+const retailSource = needDatasets('online_retail_2010-2011.csv.gz');
 const MB = 1024 * 1024;
 
 const RETAIL_HEADER = 'InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country';
@@ -25,30 +28,6 @@ const CRM_ORDERS_HEADER = 'order_id,customer_id,order_date,product,category,quan
 const CRM_CUSTOMERS_HEADER = 'customer_id,age,gender,city,signup_date,acquisition_channel,loyalty_member';
 
 const sha256 = (b: Buffer | string): string => createHash('sha256').update(b).digest('hex');
-
-/** Minimal CSV line split (double quotes, no embedded newlines). */
-function split(line: string): string[] {
-	if (!line.includes('"')) return line.split(',');
-	const out: string[] = [];
-	let f = '';
-	let q = false;
-	for (let i = 0; i < line.length; i++) {
-		const c = line[i];
-		if (q) {
-			if (c === '"' && line[i + 1] === '"') {
-				f += '"';
-				i++;
-			} else if (c === '"') q = false;
-			else f += c;
-		} else if (c === '"') q = true;
-		else if (c === ',') {
-			out.push(f);
-			f = '';
-		} else f += c;
-	}
-	out.push(f);
-	return out;
-}
 
 /** Text → lines without the final empty one; asserts LF endings and a trailing newline. */
 function lines(text: string): string[] {
@@ -155,8 +134,8 @@ describe('online-retail-sample.csv.gz (real UCI subset)', () => {
 		expect(customers.size).toBeLessThan(1300);
 	});
 
-	it.skipIf(!existsSync(RETAIL_SOURCE))(
-		'contains exactly the source rows of its invoices and customers, unchanged and in order',
+	it.skipIf(retailSource.missing)(
+		retailSource.title('contains exactly the source rows of its invoices and customers, unchanged and in order'),
 		() => {
 			const src = lines(gunzipSync(readFileSync(RETAIL_SOURCE)).toString('utf8'));
 			expect(src[0]).toBe(RETAIL_HEADER);

@@ -74,15 +74,17 @@ export const DICTIONARY: DictionaryEntry[] = [
 	{
 		id: 'net-revenue',
 		term: 'Net revenue',
-		definition: 'Net revenue = sum over all lines, returns and cancellations included (they are negative).',
-		formula: 'Σ revenue over all lines',
+		definition:
+			'Net revenue = sum over the lines that count as sales: every line except the non-negative lines of a cancelled order (an order cancelled by its status never had its positive amounts reversed, so they are left out). ' +
+			'Returns, C-prefix cancellation lines and other negative lines are included: they reverse earlier sales. Every money and units figure (gross sales, units, trend, forecast, breakdowns, RFM monetary, CLTV, CLV) counts the same lines.',
+		formula: 'Σ revenue over lines where is_return or not is_cancelled',
 		parameters: ['filters']
 	},
 	{
 		id: 'gross-sales',
 		term: 'Gross sales',
-		definition: 'Gross sales = sum over positive lines.',
-		formula: 'Σ revenue over lines with revenue > 0',
+		definition: 'Gross sales = sum over positive lines, leaving out the lines of cancelled orders.',
+		formula: 'Σ revenue over lines with revenue > 0 and not is_cancelled',
 		parameters: ['filters']
 	},
 	{
@@ -97,8 +99,9 @@ export const DICTIONARY: DictionaryEntry[] = [
 		term: 'Cancellation',
 		definition:
 			'A cancellation is an order whose id follows the C prefix convention (e.g. C536379), whose status is a cancelled status, or whose lines are all negative (`is_cancelled`). ' +
-			'A return line is any line with negative quantity or revenue. Returns and cancellations are never dropped: they count in net revenue and returned value; ' +
-			'they do not count as orders, and a customer whose only orders are cancellations is left out of the customer analyses (RFM, CLTV, churn, predictive CLV, cohorts) and counted separately.'
+			'A return line is any line with negative quantity or revenue. Returns and cancellations are never dropped from the data: negative lines count in net revenue and returned value, ' +
+			'the non-negative lines of a cancelled order are left out of every money and units figure (the data-quality panel says how many orders and what value) but keep their value in the order-status breakdown; ' +
+			'cancellations do not count as orders, and a customer whose only orders are cancellations is left out of the customer analyses (RFM, CLTV, churn, predictive CLV, cohorts) and counted separately.'
 	},
 	{
 		id: 'orders',
@@ -118,8 +121,8 @@ export const DICTIONARY: DictionaryEntry[] = [
 	{
 		id: 'units',
 		term: 'Units',
-		definition: 'Units = sum of positive quantities.',
-		formula: 'Σ quantity over lines with quantity > 0',
+		definition: 'Units = sum of positive quantities on the lines counted in net revenue (a cancelled order adds no units).',
+		formula: 'Σ quantity over lines with quantity > 0 where is_return or not is_cancelled',
 		parameters: ['filters']
 	},
 	{
@@ -144,7 +147,7 @@ export const DICTIONARY: DictionaryEntry[] = [
 		definition:
 			"RFM (per customer with an id): recency = days from the customer's last non-cancelled order date to the as-of date; frequency = number of their distinct non-cancelled orders; monetary = their net revenue. " +
 			'Only orders dated before the as-of date count. Customers whose only orders are cancellations are excluded from RFM (the result reports how many, and their net revenue).',
-		formula: 'recency = as-of − last non-cancelled order date (days); frequency = count(DISTINCT non-cancelled order_id); monetary = Σ revenue of all their lines',
+		formula: 'recency = as-of − last non-cancelled order date (days); frequency = count(DISTINCT non-cancelled order_id); monetary = Σ revenue of their lines counted in net revenue',
 		parameters: ['asOf', 'filters']
 	},
 	{
@@ -370,7 +373,7 @@ export const DICTIONARY: DictionaryEntry[] = [
 	{
 		id: 'order-status',
 		term: 'Order status distribution',
-		definition: 'Per status: order lines, distinct order ids (cancelled orders included) and net revenue.',
+		definition: 'Per status: order lines, distinct order ids (cancelled orders included) and value: net revenue, plus for cancelled orders the value left out of net revenue.',
 		parameters: ['filters']
 	},
 	{

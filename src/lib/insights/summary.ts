@@ -364,14 +364,37 @@ const TAKEAWAYS: Record<PanelId, Takeaway> = {
 	demographicsGender: demographicTakeaway('gender', 'gender group'),
 	demographicsCity: demographicTakeaway('city', 'city'),
 	demographicsChannel: demographicTakeaway('channel', 'acquisition channel'),
-	dataQuality: (_r, o) => {
+	dataQuality: (r, o) => {
 		const q = o.quality;
 		if (!q) return null;
 		const f = q.flagged;
 		const excluded = f.badDates.count + f.missingRevenue.count;
-		return `Of ${plural(q.rowsRead, 'row')} read, ${formatCount(excluded)} were excluded (unreadable date or no revenue); ${formatCount(f.cancellationLines)} cancellation lines, ${formatCount(f.returnLines)} return lines and ${formatCount(f.missingCustomerId)} lines without a customer id were kept and flagged.`;
+		return [
+			`Of ${plural(q.rowsRead, 'row')} read, ${formatCount(excluded)} were excluded (unreadable date or no revenue); ${formatCount(f.cancellationLines)} cancellation lines, ${formatCount(f.returnLines)} return lines and ${formatCount(f.missingCustomerId)} lines without a customer id were kept and flagged.`,
+			...dataQualityFindings(r, o.currency)
+		].join(' ');
 	}
 };
+
+/**
+ * What the scope's data-quality counts add to the import summary: the value of cancelled orders
+ * left out of the money, and order ids found in more than one file (overlapping exports double-count).
+ */
+export function dataQualityFindings(r: Pick<Partial<AnalysisResults>, 'dataQuality'>, currency?: string): string[] {
+	const q = r.dataQuality;
+	if (!q?.available) return [];
+	const out: string[] = [];
+	const lo = q.leftOutCancelled;
+	if (lo.orders > 0) {
+		out.push(`${plural(lo.orders, 'cancelled order')} worth ${formatMoney(lo.revenue, currency)} ${lo.orders === 1 ? 'is' : 'are'} left out of revenue, units and every customer value.`);
+	}
+	const ov = q.overlappingOrders;
+	if (ov.orders > 0) {
+		const ids = ov.examples.map((e) => `${e.orderId} (${e.files.join(', ')})`).join('; ');
+		out.push(`${plural(ov.orders, 'order id')} ${ov.orders === 1 ? 'appears' : 'appear'} in more than one file, e.g. ${ids}: overlapping exports count the same orders twice.`);
+	}
+	return out;
+}
 
 /** One sentence under a panel's chart, or null when its analysis is unavailable or has nothing to say. */
 export function takeaway(panel: PanelId, results: AnalysisResults, opts: InsightOptions = {}): string | null {
