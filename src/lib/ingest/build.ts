@@ -70,6 +70,7 @@ function linesSelect(p: TxPart): string {
 		if (field === 'order_ts') {
 			parts.push(`${dateExpr(q, type, p.dateSpec)} AS order_ts`, `${textExpr(q, type)} AS order_ts_raw`);
 		} else if (sqlType === 'DOUBLE') parts.push(`${numberExpr(q, type, p.marks.get(col) ?? 'point')} AS ${target}`);
+		else if (sqlType === 'TIMESTAMP') parts.push(`TRY_CAST(${textExpr(q, type)} AS TIMESTAMP) AS ${target}`);
 		else parts.push(`${textExpr(q, type)} AS ${target}`);
 	}
 	parts.push(`CAST(rowid + 1 AS BIGINT) AS row_no`, `${quoteString(f.name)} AS source_file`, `${p.idx} AS file_idx`);
