@@ -40,7 +40,7 @@ describe('zero-click mapping of real headers', () => {
 		// The product name wins over the stock code; the code is recorded.
 		expect(s.files[0].productCode).toBe('StockCode');
 		expect(s.problems).toEqual([]);
-		expect(s.disabledAnalyses.map((d) => d.analysis).sort()).toEqual(['categories', 'demographics', 'status']);
+		expect(s.disabledAnalyses.map((d) => d.analysis).sort()).toEqual(['categories', 'demographics', 'feedback', 'status']);
 	});
 
 	it('Online Retail II (Invoice, Price, "Customer ID")', async () => {
@@ -83,7 +83,7 @@ describe('zero-click mapping of real headers', () => {
 			expect(c!.confidence).toBeGreaterThan(0.5);
 			expect(c!.reason.length).toBeGreaterThan(10);
 		}
-		expect(s.disabledAnalyses).toEqual([]);
+		expect(s.disabledAnalyses.map((d) => d.analysis)).toEqual(['feedback']);
 	});
 
 	it('online-retail-sample.csv.gz (gzip sample)', async () => {
