@@ -80,6 +80,7 @@ export const PANELS = [
 	'engagement',
 	'cohorts',
 	'demographics',
+	'feedback',
 	'quality',
 	'insights'
 ];

@@ -17,6 +17,7 @@ import { engagementPanel } from '../analyses/engagement/panel';
 import { cohortsPanel } from '../analyses/cohorts/panel';
 import { demographicsPanel } from '../analyses/demographics/panel';
 import { qualityPanel } from '../analyses/dataQuality/panel';
+import { feedbackPanel } from '../analyses/feedback/panel';
 import type { PanelDefinition } from './types';
 
 export type * from './types';
@@ -50,6 +51,7 @@ export const PANELS: readonly PanelDefinition[] = [
 	engagementPanel,
 	cohortsPanel,
 	demographicsPanel,
+	feedbackPanel,
 	qualityPanel,
 	insightsPanel
 ];
