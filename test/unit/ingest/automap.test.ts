@@ -105,7 +105,9 @@ describe('zero-click mapping of real headers', () => {
 			unit_price: 'unit_price',
 			region: 'city',
 			status: 'status',
-			channel: 'channel'
+			channel: 'channel',
+			rating: 'review_score',
+			review_text: 'review_text'
 		});
 		// The sales channel of an order is not the customer's acquisition channel.
 		expect(orders.attributes).toEqual({ city: 'city' });
