@@ -85,6 +85,7 @@ export const feedbackPanel: PanelDefinition = {
 				chart: chart(f, (x, o) => churnByBandChart(x, o)),
 				unavailable: f.churnByBand.length === 0 ? 'no rated customer has an order before the as-of date' : null,
 				hint: takeawayFrom(['feedbackChurn'])(input) ?? undefined,
+				tableOpen: true,
 				table: {
 					caption: 'Customers, churned customers and churn rate (95 % Wilson interval) per feedback band',
 					columns: [
@@ -105,6 +106,7 @@ export const feedbackPanel: PanelDefinition = {
 				title: 'Discontent At Risk',
 				chart: null,
 				unavailable: f.discontent.customers === 0 ? 'no lapsing customer (At Risk, Hibernating, About to Sleep, Lost) is unhappy on average' : null,
+				tableOpen: true,
 				table: {
 					caption: 'Lapsing RFM segments whose customers are unhappy on average: address the complaint before any win-back offer',
 					columns: [
