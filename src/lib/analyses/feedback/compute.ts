@@ -80,8 +80,12 @@ export async function computeFeedback(ctx: AnalysisContext): Promise<Maybe<Feedb
 			(SELECT count(DISTINCT order_id) FROM ${ctx.scope}) AS orders
 		FROM ${rated}`
 	);
-	const scale = detectRatingScale(Number(stats.mn), Number(stats.mx));
+	const chosen = ctx.params.ratingScale ? RATING_SCALES[ctx.params.ratingScale] : null;
+	const scale = chosen ?? detectRatingScale(Number(stats.mn), Number(stats.mx));
 	if (!scale) return { available: false, reason: `ratings run from ${stats.mn} to ${stats.mx}, which is not a 1–5, 0–10 or 0–100 scale` };
+	if (Number(stats.mn) < scale.min || Number(stats.mx) > scale.max) {
+		return { available: false, reason: `ratings run from ${stats.mn} to ${stats.mx}, outside the chosen ${scale.id} scale; choose another scale in "Review columns"` };
+	}
 	const isNps = scale.id === '0-10';
 	const npsOf = (promoters: number, detractors: number, n: number) => (n ? ((promoters - detractors) / n) * 100 : 0);
 
@@ -150,6 +154,7 @@ export async function computeFeedback(ctx: AnalysisContext): Promise<Maybe<Feedb
 	return {
 		available: true,
 		scale,
+		scaleChosen: chosen !== null,
 		ratedOrders: n,
 		orders: Number(stats.orders),
 		avgRating: Number(stats.avg),

@@ -5,4 +5,4 @@ import { computeFeedback } from './compute';
 export type * from './types';
 export { customerFeedbackSql, detectRatingScale, LAPSING_SEGMENTS, RATING_SCALES } from './compute';
 
-export const feedback = defineAnalysis({ label: 'customer feedback', params: ['filters', 'asOf', 'churnDays', 'rfmBins', 'rfmScheme'], compute: computeFeedback });
+export const feedback = defineAnalysis({ label: 'customer feedback', params: ['filters', 'asOf', 'churnDays', 'rfmBins', 'rfmScheme', 'ratingScale'], compute: computeFeedback });

@@ -57,6 +57,8 @@ export interface BandChurn {
 export interface FeedbackResult {
 	available: true;
 	scale: RatingScale;
+	/** The scale was chosen in "Review columns" rather than read from the data. */
+	scaleChosen: boolean;
 	/** Orders with a rating (each order once). */
 	ratedOrders: number;
 	/** Orders in scope. */

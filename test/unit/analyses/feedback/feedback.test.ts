@@ -98,6 +98,20 @@ describe('feedback on a 1–5 star file with ratings repeated on every line', ()
 		]);
 	});
 
+	it('uses the scale chosen in "Review columns" over the detected one', async () => {
+		await loadTransactions(engine, STARS);
+		const r = await runAnalysis('feedback', engine, { ratingScale: '1-10' });
+		if (!r.available) throw new Error(r.reason);
+		expect([r.scale.id, r.scaleChosen]).toEqual(['1-10', true]);
+		// On 1–10 every customer here (means 1.5, 4.5, 3, 5) is at most 6: all four are unhappy.
+		expect(r.churnByBand.map((b) => [b.band, b.customers])).toEqual([['Unhappy', 4]]);
+		const tooSmall = await runAnalysis('feedback', engine, { ratingScale: '1-5' });
+		expect(tooSmall.available).toBe(true);
+		await loadTransactions(engine, NPS);
+		const off = await runAnalysis('feedback', engine, { ratingScale: '1-5' });
+		expect(off).toEqual({ available: false, reason: 'ratings run from 0 to 10, outside the chosen 1-5 scale; choose another scale in "Review columns"' });
+	});
+
 	it('says which column unlocks it when there is no rating', async () => {
 		await loadTransactions(engine, STARS.map((l) => ({ ...l, rating: null, review: null, reviewDate: null })));
 		const r = await runAnalysis('feedback', engine);
