@@ -15,6 +15,8 @@ test('the CRM sample shows customer feedback in one click', async ({ page }) => 
 	await expect(panel.locator('svg').first()).toBeAttached();
 	await panel.getByRole('radio', { name: 'Churn by feedback' }).check();
 	await expect(panel.locator('table')).toContainText('Unhappy');
+	await panel.getByRole('radio', { name: 'What reviews say' }).check();
+	await expect(panel.locator('table')).toContainText('broken');
 	await panel.getByRole('radio', { name: 'Discontent' }).check();
 	await expect(panel.locator('table')).toContainText('Discontent At Risk');
 	await expect(page.locator('section[data-panel="insights"]')).toContainText('Address the complaint before any win-back offer');

@@ -7,6 +7,7 @@
 import type { AnalysisContext } from '../context';
 import { customerScores } from '../customerScoring/index';
 import type { Maybe } from '../types';
+import { reviewTerms } from './words';
 import type { BandChurn, FeedbackBand, FeedbackResult, RatingScale, RatingScaleId } from './types';
 
 export const RATING_SCALES: Record<RatingScaleId, RatingScale> = {
@@ -57,7 +58,8 @@ export function bandSql(scale: RatingScale, avg: string): string {
 /** One row per rated order: its rating (mean of its rated lines), date, customer. */
 function orderRatingsSql(scope: string): string {
 	return `SELECT order_id, any_value(customer_id) AS customer_id, avg(rating) AS rating,
-			min(coalesce(review_date, order_ts)) AS rated_at, bool_or(review_text IS NOT NULL) AS has_text
+			min(coalesce(review_date, order_ts)) AS rated_at, bool_or(review_text IS NOT NULL) AS has_text,
+			any_value(review_text) FILTER (WHERE review_text IS NOT NULL) AS review_text
 		FROM ${scope} WHERE rating IS NOT NULL GROUP BY order_id`;
 }
 
@@ -183,6 +185,7 @@ export async function computeFeedback(ctx: AnalysisContext): Promise<Maybe<Feedb
 			revenue: discontentBySegment.reduce((s, r) => s + r.revenue, 0),
 			bySegment: discontentBySegment
 		},
-		reviews: Number(stats.texts)
+		reviews: Number(stats.texts),
+		terms: Number(stats.texts) > 0 ? await reviewTerms(q, rated, scale) : null
 	};
 }

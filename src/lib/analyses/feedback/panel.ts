@@ -101,6 +101,26 @@ export const feedbackPanel: PanelDefinition = {
 				}
 			},
 			{
+				id: 'reviews',
+				label: 'What reviews say',
+				title: 'Words of unhappy and happy reviews',
+				chart: null,
+				unavailable: f.terms ? null : 'needs a review text column',
+				tableOpen: true,
+				table: f.terms
+					? {
+							caption: `Words and two-word phrases most typical of ${count(f.terms.unhappyReviews)} unhappy reviews and of ${count(f.terms.happyReviews)} happy ones (reviews containing each; no model, stop words left out)`,
+							columns: [
+								{ key: 'side', label: 'Typical of' },
+								{ key: 'term', label: 'Word or phrase' },
+								{ key: 'unhappyReviews', label: 'Unhappy reviews', numeric: true, format: count },
+								{ key: 'happyReviews', label: 'Happy reviews', numeric: true, format: count }
+							],
+							rows: [...f.terms.unhappy.map((t) => ({ side: 'Unhappy', ...t })), ...f.terms.happy.map((t) => ({ side: 'Happy', ...t }))]
+						}
+					: null
+			},
+			{
 				id: 'discontent',
 				label: 'Discontent',
 				title: 'Discontent At Risk',

@@ -54,6 +54,17 @@ export interface BandChurn {
 	revenue: number;
 }
 
+/** A word or two-word phrase of the reviews, with how many unhappy and happy reviews contain it. */
+export interface ReviewTerm {
+	term: string;
+	/** 1 = word, 2 = two-word phrase. */
+	words: number;
+	unhappyReviews: number;
+	happyReviews: number;
+	/** ln of (share of unhappy reviews with the term) / (share of happy reviews with it), each smoothed by ½. */
+	score: number;
+}
+
 export interface FeedbackResult {
 	available: true;
 	scale: RatingScale;
@@ -85,4 +96,6 @@ export interface FeedbackResult {
 	discontent: { customers: number; revenue: number; bySegment: { segment: string; customers: number; revenue: number }[] };
 	/** Orders with review text. */
 	reviews: number;
+	/** The most distinctive terms of unhappy and of happy reviews; null without review text. */
+	terms: { unhappy: ReviewTerm[]; happy: ReviewTerm[]; unhappyReviews: number; happyReviews: number } | null;
 }

@@ -206,3 +206,58 @@ describe('rating scale detection', () => {
 		expect(detectRatingScale(1, 250)).toBeNull();
 	});
 });
+
+describe('what the reviews say', () => {
+	/**
+	 * Unhappy (★1–2) reviews: "Broken item!", "item broken again", "BROKEN"; happy (★4–5): "Great item", "great", "Great service".
+	 * Reviews per term (each review once), stop word "again" dropped:
+	 *   broken 3 unhappy / 0 happy → ln((3.5/4)/(0.5/4)) = ln 7; item 2 / 1 → ln(2.5/1.5); great 0 / 3 → −ln 7.
+	 * Terms in fewer than 2 reviews of their side (service, the two-word phrases) are not listed. ★3 reviews count on neither side.
+	 */
+	const REVIEWS: Line[] = [
+		{ order: 'r1', customer: 'a', ts: '2024-01-01', revenue: 1, rating: 1, review: 'Broken item!' },
+		{ order: 'r1', customer: 'a', ts: '2024-01-01', revenue: 1, rating: 1, review: 'Broken item!' },
+		{ order: 'r2', customer: 'b', ts: '2024-01-02', revenue: 1, rating: 2, review: 'item broken again' },
+		{ order: 'r3', customer: 'c', ts: '2024-01-03', revenue: 1, rating: 1, review: 'BROKEN' },
+		{ order: 'r4', customer: 'd', ts: '2024-01-04', revenue: 1, rating: 5, review: 'Great item' },
+		{ order: 'r5', customer: 'e', ts: '2024-01-05', revenue: 1, rating: 4, review: 'great' },
+		{ order: 'r6', customer: 'f', ts: '2024-01-06', revenue: 1, rating: 5, review: 'Great service' },
+		{ order: 'r7', customer: 'g', ts: '2024-01-07', revenue: 1, rating: 3, review: 'broken broken <b>great</b>' }
+	];
+
+	it('lists the words most typical of unhappy and of happy reviews, each review counted once', async () => {
+		await loadTransactions(engine, REVIEWS);
+		const r = await runAnalysis('feedback', engine);
+		if (!r.available) throw new Error(r.reason);
+		expect(r.terms).not.toBeNull();
+		const t = r.terms!;
+		expect([t.unhappyReviews, t.happyReviews]).toEqual([3, 3]);
+		expect(t.unhappy.map((x) => [x.term, x.unhappyReviews, x.happyReviews])).toEqual([
+			['broken', 3, 0],
+			['item', 2, 1]
+		]);
+		expect(t.unhappy[0].score).toBeCloseTo(Math.log(7), 10);
+		expect(t.unhappy[1].score).toBeCloseTo(Math.log(2.5 / 1.5), 10);
+		expect(t.happy.map((x) => [x.term, x.happyReviews])).toEqual([['great', 3]]);
+		expect(t.happy[0].score).toBeCloseTo(-Math.log(7), 10);
+	});
+
+	it('lists two-word phrases too, keeping negations ("still" is a stop word, "not" is not)', async () => {
+		// Unhappy: "Not working", "still not working"; happy: "works great" twice. Every term is in both reviews of its side: ln((2.5/3)/(0.5/3)) = ln 5, ties by name.
+		await loadTransactions(engine, [
+			{ order: 'p1', customer: 'a', ts: '2024-01-01', revenue: 1, rating: 1, review: 'Not working' },
+			{ order: 'p2', customer: 'b', ts: '2024-01-02', revenue: 1, rating: 2, review: 'still not working' },
+			{ order: 'p3', customer: 'c', ts: '2024-01-03', revenue: 1, rating: 5, review: 'works great' },
+			{ order: 'p4', customer: 'd', ts: '2024-01-04', revenue: 1, rating: 5, review: 'Works great.' }
+		]);
+		const r = await runAnalysis('feedback', engine);
+		if (!r.available) throw new Error(r.reason);
+		expect(r.terms!.unhappy.map((x) => [x.term, x.words])).toEqual([
+			['not', 1],
+			['not working', 2],
+			['working', 1]
+		]);
+		expect(r.terms!.happy.map((x) => x.term)).toEqual(['great', 'works', 'works great']);
+		expect(r.terms!.unhappy[0].score).toBeCloseTo(Math.log(5), 10);
+	});
+});
