@@ -76,6 +76,7 @@ export const PANELS = [
 	'rfm-heatmap',
 	'rfm-scatter',
 	'demographics',
+	'feedback',
 	'cltv',
 	'churn',
 	'engagement',

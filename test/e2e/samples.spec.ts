@@ -30,7 +30,7 @@ for (const [id, plain] of Object.entries(SAMPLES) as [keyof typeof SAMPLES, (typ
 		// Anything longer than half a second shows its phase in the live progress region.
 		await expect(page.getByTestId('progress')).toContainText(/Downloading|Reading|Parsing|Profiling|Building|Analysing/);
 		await settled(page);
-		await expect(page.locator('[data-metric]')).toHaveCount(6);
+		await expect(page.locator('section[data-panel="kpis"] [data-metric]')).toHaveCount(6);
 		const k = await kpis(page);
 		const expected = plain();
 		expect(k.customers).toBe(expected.customers);

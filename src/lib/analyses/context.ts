@@ -71,6 +71,7 @@ function validateParams(p: AnalysisParams): void {
 	check(Number.isInteger(p.clvMonths) && p.clvMonths >= 1 && p.clvMonths <= 120, `CLV horizon must be 1–120 months, got ${p.clvMonths}`);
 	check(Number.isFinite(p.monthlyDiscount) && p.monthlyDiscount > -1 && p.monthlyDiscount < 1, `monthly discount must be between −1 and 1, got ${p.monthlyDiscount}`);
 	check(p.clvTimeUnit === undefined || p.clvTimeUnit === 'day' || p.clvTimeUnit === 'week', `CLV time unit must be 'day' or 'week'`);
+	check(p.ratingScale === undefined || p.ratingScale === null || ['1-5', '0-10', '1-10', '0-100'].includes(p.ratingScale), `rating scale must be 1-5, 0-10, 1-10 or 0-100, got ${JSON.stringify(p.ratingScale)}`);
 	for (const d of [p.filters.dateFrom, p.filters.dateTo]) check(d === null || isIsoDate(d), `filter dates must be written YYYY-MM-DD, got ${JSON.stringify(d)}`);
 }
 

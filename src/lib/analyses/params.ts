@@ -2,6 +2,8 @@
  * One object drives every analysis (DESIGN.md "Parameters"). Everything is plain data so it can be
  * serialised into the URL and the command line can build it from flags.
  */
+import type { RatingScaleId } from './feedback/types';
+
 export interface AnalysisFilters {
 	/** Inclusive `YYYY-MM-DD` bounds on `order_date`; null = open. */
 	dateFrom: string | null;
@@ -28,6 +30,8 @@ export interface AnalysisParams {
 	monthlyDiscount: number;
 	/** Time unit of the predictive CLV model (BG/NBD): whole days (default) or weeks. */
 	clvTimeUnit?: 'day' | 'week';
+	/** Scale of the rating column, chosen in "Review columns"; null or absent = read from the data. */
+	ratingScale?: RatingScaleId | null;
 	filters: AnalysisFilters;
 }
 

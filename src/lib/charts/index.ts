@@ -9,6 +9,7 @@ import { breakdownChart, dealSizeChart, statusChart } from './breakdowns';
 import { churnChart, cltvChart, clvHistogramChart, holdoutChart, pAliveChart, rfmHeatmapChart, rfmScatterChart, rfmSegmentsChart } from './customers';
 import type { Chart, ChartOptions } from './helpers';
 import { dataQualityChart, demographicsChart, type DemographicDimension } from './profile';
+import { churnByBandChart, feedbackMonthlyChart, ratingDistributionChart } from './feedback';
 import { forecastChart, salesTrendChart, seasonalityChart, unusualDaysChart } from './sales';
 
 export * from './activity';
@@ -16,6 +17,7 @@ export * from './breakdowns';
 export * from './customers';
 export * from './profile';
 export * from './sales';
+export * from './feedback';
 export { palette, type Chart, type ChartOptions } from './helpers';
 export * from './groups';
 import type { PanelGroup } from './groups';
@@ -46,6 +48,9 @@ export type PanelId =
 	| 'demographicsGender'
 	| 'demographicsCity'
 	| 'demographicsChannel'
+	| 'feedbackRatings'
+	| 'feedbackMonthly'
+	| 'feedbackChurn'
 	| 'dataQuality';
 
 
@@ -124,6 +129,9 @@ export const PANELS: readonly Panel[] = [
 	{ id: 'engagement', group: 'churn', heading: 'Active customers', analysis: 'engagement', render: ({ results: r }, o) => from(r.engagement, (x) => engagementChart(x, o)) },
 	{ id: 'stickiness', group: 'churn', heading: 'Stickiness', analysis: 'engagement', render: ({ results: r }, o) => from(r.engagement, (x) => stickinessChart(x, o)) },
 	{ id: 'cohorts', group: 'cohorts', heading: 'Cohort retention', analysis: 'cohorts', render: ({ results: r }, o) => from(r.cohorts, (x) => cohortChart(x, o)) },
+	{ id: 'feedbackRatings', group: 'customers', heading: 'Customer ratings', analysis: 'feedback', render: ({ results: r }, o) => from(r.feedback, (x) => ratingDistributionChart(x, o)) },
+	{ id: 'feedbackMonthly', group: 'customers', heading: 'Ratings by month', analysis: 'feedback', render: ({ results: r }, o) => from(r.feedback, (x) => feedbackMonthlyChart(x, o)) },
+	{ id: 'feedbackChurn', group: 'customers', heading: 'Churn by feedback', analysis: 'feedback', render: ({ results: r }, o) => from(r.feedback, (x) => churnByBandChart(x, o), 'no rated customer has an order before the as-of date') },
 	{
 		id: 'dataQuality',
 		group: 'quality',

@@ -93,6 +93,7 @@ function linesSelect(p: TxPart): string {
 		if (field === 'order_ts') {
 			parts.push(`${dict ? dict.expr : dateExpr(q, type, p.dateSpec)} AS order_ts`, `${q} AS order_ts_src`);
 		} else if (sqlType === 'DOUBLE') parts.push(`${numberExpr(q, type, p.marks.get(col) ?? 'point')} AS ${target}`);
+		else if (sqlType === 'TIMESTAMP') parts.push(`TRY_CAST(${textExpr(q, type)} AS TIMESTAMP) AS ${target}`);
 		else parts.push(`${textExpr(q, type)} AS ${target}`);
 	}
 	parts.push(`CAST(r.rowid + 1 AS BIGINT) AS row_no`, `${p.idx} AS file_idx`);

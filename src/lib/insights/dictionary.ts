@@ -8,6 +8,9 @@ import { MANN_KENDALL_MIN_N } from '../models/trend/index';
 import {
 	AGE_BANDS,
 	DEAL_BANDS,
+	LAPSING_SEGMENTS,
+	MIN_GROUP,
+	RATING_SCALES,
 	HOLDOUT_SHARE,
 	MAD_SCALE,
 	MAU_WINDOW_DAYS,
@@ -383,6 +386,43 @@ export const DICTIONARY: DictionaryEntry[] = [
 			`For customers with attributes and a non-cancelled order in scope, per age band (${AGE_BANDS.join(', ')}), gender, city (top 10 by revenue + Other) and acquisition channel: customers, orders, AOV (revenue of their non-cancelled orders / orders), ` +
 			'net revenue, revenue share (of the net revenue of all these customers) and the top 3 products by net revenue.',
 		parameters: ['filters']
+	},
+
+	// ── Customer feedback
+	{
+		id: 'average-rating',
+		term: 'Average rating',
+		definition:
+			"Mean over the orders that carry a rating; an order's rating counts once even when it sits on every line (an order's rating is the mean of its rated lines). " +
+			`The scale is read from the smallest and largest rating: up to 5 → 1–5 stars; up to 10 → 0–10 (NPS) when a 0 occurs, else 1–10; up to 100 → 0–100. ` +
+			"The monthly average groups orders by review date, else order date. A customer's feedback is the mean of their order ratings, and their last rating.",
+		formula: 'avg rating = Σ order ratings / rated orders',
+		parameters: ['filters']
+	},
+	{
+		id: 'nps',
+		term: 'Net Promoter Score (NPS)',
+		definition: 'On a 0–10 scale only: the share of rated orders from promoters (9–10) minus the share from detractors (0–6), in points from −100 to 100; passives (7–8) count in the total only.',
+		formula: 'NPS = 100 × (promoters − detractors) / answers',
+		parameters: ['filters']
+	},
+	{
+		id: 'unhappy-customer',
+		term: 'Feedback bands (unhappy, neutral, happy)',
+		definition:
+			"From a customer's average rating: " +
+			Object.values(RATING_SCALES)
+				.map((x) => `${x.id}: unhappy ≤ ${x.unhappyAtMost}, happy ≥ ${x.happyAtLeast}`)
+				.join('; ') +
+			". Churn rate per band = churned customers / customers (the churn definition), with a 95 % Wilson score interval. Unhappy customers are said to churn more (or less) only when a two-proportion z-test against all other rated customers is significant at 5 % and both groups have at least " +
+			`${MIN_GROUP} customers; otherwise the data cannot tell. Revenue from unhappy customers = their net revenue / net revenue of all scored customers.`,
+		parameters: ['filters', 'asOf', 'churnDays']
+	},
+	{
+		id: 'discontent',
+		term: 'Discontent At Risk',
+		definition: `Behaviour × feedback: customers in a lapsing RFM segment (${LAPSING_SEGMENTS.join(', ')}) whose average rating is unhappy. Address the complaint before any win-back offer.`,
+		parameters: ['filters', 'asOf', 'rfmBins', 'rfmScheme']
 	},
 
 	// ── Per-customer table

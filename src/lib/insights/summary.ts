@@ -22,6 +22,7 @@ import {
 	plural
 } from './format';
 import { realGroups } from './buckets';
+import { feedbackChurnSentence, feedbackHeadline, feedbackMonthlySentence } from './feedback';
 
 export interface Sentence {
 	id: string;
@@ -238,6 +239,7 @@ export function executiveSummary(r: AnalysisResults, opts: InsightOptions = {}):
 	out.push(clvSentence(r, c), stickinessSentence(r));
 	if (r.cohorts.available) out.push(cohortSentence(r.cohorts));
 	out.push(unusualSentence(r, c));
+	if (r.feedback.available) out.push({ id: 'feedback', analysis: 'feedback', value: r.feedback.avgRating, text: feedbackHeadline(r.feedback) });
 	if (r.forecast.available) out.push(...forecastSentences(r.forecast, c));
 	return out.filter((s): s is Sentence => s !== null);
 }
@@ -364,6 +366,9 @@ const TAKEAWAYS: Record<PanelId, Takeaway> = {
 	demographicsGender: demographicTakeaway('gender', 'gender group'),
 	demographicsCity: demographicTakeaway('city', 'city'),
 	demographicsChannel: demographicTakeaway('channel', 'acquisition channel'),
+	feedbackRatings: (r) => (r.feedback.available ? feedbackHeadline(r.feedback) : null),
+	feedbackMonthly: (r) => (r.feedback.available ? feedbackMonthlySentence(r.feedback) : null),
+	feedbackChurn: (r) => (r.feedback.available ? feedbackChurnSentence(r.feedback) : null),
 	dataQuality: (r, o) => {
 		const q = o.quality;
 		if (!q) return null;

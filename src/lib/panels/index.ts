@@ -18,6 +18,7 @@ import { cohortsPanel } from '../analyses/cohorts/panel';
 import { demographicsPanel } from '../analyses/demographics/panel';
 import { qualityPanel } from '../analyses/dataQuality/panel';
 import { inGroupOrder } from '../charts/index';
+import { feedbackPanel } from '../analyses/feedback/panel';
 import type { PanelDefinition } from './types';
 
 export type * from './types';
@@ -50,6 +51,7 @@ export const PANELS: readonly PanelDefinition[] = inGroupOrder([
 	rfmHeatmapPanel,
 	rfmScatterPanel,
 	demographicsPanel,
+	feedbackPanel,
 	cltvPanel,
 	churnPanel,
 	engagementPanel,

@@ -61,6 +61,15 @@ export interface PanelInput {
 	ondrill: (selection: DrillSelection) => void;
 }
 
+/** A headline number shown at the top of a panel (`data-metric` / `data-value` are test contracts). */
+export interface PanelMetric {
+	metric: string;
+	label: string;
+	value: number;
+	text: string;
+	secondary?: string;
+}
+
 /** One dashboard panel, defined in the slice of the analysis it shows. */
 export interface PanelDefinition {
 	/** The `data-panel` attribute: a contract pinned by the end-to-end tests, spelled as it always was. */
@@ -80,5 +89,7 @@ export interface PanelDefinition {
 	unlockedBy?: string[];
 	/** The one sentence under the panel, or null. */
 	takeaway(input: PanelInput): string | null;
+	/** Headline numbers above the views (the KPI panel draws its own cards). */
+	metrics?(input: PanelInput): PanelMetric[];
 	views(input: PanelInput): PanelView[];
 }

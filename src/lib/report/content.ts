@@ -104,6 +104,7 @@ function actionSection(r: AnalysisResults, c?: string): Table[] {
 	if (t.segments) out.push(actionTable('By RFM segment', 'Segment', t.segments, c));
 	if (t.churn) out.push(actionTable('By churn risk', 'Risk group', t.churn, c));
 	if (t.cltv) out.push(actionTable('By customer value tier (historical CLTV)', 'Tier', t.cltv, c));
+	if (t.feedback) out.push(actionTable('Discontent: lapsing segments with unhappy customers (also counted in their segment)', 'Group', t.feedback, c));
 	return out;
 }
 

@@ -42,7 +42,7 @@ describe('zero-click mapping of real headers', () => {
 		// The product name wins over the stock code; the code is recorded.
 		expect(s.files[0].productCode).toBe('StockCode');
 		expect(s.problems).toEqual([]);
-		expect(s.disabledAnalyses.map((d) => d.analysis).sort()).toEqual(['categories', 'demographics', 'status']);
+		expect(s.disabledAnalyses.map((d) => d.analysis).sort()).toEqual(['categories', 'demographics', 'feedback', 'status']);
 	});
 
 	const retail2 = needDatasets('online_retail_II_2009-2010.csv.gz');
@@ -87,7 +87,7 @@ describe('zero-click mapping of real headers', () => {
 			expect(c!.confidence).toBeGreaterThan(0.5);
 			expect(c!.reason.length).toBeGreaterThan(10);
 		}
-		expect(s.disabledAnalyses).toEqual([]);
+		expect(s.disabledAnalyses.map((d) => d.analysis)).toEqual(['feedback']);
 	});
 
 	it('online-retail-sample.csv.gz (gzip sample)', async () => {
@@ -109,7 +109,9 @@ describe('zero-click mapping of real headers', () => {
 			unit_price: 'unit_price',
 			region: 'city',
 			status: 'status',
-			channel: 'channel'
+			channel: 'channel',
+			rating: 'review_score',
+			review_text: 'review_text'
 		});
 		// The sales channel of an order is not the customer's acquisition channel.
 		expect(orders.attributes).toEqual({ city: 'city' });

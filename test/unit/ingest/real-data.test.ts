@@ -133,7 +133,7 @@ describe.skipIf(cdnow.missing)(cdnow.title('CDNOW sample with an explicit mappin
 		expect(kpis).toMatchObject({ lines: 6919, customers: 2357, revenue: 244091.94 });
 		expect(result.quality.dateFormats[0].format).toBe('ymd');
 		expect(result.quality.notes).toContain('CDNOW_sample.txt has no order id column: each distinct customer and date/time is counted as one order.');
-		expect(result.quality.disabledAnalyses.map((d) => d.analysis)).toEqual(['products', 'categories', 'countries', 'status', 'demographics']);
+		expect(result.quality.disabledAnalyses.map((d) => d.analysis)).toEqual(['products', 'categories', 'countries', 'status', 'feedback', 'demographics']);
 		const n = await build(native, [`${DATASETS}/cdnow/CDNOW_sample.txt`], mapping, read);
 		expect(comparable(n.result.quality)).toEqual(comparable(result.quality));
 		expect(n.kpis).toEqual(kpis);

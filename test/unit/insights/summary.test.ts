@@ -104,9 +104,9 @@ describe('executive summary', () => {
 	});
 
 	it('unavailable analyses give no sentence', () => {
-		const r: AnalysisResults = { ...f.results, rfm: off(), churn: off(), forecast: off(), cohorts: off(), engagement: off(), unusualDays: off(), clv: off() };
+		const r: AnalysisResults = { ...f.results, rfm: off(), churn: off(), forecast: off(), cohorts: off(), engagement: off(), unusualDays: off(), clv: off(), feedback: off() };
 		const s = executiveSummary(r);
-		expect(s.map((x) => x.analysis).filter((a) => ['rfm', 'churn', 'forecast', 'cohorts', 'engagement', 'unusualDays', 'clv'].includes(a))).toEqual([]);
+		expect(s.map((x) => x.analysis).filter((a) => ['rfm', 'churn', 'forecast', 'cohorts', 'engagement', 'unusualDays', 'clv', 'feedback'].includes(a))).toEqual([]);
 		expect(ids(r)).toEqual(['revenue', 'trend', 'peak']);
 		const none: AnalysisResults = { ...r, kpis: off(), trend: off() };
 		expect(executiveSummary(none)).toEqual([]);

@@ -96,7 +96,7 @@ describe('HTML report', () => {
 
 	it('still builds when most analyses are unavailable and there is no import summary', () => {
 		const off = { available: false as const, reason: 'no customer id column' };
-		const thin = { ...f.results, rfm: off, churn: off, cltv: off, clv: off, cohorts: off, engagement: off, demographics: off };
+		const thin = { ...f.results, rfm: off, churn: off, cltv: off, clv: off, cohorts: off, engagement: off, demographics: off, feedback: off };
 		const out = buildHtmlReport(thin, null, [], { document });
 		expect(out).toContain('Not available: no customer id column.');
 		expect(out).toContain('Not available: needs customer ids.');

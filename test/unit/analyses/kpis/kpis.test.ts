@@ -84,7 +84,7 @@ describe('KPIs (hand-worked on KPI_LINES)', () => {
 
 	it('says which analyses a parameter change affects, and reports progress', async () => {
 		const before = withDefaults();
-		expect(affectedAnalyses(before, { ...before, churnDays: 30 })).toEqual(['churn']);
+		expect(affectedAnalyses(before, { ...before, churnDays: 30 })).toEqual(['churn', 'feedback']);
 		expect(affectedAnalyses(before, { ...before, margin: 0.5 }).sort()).toEqual(['cltv', 'clv']);
 		expect(affectedAnalyses(before, { ...before, filters: { ...before.filters, countries: ['UK'] } }).sort()).toEqual([...ANALYSIS_NAMES].sort());
 		for (const n of ANALYSIS_NAMES) expect(ANALYSES[n].params).toContain('filters');
