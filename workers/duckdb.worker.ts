@@ -52,6 +52,9 @@ const api = {
 	},
 	async createTableFromColumns(table: string, columns: ColumnData[]): Promise<void> {
 		(await ready()).createTableFromColumns(table, columns);
+	},
+	async insertArrowIpc(table: string, ipc: Uint8Array, create: boolean): Promise<void> {
+		(await ready()).insertArrowIpc(table, ipc, create);
 	}
 };
 

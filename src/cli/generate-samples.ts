@@ -29,7 +29,7 @@ export const ONLINE_RETAIL_HEADER =
 export const B2B_HEADER =
 	'ORDERNUMBER,QUANTITYORDERED,PRICEEACH,ORDERLINENUMBER,SALES,ORDERDATE,STATUS,QTR_ID,MONTH_ID,YEAR_ID,PRODUCTLINE,MSRP,PRODUCTCODE,CUSTOMERNAME,CITY,COUNTRY,TERRITORY,DEALSIZE';
 export const CRM_ORDERS_HEADER =
-	'order_id,customer_id,order_date,product,category,quantity,unit_price,channel,status,city';
+	'order_id,customer_id,order_date,product,category,quantity,unit_price,channel,status,city,review_score,review_text';
 export const CRM_CUSTOMERS_HEADER =
 	'customer_id,age,gender,city,signup_date,acquisition_channel,loyalty_member';
 
@@ -474,6 +474,17 @@ function lastFridayOfNovember(year: number): number {
 	return d;
 }
 
+/** Star ratings (1–5) of unhappy and of other customers' orders. */
+const CRM_STARS_UNHAPPY = [0.35, 0.3, 0.2, 0.1, 0.05];
+const CRM_STARS_HAPPY = [0.03, 0.04, 0.12, 0.33, 0.48];
+const CRM_REVIEWS: readonly (readonly string[])[] = [
+	['Arrived broken and nobody answered my emails', 'Very disappointed, stopped working after a week', 'Late delivery and poor quality', 'Wrong item sent, the refund took weeks'],
+	['Not as described, poor quality', 'Delivery was late again', 'Expected better for the price', 'Customer service was slow to reply'],
+	['Okay, nothing special', 'Fine, but delivery was slow', 'Average quality for the price'],
+	['Good product, quick delivery', 'Works well, happy with it', 'Nice quality for the price'],
+	['Excellent, fast delivery and great quality', 'Love it, will buy again', 'Perfect, exactly as described', 'Great service, highly recommend']
+];
+
 export function generateCrm(seed = 20240101): { orders: string; customers: string } {
 	const rng = new Prng(seed);
 	const winStart = dayNumber(2024, 1, 1);
@@ -618,6 +629,10 @@ export function generateCrm(seed = 20240101): { orders: string; customers: strin
 
 	// Order lines.
 	const lr = rng.fork('lines');
+	// Feedback has its own stream, so adding it left every other column as it was. A customer's mood
+	// follows their dropout probability: the customers who leave sooner are more often unhappy.
+	const fr = rng.fork('feedback');
+	const unhappy = customers.map((c) => fr.bernoulli(clamp(2.5 * c.dropout, 0.03, 0.7)));
 	purchases.sort((a, b) => a.day - b.day || a.cust - b.cust || a.seq - b.seq);
 	const orderRows: string[] = [CRM_ORDERS_HEADER];
 	let orderId = 100001;
@@ -636,6 +651,9 @@ export function generateCrm(seed = 20240101): { orders: string; customers: strin
 		const seasonal = c.catPref.map((x, ci) => (ci === 6 && p.m >= 11 ? x * 2.5 : ci === 4 && p.m >= 5 && p.m <= 8 ? x * 1.4 : x));
 		const used = new Set<number>();
 		const isBulk = !bulkDone && pu.day === bulkDay;
+		const rated = !cancelled && fr.bernoulli(0.45);
+		const stars = rated ? 1 + fr.weightedIndex(unhappy[pu.cust] ? CRM_STARS_UNHAPPY : CRM_STARS_HAPPY) : 0;
+		const review = rated && fr.bernoulli(0.5) ? fr.pick(CRM_REVIEWS[stars - 1]) : '';
 		for (let j = 0; j < nLines; j++) {
 			let cat = lr.weightedIndex(seasonal);
 			const candidates = byCategory[cat].filter((i) => !used.has(i));
@@ -672,7 +690,9 @@ export function generateCrm(seed = 20240101): { orders: string; customers: strin
 						cents(priceCents),
 						channel,
 						status,
-						CRM_CITIES[c.city][0]
+						CRM_CITIES[c.city][0],
+						rated ? stars : '',
+						review
 					])
 				);
 			}

@@ -2,21 +2,26 @@
  * `npm run bench`: how fast a user gets results, measured against a reference in the same run.
  *
  * 1. Browser: headless Chromium on the built site, cold page per run, from the file chosen in the
- *    file input to `<body data-state="ready">`, beside native DuckDB loading the same file and running
- *    the same ingest + analyses SQL on Node. Ratio = browser / native.
- * 2. Analyses only (1 M rows): `runAll` on DuckDB-WASM vs native DuckDB, same SQL. Ratio = wasm / native.
+ *    file input to the KPI cards (`[data-metric="revenue"]` has a value) and to `<body
+ *    data-state="ready">` (every panel done), with the longest main-thread task (a `longtask`
+ *    PerformanceObserver) and the peak resident memory of Chromium's processes. Beside it, native
+ *    DuckDB on Node loading the same file and running the same ingest + analyses SQL; ratio =
+ *    browser / native.
+ *    Files (generated deterministically into .bench/ from ../shared/datasets, not committed):
+ *    Online Retail CSV (541,909 rows); Online Retail II, both years as one CSV (2009-2010 then
+ *    2010-2011, the first file's header); the same as snappy Parquet; Online Retail repeated 19×
+ *    with invoice and customer ids and dates shifted (10.3 M rows, snappy Parquet).
+ * 2. Analyses only: `runAll` on DuckDB-WASM vs native DuckDB, same SQL. Ratio = wasm / native.
  * 3. BG/NBD fit on 100 k simulated customers, against the issue's 1 s budget.
  *
- * Files: a generated 1,000,000-row Online-Retail-shaped CSV (written to .bench/, not committed) and
- * the real Online Retail file from ../shared/datasets when present. Medians of RUNS runs.
- * Options: --runs N (default 3), --skip-browser, --only-analyses.
+ * Options: --runs N (default 3), --skip-browser, --prepare (only write the files), --site DIR (serve another checkout's build, e.g. to
+ * measure before/after), --only 'A|B' (browser rows whose label contains A or B).
  */
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
-import { writeRetailCsv } from '../../src/cli/generate-retail';
 import { createNativeEngine } from '../../src/lib/engine/native-node';
 import { createWasmNodeEngine } from '../../src/lib/engine/wasm-node';
 import type { Engine } from '../../src/lib/engine/engine';
@@ -28,25 +33,66 @@ import { simulateCustomers } from '../../src/lib/models/clv/simulate';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
-const RUNS = Number(args[args.indexOf('--runs') + 1]) || 3;
+const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const RUNS = Number(option('--runs')) || 3;
 const skipBrowser = args.includes('--skip-browser');
-const PORT = 4174;
+const site = path.resolve(option('--site') ?? root);
+const only = option('--only');
+const PORT = Number(process.env.PORT) || 4174;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
-function benchFiles(): { label: string; file: string }[] {
+const DATASETS = path.resolve(root, '../shared/datasets');
+const RETAIL = path.join(DATASETS, 'online_retail_2010-2011.csv.gz');
+const RETAIL_II = path.join(DATASETS, 'online_retail_II_2009-2010.csv.gz');
+
+/** Runs SQL on a fresh single-threaded native DuckDB, so row order is the files' order. */
+async function nativeSql(sql: string): Promise<void> {
+	const engine = await createNativeEngine();
+	try {
+		await engine.exec('SET threads = 1');
+		await engine.exec(sql);
+	} finally {
+		await engine.close();
+	}
+}
+
+const REPEATS = 19;
+
+async function benchFiles(): Promise<{ label: string; file: string }[]> {
+	if (!existsSync(RETAIL) || !existsSync(RETAIL_II)) throw new Error(`the bench needs ${RETAIL} and ${RETAIL_II}`);
 	const dir = path.join(root, '.bench');
 	mkdirSync(dir, { recursive: true });
-	const generated = path.join(dir, 'retail-1m.csv');
-	if (!existsSync(generated)) {
-		console.log('generating 1,000,000-row CSV …');
-		writeRetailCsv(generated, 1_000_000, 42);
+	const both = path.join(dir, 'online-retail-ii-both.csv');
+	const bothParquet = path.join(dir, 'online-retail-ii-both.parquet');
+	const big = path.join(dir, 'online-retail-19x.parquet');
+	if (!existsSync(both)) {
+		console.log('writing Online Retail II, both years, as one CSV …');
+		// Text kept as it is (all_varchar); the second file's rows go under the first file's header.
+		await nativeSql(
+			`COPY (SELECT * FROM read_csv('${RETAIL_II}', all_varchar=true) UNION ALL SELECT * FROM read_csv('${RETAIL}', all_varchar=true)) TO '${both}' (HEADER)`
+		);
 	}
-	const files = [{ label: 'generated 1M rows', file: generated }];
-	const real = path.resolve(root, '../shared/datasets/online_retail_2010-2011.csv.gz');
-	if (existsSync(real)) files.push({ label: 'Online Retail 541,909 rows', file: real });
-	return files;
+	if (!existsSync(bothParquet)) {
+		console.log('writing it as snappy Parquet …');
+		await nativeSql(`COPY (SELECT * FROM read_csv('${both}')) TO '${bothParquet}' (FORMAT parquet, COMPRESSION snappy)`);
+	}
+	if (!existsSync(big)) {
+		console.log(`writing Online Retail repeated ${REPEATS}× as snappy Parquet …`);
+		// Copy k: invoice numbers + k·1,000,000 (letter prefixes kept), customer ids + k·100,000, dates + k years.
+		const copy = (k: number) =>
+			`SELECT regexp_extract(InvoiceNo, '^(\\D*)', 1) || CAST(CAST(regexp_extract(InvoiceNo, '(\\d+)', 1) AS BIGINT) + ${k * 1_000_000} AS VARCHAR) AS InvoiceNo,
+				StockCode, Description, Quantity, InvoiceDate + INTERVAL ${k} YEAR AS InvoiceDate, UnitPrice, CustomerID + ${k * 100_000} AS CustomerID, Country
+			FROM read_csv('${RETAIL}')`;
+		await nativeSql(`COPY (${Array.from({ length: REPEATS }, (_, k) => copy(k)).join(' UNION ALL ')}) TO '${big}' (FORMAT parquet, COMPRESSION snappy)`);
+	}
+	return [
+		{ label: 'Online Retail CSV, 541,909 rows', file: RETAIL },
+		{ label: 'Online Retail II both years CSV, 1,067,371 rows', file: both },
+		{ label: 'the same as snappy Parquet', file: bothParquet },
+		{ label: `Online Retail ${REPEATS}× snappy Parquet, 10.3 M rows`, file: big }
+	];
 }
 
 /** Ingest, all analyses, then all analyses again (what a settings change costs once the engine is warm). */
@@ -77,11 +123,11 @@ async function nodeSide(create: () => Promise<Engine>, file: string): Promise<{ 
 }
 
 function startPreview(): ChildProcess {
-	if (!existsSync(path.join(root, 'build/index.html'))) {
-		console.log('building the site …');
-		spawnSync('npx', ['vite', 'build'], { cwd: root, stdio: 'inherit' });
+	if (!existsSync(path.join(site, 'build/index.html'))) {
+		console.log(`building the site in ${site} …`);
+		spawnSync('npx', ['vite', 'build'], { cwd: site, stdio: 'inherit' });
 	}
-	return spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: root, stdio: 'ignore', detached: true });
+	return spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: site, stdio: 'ignore', detached: true });
 }
 
 async function waitForServer(url: string): Promise<void> {
@@ -96,28 +142,83 @@ async function waitForServer(url: string): Promise<void> {
 	throw new Error(`preview server did not start at ${url}`);
 }
 
-async function browserRun(browser: Browser, file: string): Promise<{ bootMs: number; readyMs: number }> {
+/** Resident memory (bytes) of this process's Chromium descendants, summed (shared pages count once per process). */
+function chromiumRss(): number {
+	const parent = new Map<number, number>();
+	const comm = new Map<number, string>();
+	const rss = new Map<number, number>();
+	for (const d of readdirSync('/proc')) {
+		if (!/^\d+$/.test(d)) continue;
+		try {
+			const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+			const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+			parent.set(Number(d), Number(fields[1]));
+			comm.set(Number(d), name);
+			rss.set(Number(d), Number(fields[21]) * 4096);
+		} catch {
+			/* the process ended */
+		}
+	}
+	const mine = (pid: number): boolean => {
+		for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) if (p === process.pid) return true;
+		return false;
+	};
+	let sum = 0;
+	for (const [pid, name] of comm) if (/chrom/i.test(name) && mine(pid)) sum += rss.get(pid) ?? 0;
+	return sum;
+}
+
+interface BrowserRun {
+	kpiMs: number;
+	readyMs: number;
+	longTaskMs: number;
+	peakRss: number;
+	error: string | null;
+}
+
+async function browserRun(browser: Browser, file: string): Promise<BrowserRun> {
 	const context = await browser.newContext();
 	const page = await context.newPage();
-	const t0 = performance.now();
+	await page.addInitScript(() => {
+		const w = window as unknown as { __longest: number };
+		w.__longest = 0;
+		new PerformanceObserver((list) => {
+			for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
+		}).observe({ type: 'longtask', buffered: true });
+	});
 	await page.goto(`http://127.0.0.1:${PORT}/`);
 	await page.waitForFunction(() => document.body.dataset.state === 'ready', null, { timeout: 60_000 });
-	const bootMs = performance.now() - t0;
-	const t1 = performance.now();
-	await page.locator('input[type=file]').first().setInputFiles(file);
-	await page.waitForFunction(
-		() => document.body.dataset.state === 'ready' && document.querySelector('[data-metric="revenue"]')?.getAttribute('data-value'),
-		null,
-		{ timeout: 300_000, polling: 50 }
-	);
-	const readyMs = performance.now() - t1;
-	await context.close();
-	return { bootMs, readyMs };
+	await page.evaluate(() => ((window as unknown as { __longest: number }).__longest = 0));
+	let peakRss = chromiumRss();
+	const sampler = setInterval(() => (peakRss = Math.max(peakRss, chromiumRss())), 250);
+	const t0 = performance.now();
+	try {
+		await page.locator('input[type=file]').first().setInputFiles(file);
+		const kpi = page
+			.waitForFunction(() => document.querySelector('[data-metric="revenue"]')?.getAttribute('data-value'), null, { timeout: 600_000, polling: 50 })
+			.then(() => performance.now() - t0)
+			.catch(() => NaN);
+		await page.waitForFunction(() => document.body.dataset.state === 'loading', null, { timeout: 10_000, polling: 20 }).catch(() => {});
+		await page.waitForFunction(() => document.body.dataset.state !== 'loading', null, { timeout: 600_000, polling: 50 });
+		const readyMs = performance.now() - t0;
+		const loaded = await page.evaluate(() => document.body.dataset.state === 'ready' && !!document.querySelector('[data-metric="revenue"]')?.getAttribute('data-value'));
+		const error = loaded ? null : await page.evaluate(() => document.querySelector('[role="alert"]')?.textContent?.trim().slice(0, 160) ?? `state ${document.body.dataset.state}`);
+		const kpiMs = loaded ? await kpi : NaN;
+		const longTaskMs = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);
+		return { kpiMs, readyMs, longTaskMs, peakRss, error };
+	} catch (e) {
+		return { kpiMs: NaN, readyMs: performance.now() - t0, longTaskMs: NaN, peakRss, error: e instanceof Error ? e.message.split('\n')[0] : String(e) };
+	} finally {
+		clearInterval(sampler);
+		await context.close();
+	}
 }
 
 async function main() {
-	const files = benchFiles();
-	console.log(`Customer Lens benchmarks — medians of ${RUNS} runs, ${new Date().toISOString()}\n`);
+	const files = await benchFiles();
+	if (args.includes('--prepare')) return;
+	console.log(`Customer Lens benchmarks — medians of ${RUNS} runs, site ${path.relative(root, site) || '.'}, ${new Date().toISOString()}\n`);
 
 	if (!skipBrowser) {
 		const server = startPreview();
@@ -127,20 +228,21 @@ async function main() {
 				executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 				args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1']
 			});
-			console.log('1. File chosen → data-state="ready" (Chromium, DuckDB-WASM) vs native DuckDB on Node, same ingest + analyses');
+			console.log('1. File chosen → KPI cards / data-state="ready" (Chromium, DuckDB-WASM) vs native DuckDB on Node, same ingest + analyses');
+			console.log('| file | MB | KPI cards | ready | native | ratio | longest main-thread task | peak Chromium RSS |');
+			console.log('|---|---|---|---|---|---|---|---|');
 			for (const { label, file } of files) {
-				const boots: number[] = [];
-				const readies: number[] = [];
-				for (let i = 0; i < RUNS; i++) {
-					const r = await browserRun(browser, file);
-					boots.push(r.bootMs);
-					readies.push(r.readyMs);
-				}
+				if (only && !only.split('|').some((o) => label.includes(o))) continue;
+				const runs: BrowserRun[] = [];
+				for (let i = 0; i < RUNS; i++) runs.push(await browserRun(browser, file));
 				const native = await nodeSide(createNativeEngine, file);
 				const mb = (statSync(file).size / 1e6).toFixed(0);
-				console.log(
-					`   ${label} (${mb} MB): browser ${fmt(median(readies))} (page + engine boot ${fmt(median(boots))}), native ${fmt(native.total)}, ratio ${(median(readies) / native.total).toFixed(2)}×`
-				);
+				const failed = runs.find((r) => r.error);
+				const ready = median(runs.map((r) => r.readyMs));
+				const cells = failed
+					? [`failed after ${fmt(ready)}: ${failed.error}`, '', fmt(native.total), '', `${Math.round(Math.max(...runs.map((r) => r.longTaskMs || 0)))} ms`]
+					: [fmt(median(runs.map((r) => r.kpiMs))), fmt(ready), fmt(native.total), `${(ready / native.total).toFixed(2)}×`, `${Math.round(median(runs.map((r) => r.longTaskMs)))} ms`];
+				console.log(`| ${label} | ${mb} | ${cells.join(' | ')} | ${(Math.max(...runs.map((r) => r.peakRss)) / 1e9).toFixed(2)} GB |`);
 			}
 			await browser.close();
 		} finally {
@@ -149,7 +251,7 @@ async function main() {
 	}
 
 	console.log('\n2. Ingest and all analyses, DuckDB-WASM on Node vs native DuckDB (same SQL)');
-	for (const { label, file } of files.slice(0, 1)) {
+	for (const { label, file } of files.slice(1, 2)) {
 		const wasm = await nodeSide(createWasmNodeEngine, file);
 		const native = await nodeSide(createNativeEngine, file);
 		console.log(`   ${label}: ingest wasm ${fmt(wasm.ingest)} / native ${fmt(native.ingest)} = ${(wasm.ingest / native.ingest).toFixed(2)}×`);

@@ -57,7 +57,7 @@ test('every chart renders in Chromium, in light and dark mode, without errors', 
 	for (const dark of [false, true]) {
 		const charts = await page.evaluate((d) => (window as unknown as { renderCharts: (d: boolean) => { id: string; title?: string | null; width?: number; height?: number; unavailable?: string }[] }).renderCharts(d), dark);
 		const drawn = charts.filter((c) => !c.unavailable);
-		expect(drawn.length).toBe(22);
+		expect(drawn.length).toBe(25);
 		for (const c of drawn) {
 			expect(c.title, c.id).toBeTruthy();
 			expect(c.width, c.id).toBeGreaterThan(300);

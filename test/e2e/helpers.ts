@@ -75,11 +75,12 @@ export const PANELS = [
 	'rfm',
 	'rfm-heatmap',
 	'rfm-scatter',
+	'demographics',
+	'feedback',
 	'cltv',
 	'churn',
 	'engagement',
 	'cohorts',
-	'demographics',
 	'quality',
 	'insights'
 ];

@@ -4,7 +4,7 @@
  * independently of the generator code.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,43 +12,22 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSamples } from '../../src/cli/generate-samples';
 import { generateRetailCsv, writeRetailCsv } from '../../src/cli/generate-retail';
+import { needDatasets, datasetPath } from '../datasets';
+import { split } from '../plain-csv';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const SAMPLES = join(ROOT, 'static/samples');
-const RETAIL_SOURCE = resolve(ROOT, '../shared/datasets/online_retail_2010-2011.csv.gz');
+const RETAIL_SOURCE = datasetPath('online_retail_2010-2011.csv.gz');
+const retailSource = needDatasets('online_retail_2010-2011.csv.gz');
 const MB = 1024 * 1024;
 
 const RETAIL_HEADER = 'InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country';
 const B2B_HEADER =
 	'ORDERNUMBER,QUANTITYORDERED,PRICEEACH,ORDERLINENUMBER,SALES,ORDERDATE,STATUS,QTR_ID,MONTH_ID,YEAR_ID,PRODUCTLINE,MSRP,PRODUCTCODE,CUSTOMERNAME,CITY,COUNTRY,TERRITORY,DEALSIZE';
-const CRM_ORDERS_HEADER = 'order_id,customer_id,order_date,product,category,quantity,unit_price,channel,status,city';
+const CRM_ORDERS_HEADER = 'order_id,customer_id,order_date,product,category,quantity,unit_price,channel,status,city,review_score,review_text';
 const CRM_CUSTOMERS_HEADER = 'customer_id,age,gender,city,signup_date,acquisition_channel,loyalty_member';
 
 const sha256 = (b: Buffer | string): string => createHash('sha256').update(b).digest('hex');
-
-/** Minimal CSV line split (double quotes, no embedded newlines). */
-function split(line: string): string[] {
-	if (!line.includes('"')) return line.split(',');
-	const out: string[] = [];
-	let f = '';
-	let q = false;
-	for (let i = 0; i < line.length; i++) {
-		const c = line[i];
-		if (q) {
-			if (c === '"' && line[i + 1] === '"') {
-				f += '"';
-				i++;
-			} else if (c === '"') q = false;
-			else f += c;
-		} else if (c === '"') q = true;
-		else if (c === ',') {
-			out.push(f);
-			f = '';
-		} else f += c;
-	}
-	out.push(f);
-	return out;
-}
 
 /** Text → lines without the final empty one; asserts LF endings and a trailing newline. */
 function lines(text: string): string[] {
@@ -155,8 +134,8 @@ describe('online-retail-sample.csv.gz (real UCI subset)', () => {
 		expect(customers.size).toBeLessThan(1300);
 	});
 
-	it.skipIf(!existsSync(RETAIL_SOURCE))(
-		'contains exactly the source rows of its invoices and customers, unchanged and in order',
+	it.skipIf(retailSource.missing)(
+		retailSource.title('contains exactly the source rows of its invoices and customers, unchanged and in order'),
 		() => {
 			const src = lines(gunzipSync(readFileSync(RETAIL_SOURCE)).toString('utf8'));
 			expect(src[0]).toBe(RETAIL_HEADER);
@@ -319,7 +298,7 @@ describe('crm-orders.csv + crm-customers.csv', () => {
 		ord.rows.forEach((r, i) => {
 			const at = `row ${i + 2}`;
 			const c = customers.get(r[1]);
-			bad.check(r.length === 10, `${at}: ${r.length} fields`);
+			bad.check(r.length === 12, `${at}: ${r.length} fields`);
 			bad.check(c !== undefined, `${at}: unknown customer ${r[1]}`);
 			if (c === undefined) return;
 			const day = isoDay(r[2]);
@@ -346,6 +325,35 @@ describe('crm-orders.csv + crm-customers.csv', () => {
 		expect(share('cancelled')).toBeLessThan(0.05);
 		expect(share('returned')).toBeGreaterThan(0.01);
 		expect(share('returned')).toBeLessThan(0.08);
+	});
+
+	it('has 1–5 ratings, one per order, with short review texts, and unhappy customers churn more', () => {
+		const orderRating = new Map<string, string>();
+		const bad = new Problems();
+		const lastByCust = new Map<string, string>();
+		ord.rows.forEach((r, i) => {
+			const at = `row ${i + 2}`;
+			bad.check(r[10] === '' || /^[1-5]$/.test(r[10]), `${at}: review_score ${r[10]}`);
+			bad.check(r[11] === '' || r[10] !== '', `${at}: review text without a score`);
+			bad.check(r[8] !== 'cancelled' || r[10] === '', `${at}: a cancelled order is rated`);
+			bad.check((orderRating.get(r[0]) ?? r[10]) === r[10], `${at}: order ${r[0]} has two ratings`);
+			orderRating.set(r[0], r[10]);
+			if (r[8] !== 'cancelled' && r[2] > (lastByCust.get(r[1]) ?? '')) lastByCust.set(r[1], r[2]);
+		});
+		bad.assertNone();
+		const rated = [...orderRating.values()].filter((v) => v !== '');
+		expect(rated.length / orderRating.size).toBeGreaterThan(0.35);
+		expect(rated.length / orderRating.size).toBeLessThan(0.5);
+		expect(ord.rows.filter((r) => r[11] !== '').length).toBeGreaterThan(1000);
+		// Per customer: mean of their order ratings; unhappy = mean ≤ 2; churned = no order in the 90 days before 2026-01-01.
+		const ratingsByCust = new Map<string, number[]>();
+		const customerOf = new Map(ord.rows.map((r) => [r[0], r[1]]));
+		for (const [order, v] of orderRating) if (v !== '') ratingsByCust.set(customerOf.get(order)!, [...(ratingsByCust.get(customerOf.get(order)!) ?? []), Number(v)]);
+		const churnRate = (unhappy: boolean) => {
+			const group = [...ratingsByCust].filter(([, vs]) => vs.reduce((a, b) => a + b, 0) / vs.length <= 2 === unhappy).map(([c]) => c);
+			return group.filter((c) => isoDay(lastByCust.get(c)!) < isoDay('2025-10-03')).length / group.length;
+		};
+		expect(churnRate(true)).toBeGreaterThan(churnRate(false) + 0.1);
 	});
 
 	it('has repeat buyers, churn, seasonality and the planted unusual days', () => {

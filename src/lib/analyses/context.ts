@@ -20,20 +20,32 @@ let runCounter = 0;
 export const ORDER_DIMENSIONS: CanonicalField[] = ['country', 'region', 'status', 'deal_size', 'channel'];
 
 /**
+ * A line counts in the money (net revenue, gross sales, units, cost, and everything built on them)
+ * unless it is a non-negative line of a cancelled order: such an order (cancelled by its status, say)
+ * never had its positive amounts reversed, so counting them would book sales that did not happen.
+ * Negative lines stay, `C`-prefix cancellation lines and returns alike: they reverse earlier sales.
+ */
+export const IN_MONEY = '(is_return OR NOT is_cancelled)';
+
+/**
  * One row per (order_id, customer_id, order_date, country, region, status, deal_size, channel): an
  * order's lines, usually one row per order. Every measure is a sum or count, so a column varying
  * inside an order only splits rows, never changes totals. `n_<field>` counts lines with a value.
+ * The money columns count only lines {@link IN_MONEY}; `left_out_revenue`/`left_out_lines` are the others.
  */
 export function ordersSelect(scope: string): string {
 	const nonNull = CANONICAL_FIELDS.map((f) => `count(${f.field}) AS n_${f.field}`).join(', ');
+	const sale = (expr: string) => `coalesce(sum(${expr}) FILTER (WHERE ${IN_MONEY}), 0)`;
 	return `SELECT order_id, customer_id, order_date, ${ORDER_DIMENSIONS.join(', ')},
 			bool_or(is_cancelled) AS cancelled,
-			sum(revenue) AS revenue,
-			sum(CASE WHEN revenue > 0 THEN revenue ELSE 0 END) AS gross,
-			sum(CASE WHEN revenue < 0 THEN revenue ELSE 0 END) AS negative,
-			sum(CASE WHEN quantity > 0 THEN quantity ELSE 0 END) AS units,
-			sum(cost) AS cost,
-			sum(CASE WHEN cost IS NULL THEN revenue ELSE 0 END) AS revenue_without_cost,
+			${sale('revenue')} AS revenue,
+			${sale('CASE WHEN revenue > 0 THEN revenue ELSE 0 END')} AS gross,
+			${sale('CASE WHEN revenue < 0 THEN revenue ELSE 0 END')} AS negative,
+			${sale('CASE WHEN quantity > 0 THEN quantity ELSE 0 END')} AS units,
+			sum(cost) FILTER (WHERE ${IN_MONEY}) AS cost,
+			${sale('CASE WHEN cost IS NULL THEN revenue ELSE 0 END')} AS revenue_without_cost,
+			coalesce(sum(revenue) FILTER (WHERE NOT ${IN_MONEY}), 0) AS left_out_revenue,
+			count(*) FILTER (WHERE NOT ${IN_MONEY}) AS left_out_lines,
 			count(*) AS lines,
 			count(*) FILTER (WHERE is_return) AS return_lines,
 			count(*) FILTER (WHERE revenue = 0) AS zero_revenue_lines,
@@ -60,6 +72,7 @@ function validateParams(p: AnalysisParams): void {
 	check(Number.isFinite(p.monthlyDiscount) && p.monthlyDiscount > -1 && p.monthlyDiscount < 1, `monthly discount must be between −1 and 1, got ${p.monthlyDiscount}`);
 	check(p.clvTimeUnit === undefined || p.clvTimeUnit === 'day' || p.clvTimeUnit === 'week', `CLV time unit must be 'day' or 'week'`);
 	check(p.clvModel === undefined || p.clvModel === 'auto' || p.clvModel === 'bgnbd' || p.clvModel === 'paretoNbd', `CLV model must be 'auto', 'bgnbd' or 'paretoNbd'`);
+	check(p.ratingScale === undefined || p.ratingScale === null || ['1-5', '0-10', '1-10', '0-100'].includes(p.ratingScale), `rating scale must be 1-5, 0-10, 1-10 or 0-100, got ${JSON.stringify(p.ratingScale)}`);
 	for (const d of [p.filters.dateFrom, p.filters.dateTo]) check(d === null || isIsoDate(d), `filter dates must be written YYYY-MM-DD, got ${JSON.stringify(d)}`);
 }
 
@@ -211,7 +224,7 @@ export class AnalysisContext {
 
 	/**
 	 * One row per (customer, day) with any line: `purchase` = a non-cancelled order that day,
-	 * `purchase_revenue` = net revenue of the non-cancelled orders that day, `revenue` = all lines.
+	 * `purchase_revenue` = net revenue of the non-cancelled orders that day, `revenue` = net revenue of all orders that day.
 	 */
 	customerDays(): Promise<string> {
 		return this.once('customerDays', async () => {
@@ -228,11 +241,12 @@ export class AnalysisContext {
 		});
 	}
 
-	/** Lines, net revenue and positive units per value of a line-level column (product, category), all values. */
+	/** Lines, net revenue and positive units (lines {@link IN_MONEY}) per value of a line-level column (product, category), all values. */
 	lineAggregate(column: 'product' | 'category'): Promise<{ label: string | null; lines: number; revenue: number; units: number }[]> {
 		return this.once(`agg:${column}`, () =>
 			this.engine.query<{ label: string | null; lines: number; revenue: number; units: number }>(
-				`SELECT ${column} AS label, count(*) AS lines, sum(revenue) AS revenue, sum(CASE WHEN quantity > 0 THEN quantity ELSE 0 END) AS units
+				`SELECT ${column} AS label, count(*) AS lines, coalesce(sum(revenue) FILTER (WHERE ${IN_MONEY}), 0) AS revenue,
+					coalesce(sum(CASE WHEN quantity > 0 THEN quantity ELSE 0 END) FILTER (WHERE ${IN_MONEY}), 0) AS units
 				FROM ${this.scope} GROUP BY ${column} ORDER BY revenue DESC, label NULLS LAST`
 			)
 		);

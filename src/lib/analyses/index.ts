@@ -27,6 +27,7 @@ export { HOLDOUT_SHARE } from './clv/model';
 export { MONTHLY_MIN_MONTHS, WEEKS_PER_MONTH } from './forecast/compute';
 export { MAU_WINDOW_DAYS, MAX_SERIES_POINTS } from './engagement/compute';
 export { AGE_BANDS } from './demographics/compute';
+export { LAPSING_SEGMENTS, MIN_GROUP, RATING_SCALES, customerFeedbackSql } from './feedback/compute';
 
 export type * from './types';
 export type * from './registry';

@@ -2,6 +2,8 @@
  * One object drives every analysis (DESIGN.md "Parameters"). Everything is plain data so it can be
  * serialised into the URL and the command line can build it from flags.
  */
+import type { RatingScaleId } from './feedback/types';
+
 export interface AnalysisFilters {
 	/** Inclusive `YYYY-MM-DD` bounds on `order_date`; null = open. */
 	dateFrom: string | null;
@@ -33,6 +35,8 @@ export interface AnalysisParams {
 	clvTimeUnit?: 'day' | 'week';
 	/** Purchase model (BG/NBD or Pareto/NBD); 'auto' (default) picks the better one on a holdout period. */
 	clvModel?: ClvModelSetting;
+	/** Scale of the rating column, chosen in "Review columns"; null or absent = read from the data. */
+	ratingScale?: RatingScaleId | null;
 	filters: AnalysisFilters;
 }
 

@@ -35,6 +35,8 @@ import { demographics } from './demographics/index';
 export type * from './demographics/index';
 import { repeatPurchase } from './repeatPurchase/index';
 export type * from './repeatPurchase/index';
+import { feedback } from './feedback/index';
+export type * from './feedback/index';
 
 export const ANALYSES = {
 	dataQuality,
@@ -55,5 +57,6 @@ export const ANALYSES = {
 	clv,
 	churn,
 	demographics,
-	repeatPurchase
+	repeatPurchase,
+	feedback
 } as const;

@@ -20,6 +20,8 @@ export function affectedAnalyses(before: AnalysisParams, after: AnalysisParams):
 
 export interface RunOptions {
 	onProgress?: (progress: { name: AnalysisName; done: number; total: number }) => void;
+	/** Each result as soon as it is computed, so a dashboard can show panels one by one. */
+	onResult?: <K extends AnalysisName>(name: K, result: AnalysisResults[K], asOf: string | null) => void;
 	signal?: AbortSignal;
 }
 
@@ -43,7 +45,7 @@ export async function runAnalyses<K extends AnalysisName>(
 	names: readonly K[],
 	options: RunOptions = {}
 ): Promise<Pick<AnalysisResults, K | 'params' | 'asOf' | 'engine'>> {
-	const { signal, onProgress } = options;
+	const { signal, onProgress, onResult } = options;
 	if (signal?.aborted) throw abortError(signal);
 	const ctx = await AnalysisContext.create(engine, withDefaults(params));
 	try {
@@ -52,7 +54,9 @@ export async function runAnalyses<K extends AnalysisName>(
 		let done = 0;
 		for (const name of ordered) {
 			if (signal?.aborted) throw abortError(signal);
-			(out as Record<string, unknown>)[name] = await computeOne(ctx, name);
+			const result = await computeOne(ctx, name);
+			(out as Record<string, unknown>)[name] = result;
+			onResult?.(name, result, ctx.asOf);
 			onProgress?.({ name, done: ++done, total: ordered.length });
 		}
 		return out;

@@ -21,9 +21,9 @@ function errorFromInfo(info: IngestErrorInfo): IngestError {
 const SPECIFIC = ['bad-dates', 'no-date', 'no-revenue'] as const;
 
 export const ingest = {
-	async load(engine: Engine, files: File[], opts: { read?: Record<string, ReadOptions>; onProgress?: (p: LoadProgress) => void }): Promise<LoadOutcome> {
+	async load(engine: Engine, files: File[], opts: { read?: Record<string, ReadOptions>; onProgress?: (p: LoadProgress) => void; signal?: AbortSignal }): Promise<LoadOutcome> {
 		const inputs = files.map((f) => inputFromBlob(f));
-		const result = await loadFiles(engine, inputs, { onProgress: opts.onProgress, read: opts.read });
+		const result = await loadFiles(engine, inputs, { onProgress: opts.onProgress, read: opts.read, signal: opts.signal });
 		if (result.files.length === 0) {
 			if (result.failures.length > 0) throw errorFromInfo(result.failures[0]);
 			throw new Error('No file could be read.');
@@ -36,9 +36,15 @@ export const ingest = {
 	 * Builds the canonical tables. When the build fails only because no file has order lines, the
 	 * suggestion's more specific problem (e.g. "no column looks like an order date") is reported instead.
 	 */
-	async build(engine: Engine, files: LoadedFile[], mapping: Mapping, onProgress?: (p: LoadProgress) => void, suggestion?: MappingSuggestion): Promise<BuildResult> {
+	async build(
+		engine: Engine,
+		files: LoadedFile[],
+		mapping: Mapping,
+		opts: { onProgress?: (p: LoadProgress) => void; suggestion?: MappingSuggestion; signal?: AbortSignal } = {}
+	): Promise<BuildResult> {
+		const { onProgress, suggestion, signal } = opts;
 		try {
-			return await buildCanonical(engine, files, mapping, { onProgress });
+			return await buildCanonical(engine, files, mapping, { onProgress, signal });
 		} catch (e) {
 			if (e instanceof IngestError && e.problem === 'no-transactions' && suggestion) {
 				const specific = SPECIFIC.map((p) => suggestion.problems.find((x) => x.problem === p)).find((x) => !!x);

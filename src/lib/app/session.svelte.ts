@@ -72,6 +72,8 @@ export class Session {
 	error: UserError | null = $state(null);
 	/** Non-blocking notes about the last load (e.g. one of several files could not be read). */
 	notices: string[] = $state([]);
+	/** Set while files are read and built: until the new tables replace the old ones, a load can be cancelled. */
+	private loadAbort: AbortController | null = $state(null);
 	/** The data on screen. */
 	dataset: Dataset | null = $state.raw(null);
 	/** Files read whose build failed: the column review offers to fix their mapping. */
@@ -143,6 +145,15 @@ export class Session {
 		return names.some((n) => this.computing.has(n));
 	}
 
+	get canCancel(): boolean {
+		return this.loadAbort !== null;
+	}
+
+	/** Stops the file being read or built; the data on screen stays. */
+	cancelLoad(): void {
+		this.loadAbort?.abort(new DOMException('The load was cancelled', 'AbortError'));
+	}
+
 	dismissError(): void {
 		this.error = null;
 		this.failed = false;
@@ -182,37 +193,52 @@ export class Session {
 			if (!this.engine) this.progress = { phase: 'Starting the analysis engine…', startedAt };
 			const engine = await this.engineReady;
 			const label = options.label ?? files.map((f) => f.name).join(' + ');
-			const loaded = await this.scheduler.exclusive(() =>
-				ingest.load(engine, files, {
-					read: options.read,
-					onProgress: (p) => {
-						this.progress = {
-							phase: `${phaseLabel(p.phase)} ${p.file}`,
-							startedAt,
-							loaded: p.bytesDone,
-							total: p.bytesTotal,
-							rows: p.rows ?? null
-						};
-					}
-				})
-			);
-			const { mapping, restored } = mergeStoredMappings(loaded.suggestion.mapping, loaded.files);
-			const candidate: Loaded = {
-				id: ++nextLoadId,
-				label,
-				sources: files,
-				files: loaded.files,
-				suggestion: loaded.suggestion,
-				mapping,
-				restored,
-				failures: loaded.failures
-			};
-			this.notices = [
-				...loaded.failures.map((f) => `${f.message}${f.message.includes(f.hint) ? '' : ` ${f.hint}`}`),
-				...(restored.length ? ['The column choices you applied before for files with these columns were used again.'] : [])
-			];
-			await this.build(candidate, startedAt);
+			const abort = new AbortController();
+			this.loadAbort = abort;
+			try {
+				await this.readAndBuild(engine, files, label, options.read, startedAt, abort.signal);
+			} catch (e) {
+				if (!abort.signal.aborted) throw e;
+				this.notices = ['Loading was cancelled. The data you had before is still shown.'];
+			} finally {
+				if (this.loadAbort === abort) this.loadAbort = null;
+			}
 		});
+	}
+
+	/** Reads and maps the files, then builds their tables; `signal` stops it before the tables are replaced. */
+	private async readAndBuild(engine: Engine, files: File[], label: string, read: Record<string, ReadOptions> | undefined, startedAt: number, signal: AbortSignal): Promise<void> {
+		const loaded = await this.scheduler.exclusive(() =>
+			ingest.load(engine, files, {
+				read,
+				signal,
+				onProgress: (p) => {
+					this.progress = {
+						phase: `${phaseLabel(p.phase)} ${p.file}`,
+						startedAt,
+						loaded: p.bytesDone,
+						total: p.bytesTotal,
+						rows: p.rows ?? null
+					};
+				}
+			})
+		);
+		const { mapping, restored } = mergeStoredMappings(loaded.suggestion.mapping, loaded.files);
+		const candidate: Loaded = {
+			id: ++nextLoadId,
+			label,
+			sources: files,
+			files: loaded.files,
+			suggestion: loaded.suggestion,
+			mapping,
+			restored,
+			failures: loaded.failures
+		};
+		this.notices = [
+			...loaded.failures.map((f) => `${f.message}${f.message.includes(f.hint) ? '' : ` ${f.hint}`}`),
+			...(restored.length ? ['The column choices you applied before for files with these columns were used again.'] : [])
+		];
+		await this.build(candidate, startedAt, false, signal);
 	}
 
 	/** Applies an edited mapping (from the column review) to the data on screen or to the pending files. */
@@ -233,17 +259,27 @@ export class Session {
 		return this.loadFiles(base.sources, { label: base.label, read: reads });
 	}
 
-	private async build(candidate: Loaded, startedAt: number, remember = false): Promise<void> {
+	private async build(candidate: Loaded, startedAt: number, remember = false, signal?: AbortSignal): Promise<void> {
 		const engine = await this.engineReady;
 		const previous = this.dataset;
 		const outcome = await replaceOnSuccess<Dataset | null>(previous, async () => ({
 			...candidate,
 			build: await this.scheduler.exclusive(() =>
-				ingest.build(engine, candidate.files, candidate.mapping, (p) => {
-					this.progress = { phase: `Building the tables from ${p.file}`, startedAt, loaded: p.bytesDone, total: p.bytesTotal, rows: p.rows ?? null };
-				}, candidate.suggestion)
+				ingest.build(engine, candidate.files, candidate.mapping, {
+					onProgress: (p) => {
+						this.progress = { phase: `Building the tables from ${p.file}`, startedAt, loaded: p.bytesDone, total: p.bytesTotal, rows: p.rows ?? null };
+					},
+					suggestion: candidate.suggestion,
+					signal
+				})
 			)
 		}));
+		if (outcome.error && signal?.aborted) {
+			const keep = new Set([...(previous?.files ?? []), ...(this.pending?.files ?? [])].map((f) => f.table));
+			const drop = candidate.files.map((f) => f.table).filter((t) => !keep.has(t));
+			if (drop.length) await this.scheduler.exclusive(() => ingest.drop(engine, drop)).catch(() => {});
+			throw outcome.error;
+		}
 		if (outcome.error) {
 			// The build is atomic (the previous tables stay); keep the new files so their mapping can be fixed.
 			const stale = this.pending;
@@ -259,6 +295,8 @@ export class Session {
 		const old = [previous, this.pending].filter((d): d is Loaded => !!d && d !== candidate);
 		this.pending = null;
 		this.dataset = outcome.value;
+		// The new tables are in: from here on, cancelling would lose both the old data and the new.
+		this.loadAbort = null;
 		// Raw tables of files no longer on screen are dropped (their memory is the user's RAM).
 		const keep = new Set(candidate.files.map((f) => f.table));
 		const drop = old.flatMap((d) => d.files.map((f) => f.table)).filter((t) => !keep.has(t));
@@ -322,10 +360,18 @@ export class Session {
 				const live = batch.filter(run.isCurrent);
 				done += batch.length - live.length;
 				if (live.length === 0) continue;
-				const out = await this.scheduler.exclusive(() => {
+				await this.scheduler.exclusive(() => {
 					if (run.signal.aborted || !live.some(run.isCurrent)) return Promise.resolve(null);
 					return runAnalyses(engine, params, live, {
 						signal: run.signal,
+						// Panels appear one by one: each result is shown as soon as it is computed and still current.
+						onResult: (name, result, asOf) => {
+							const { next, taken } = commit(this.results as Partial<Record<AnalysisName, unknown>>, { [name]: result }, [name], run);
+							if (!taken.length) return;
+							this.computing.delete(name);
+							this.results = next as Partial<AnalysisResults>;
+							if (asOf && this.dataset?.id === datasetId) this.resolvedAsOf = asOf;
+						},
 						onProgress: (p) => {
 							if (!run.isCurrent(p.name)) return;
 							this.progress = { phase: `Analysing: ${ANALYSES[p.name].label}`, startedAt, step: done + p.done, steps: total, fraction: (done + p.done) / total };
@@ -333,13 +379,6 @@ export class Session {
 					});
 				});
 				done += live.length;
-				if (!out) continue;
-				const { next, taken } = commit(this.results as Partial<Record<AnalysisName, unknown>>, out as Partial<Record<AnalysisName, unknown>>, live, run);
-				for (const n of taken) this.computing.delete(n);
-				if (taken.length) {
-					this.results = next as Partial<AnalysisResults>;
-					if (out.asOf && this.dataset?.id === datasetId) this.resolvedAsOf = out.asOf;
-				}
 			}
 		} catch (e) {
 			if (e instanceof DOMException && e.name === 'AbortError') return;

@@ -8,6 +8,21 @@ function bucketNote(e: EngagementResult): string {
 	return e.downsampled ? ` Averaged over ${e.step}-day buckets.` : '';
 }
 
+/** The days whose 30-day window starts before the first order date: their MAU counts only part of a window. */
+function incompleteNote(e: EngagementResult): string {
+	if (e.completeFrom === e.from) return '';
+	return e.completeFrom === null
+		? ' No day yet has 30 days of data behind it, so every MAU here is incomplete (shaded).'
+		: ` The shaded days before ${formatDate(e.completeFrom)} have less than 30 days of data behind them; they are left out of the averages.`;
+}
+
+/** A grey band over the incomplete days (none when every day is complete). */
+function incompleteBand(e: EngagementResult): Plot.Markish {
+	if (e.completeFrom === e.from) return null;
+	const end = e.completeFrom ?? e.to;
+	return Plot.rectX([{ x1: toDate(e.from), x2: toDate(end) }], { x1: 'x1', x2: 'x2', fill: 'currentColor', fillOpacity: 0.08, title: () => 'Incomplete 30-day window' });
+}
+
 /** Daily and monthly active customers (trailing 30 days) as two lines on one count axis. */
 export function engagementChart(e: EngagementResult, opts: ChartOptions = {}): Chart {
 	const pal = palette(opts.dark);
@@ -18,8 +33,8 @@ export function engagementChart(e: EngagementResult, opts: ChartOptions = {}): C
 	return render({
 		...frame(opts, {
 			title: 'Daily and monthly active customers',
-			caption: `DAU: customers with an order that day; MAU: customers with an order in the 30 days up to that day.${bucketNote(e)}`,
-			ariaDescription: `Line chart of daily (average ${formatCount(e.avgDau)}) and monthly (average ${formatCount(e.avgMau)}) active customers from ${formatDate(e.from)} to ${formatDate(e.to)}.`,
+			caption: `DAU: customers with an order that day; MAU: customers with an order in the 30 days up to that day.${incompleteNote(e)}${bucketNote(e)}`,
+			ariaDescription: `Line chart of daily (average ${formatCount(e.avgDau)}) and monthly (average ${e.avgMau === null ? 'not yet known' : formatCount(e.avgMau)}) active customers from ${formatDate(e.from)} to ${formatDate(e.to)}.`,
 			height: 280
 		}),
 		marginLeft: 50,
@@ -27,6 +42,7 @@ export function engagementChart(e: EngagementResult, opts: ChartOptions = {}): C
 		y: { label: 'Active customers', tickFormat: countTicks, grid: true, nice: true },
 		color: { domain: ['DAU', 'MAU'], range: [pal.primary, pal.secondary], legend: true },
 		marks: [
+			incompleteBand(e),
 			Plot.ruleY([0], { stroke: 'currentColor' }),
 			Plot.lineY(rows, {
 				x: 'date',
@@ -47,7 +63,7 @@ export function stickinessChart(e: EngagementResult, opts: ChartOptions = {}): C
 	return render({
 		...frame(opts, {
 			title: 'Stickiness (DAU / MAU)',
-			caption: `Share of the month's active customers active on a given day; the dashed rule is the period average${e.stickiness === null ? '' : ` (${formatPercent(e.stickiness)})`}.${bucketNote(e)}`,
+			caption: `Share of the month's active customers active on a given day; the dashed rule is the average over the days with a complete 30-day window${e.stickiness === null ? '' : ` (${formatPercent(e.stickiness)})`}.${incompleteNote(e)}${bucketNote(e)}`,
 			ariaDescription: `Line chart of daily stickiness, the ratio of daily to monthly active customers, in percent.`,
 			height: 180
 		}),
@@ -55,6 +71,7 @@ export function stickinessChart(e: EngagementResult, opts: ChartOptions = {}): C
 		x: { type: 'utc', label: null },
 		y: { label: 'Stickiness (%)', tickFormat: percentTicks, grid: true, nice: true, zero: true },
 		marks: [
+			incompleteBand(e),
 			Plot.lineY(rows, {
 				x: 'date',
 				y: 'ratio',
@@ -77,10 +94,11 @@ export function cohortChart(c: CohortResult, opts: ChartOptions = {}): Chart {
 	const color = sequentialColor([0, top], pal.sequential);
 	const cohorts = c.cohorts.map((k) => k.cohort);
 	const labelled = cells.length <= 700;
+	const clipped = c.cohorts.some((k) => (k.cells[0]?.monthsSince ?? 0) > 0);
 	return render({
 		...frame(opts, {
 			title: 'Cohort retention',
-			caption: `Share of each cohort (customers by month of first order) ordering again n months later. Month 0 is 100% by definition; the colour scale is capped at ${formatPercent(top, 0)} so later months stay readable.`,
+			caption: `Share of each cohort (customers by month of first order) ordering again n months later. Month 0 is 100% by definition; the colour scale is capped at ${formatPercent(top, 0)} so later months stay readable.${clipped ? ' Months before the date filter are left blank; cohorts keep the month of their first order ever.' : ''}`,
 			ariaDescription: `Heatmap of retention for ${plural(cohorts.length, 'monthly cohort')} over up to ${plural(c.maxMonthsSince, 'month')}.`,
 			height: Math.max(160, cohorts.length * 20 + 90)
 		}),

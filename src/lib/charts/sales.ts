@@ -39,8 +39,34 @@ function historyMarks(points: Point[], pal: Palette, opts: ChartOptions, unit: '
 	];
 }
 
-/** Forecast line from the last complete period, with 95% and 80% interval bands. */
-function forecastMarks(f: ForecastAnalysisResult, pal: Palette, opts: ChartOptions): Plot.Markish[] {
+/** Room above (and below, for negative values) the history and point forecast, as a share of their range. */
+export const FORECAST_Y_MARGIN = 0.25;
+
+/**
+ * The y range a forecast is drawn in: zero, the history and the point forecast, plus a margin. A
+ * wide 95 % band would otherwise set the scale and flatten the history into a line along the
+ * bottom; the bands are clipped to this range instead (and the caption says so).
+ */
+export function forecastYDomain(history: readonly number[], forecast: readonly number[]): [number, number] {
+	const values = [0, ...history, ...forecast].filter(Number.isFinite);
+	const lo = Math.min(...values);
+	const hi = Math.max(...values);
+	const pad = (hi - lo || Math.abs(hi) || 1) * FORECAST_Y_MARGIN;
+	return [lo < 0 ? lo - pad : lo, hi + pad];
+}
+
+interface ForecastDrawing {
+	marks: Plot.Markish[];
+	domain: [number, number];
+	/** "95% band clipped at …", or '' when both bands fit. */
+	clipNote: string;
+}
+
+/** Forecast line from the last complete period, with 95% and 80% interval bands clipped to the plotted range. */
+function forecastMarks(f: ForecastAnalysisResult, history: readonly number[], pal: Palette, opts: ChartOptions): ForecastDrawing {
+	const domain = forecastYDomain(history, f.forecast);
+	const [yMin, yMax] = domain;
+	const clamp = (v: number) => Math.min(yMax, Math.max(yMin, v));
 	const rows = f.labels.map((label, i) => ({
 		date: toDate(label),
 		label,
@@ -50,24 +76,30 @@ function forecastMarks(f: ForecastAnalysisResult, pal: Palette, opts: ChartOptio
 		lo95: f.lo95[i],
 		hi95: f.hi95[i]
 	}));
+	const clipped = rows.map((r) => ({ ...r, lo80: clamp(r.lo80), hi80: clamp(r.hi80), lo95: clamp(r.lo95), hi95: clamp(r.hi95) }));
 	const anchor = [...f.history].reverse().find((h) => !h.partial);
 	const line = anchor ? [{ date: toDate(anchor.label), value: anchor.value }, ...rows] : rows;
 	const unit = f.granularity === 'month' ? formatMonth : (l: string) => `Week of ${formatDate(l)}`;
 	const money = (v: number) => formatMoney(v, opts.currency);
-	return [
-		Plot.areaY(rows, { x: 'date', y1: 'lo95', y2: 'hi95', fill: pal.secondary, fillOpacity: 0.12 }),
-		Plot.areaY(rows, { x: 'date', y1: 'lo80', y2: 'hi80', fill: pal.secondary, fillOpacity: 0.22 }),
-		Plot.lineY(line, { x: 'date', y: 'value', stroke: () => SERIES.forecast, strokeWidth: 2 }),
-		Plot.dot(rows, {
-			x: 'date',
-			y: 'value',
-			fill: () => SERIES.forecast,
-			r: 2,
-			title: (d: (typeof rows)[number]) =>
-				`${unit(d.label)} forecast: ${money(d.value)}\n80% interval ${money(d.lo80)} – ${money(d.hi80)}\n95% interval ${money(d.lo95)} – ${money(d.hi95)}`,
-			tip: tip(opts)
-		})
-	];
+	const edges = [f.lo95.some((v) => v < yMin) ? money(yMin) : '', f.hi95.some((v) => v > yMax) ? money(yMax) : ''].filter(Boolean);
+	return {
+		domain,
+		clipNote: edges.length ? `95% band clipped at ${edges.join(' and ')} to keep the history readable; the full intervals are in the data table and the tooltips.` : '',
+		marks: [
+			Plot.areaY(clipped, { x: 'date', y1: 'lo95', y2: 'hi95', fill: pal.secondary, fillOpacity: 0.12 }),
+			Plot.areaY(clipped, { x: 'date', y1: 'lo80', y2: 'hi80', fill: pal.secondary, fillOpacity: 0.22 }),
+			Plot.lineY(line, { x: 'date', y: 'value', stroke: () => SERIES.forecast, strokeWidth: 2 }),
+			Plot.dot(rows, {
+				x: 'date',
+				y: 'value',
+				fill: () => SERIES.forecast,
+				r: 2,
+				title: (d: (typeof rows)[number]) =>
+					`${unit(d.label)} forecast: ${money(d.value)}\n80% interval ${money(d.lo80)} – ${money(d.hi80)}\n95% interval ${money(d.lo95)} – ${money(d.hi95)}`,
+				tip: tip(opts)
+			})
+		]
+	};
 }
 
 function colorScale(pal: Palette, domain: string[]): Plot.ScaleOptions {
@@ -104,8 +136,9 @@ export function salesTrendChart(trend: TrendResult, opts: TrendChartOptions = {}
 	if (f) domain.push(SERIES.forecast);
 	if (days.some((d) => d.direction === 'high')) domain.push(SERIES.high);
 	if (days.some((d) => d.direction === 'low')) domain.push(SERIES.low);
+	const drawn = f ? forecastMarks(f, points.map((p) => p.value), pal, opts) : null;
 	const notes = [trend.partialFirst || trend.partialLast ? 'Hollow dots on a dashed line are partial months.' : ''];
-	if (f) notes.push(`Forecast (${f.method}) with 80% (darker) and 95% (lighter) intervals.`);
+	if (f) notes.push(`Forecast (${f.method}) with 80% (darker) and 95% (lighter) intervals.`, drawn?.clipNote ?? '');
 	if (days.length) notes.push(`Vertical rules mark ${plural(days.length, 'unusual day')}.`);
 	const first = trend.months[0]?.month;
 	const last = trend.months.at(-1)?.month;
@@ -118,7 +151,7 @@ export function salesTrendChart(trend: TrendResult, opts: TrendChartOptions = {}
 		}),
 		marginLeft: 60,
 		x: { type: 'utc', label: null },
-		y: { label: moneyLabel('Net revenue', opts.currency), tickFormat: moneyTicks(opts.currency), grid: true, nice: true },
+		y: { label: moneyLabel('Net revenue', opts.currency), tickFormat: moneyTicks(opts.currency), grid: true, ...(drawn ? { domain: drawn.domain } : { nice: true }) },
 		color: colorScale(pal, domain),
 		marks: [
 			Plot.ruleY([0], { strokeOpacity: 0.3 }),
@@ -130,7 +163,7 @@ export function salesTrendChart(trend: TrendResult, opts: TrendChartOptions = {}
 				title: (d: (typeof days)[number]) =>
 					`${formatDate(d.date)}: ${formatMoney(d.revenue, opts.currency)} (expected ${formatMoney(d.expected, opts.currency)})`
 			}),
-			...(f ? forecastMarks(f, pal, opts) : []),
+			...(drawn?.marks ?? []),
 			...historyMarks(points, pal, opts, 'month')
 		]
 	});
@@ -141,18 +174,19 @@ export function forecastChart(f: ForecastAnalysisResult, opts: ChartOptions = {}
 	const pal = palette(opts.dark);
 	const points: Point[] = f.history.map((h) => ({ date: toDate(h.label), label: h.label, value: h.value, partial: h.partial }));
 	const unit = f.granularity === 'month' ? 'month' : 'week';
+	const drawn = forecastMarks(f, points.map((p) => p.value), pal, opts);
 	return render({
 		...frame(opts, {
 			title: `Net revenue forecast, next ${plural(f.labels.length, unit)}`,
-			caption: `${f.method}; shaded bands are 80% (darker) and 95% (lighter) prediction intervals. ${backtestText(f)}`,
+			caption: [`${f.method}; shaded bands are 80% (darker) and 95% (lighter) prediction intervals.`, drawn.clipNote, backtestText(f)].filter(Boolean).join(' '),
 			ariaDescription: `${unit === 'month' ? 'Monthly' : 'Weekly'} net revenue history and a forecast of ${plural(f.labels.length, unit)} with 80% and 95% intervals.`,
 			height: 320
 		}),
 		marginLeft: 60,
 		x: { type: 'utc', label: null },
-		y: { label: moneyLabel(`Net revenue per ${unit}`, opts.currency), tickFormat: moneyTicks(opts.currency), grid: true, nice: true },
+		y: { label: moneyLabel(`Net revenue per ${unit}`, opts.currency), tickFormat: moneyTicks(opts.currency), grid: true, domain: drawn.domain },
 		color: colorScale(pal, [SERIES.actual, SERIES.forecast]),
-		marks: [Plot.ruleY([0], { strokeOpacity: 0.3 }), ...forecastMarks(f, pal, opts), ...historyMarks(points, pal, opts, unit)]
+		marks: [Plot.ruleY([0], { strokeOpacity: 0.3 }), ...drawn.marks, ...historyMarks(points, pal, opts, unit)]
 	});
 }
 

@@ -1,11 +1,43 @@
 import * as Comlink from 'comlink';
 import DuckDbWorker from '../../../workers/duckdb.worker.ts?worker';
+import ParseWorker from '../../../workers/parse.worker.ts?worker';
 import type { DuckDbWorkerApi } from '../../../workers/duckdb.worker';
-import type { Engine } from './engine';
+import type { ParseWorkerApi } from '../../../workers/parse.worker';
+import { IngestError } from '../ingest/errors';
+import type { FileParser } from '../ingest/parse';
+import { WASM_MEMORY_BUDGET, type Engine } from './engine';
+
+/**
+ * Parquet/JSON/XLSX parsing in its own worker, started per file and terminated when done or
+ * cancelled: a cancel stops the parse at once, and the parser's memory goes with the worker.
+ */
+const workerParser: FileParser = (request, sink, signal) =>
+	new Promise((resolve, reject) => {
+		signal?.throwIfAborted();
+		const worker = new ParseWorker();
+		const remote = Comlink.wrap<ParseWorkerApi>(worker);
+		const stop = () => {
+			worker.terminate();
+			reject(signal?.reason ?? new DOMException('Cancelled', 'AbortError'));
+		};
+		signal?.addEventListener('abort', stop, { once: true });
+		remote
+			.parse(request, Comlink.proxy(sink))
+			.then((outcome) => {
+				if (outcome.ok) resolve(outcome.summary);
+				else reject('problem' in outcome.error ? new IngestError(outcome.error) : new Error(outcome.error.message));
+			}, reject)
+			.finally(() => {
+				signal?.removeEventListener('abort', stop);
+				remote[Comlink.releaseProxy]();
+				worker.terminate();
+			});
+	});
 
 /**
  * The browser engine: a comlink client of the DuckDB worker. Only plain rows (no Arrow objects,
- * no BigInt) cross the worker boundary, converted inside the worker.
+ * no BigInt) cross the worker boundary, converted inside the worker; parsed files cross as Arrow
+ * IPC buffers, transferred, never copied.
  */
 export async function createBrowserEngine(): Promise<Engine> {
 	const worker = new DuckDbWorker();
@@ -18,6 +50,9 @@ export async function createBrowserEngine(): Promise<Engine> {
 		registerFile: (name, source) => remote.registerFile(name, source),
 		dropFile: (name) => remote.dropFile(name),
 		createTableFromColumns: (table, columns) => remote.createTableFromColumns(table, columns),
+		insertArrowIpc: (table, ipc, create) => remote.insertArrowIpc(table, Comlink.transfer(ipc, [ipc.buffer]), create),
+		parser: workerParser,
+		memoryBudget: WASM_MEMORY_BUDGET,
 		async close() {
 			remote[Comlink.releaseProxy]();
 			worker.terminate();

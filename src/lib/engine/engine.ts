@@ -7,6 +7,8 @@
  * `number`, DATE becomes `YYYY-MM-DD`, TIMESTAMP becomes `YYYY-MM-DD HH:MM:SS`. Queries that need
  * exact types should cast in SQL rather than rely on driver conversions.
  */
+import type { FileParser } from '../ingest/parse';
+
 export type SqlValue = string | number | boolean | null;
 export type Row = Record<string, SqlValue>;
 
@@ -24,6 +26,12 @@ export interface ColumnData {
  */
 export type FileSource = { kind: 'bytes'; bytes: Uint8Array } | { kind: 'path'; path: string } | { kind: 'file'; file: Blob };
 
+/**
+ * What one load may use at its peak in DuckDB-WASM: wasm32 memory ends at 4 GiB, and DuckDB needs
+ * room beside the tables for hash tables and sorting.
+ */
+export const WASM_MEMORY_BUDGET = 3e9;
+
 export interface Engine {
 	/** Which DuckDB this is, e.g. `duckdb-wasm v1.4.3`; reports print it. */
 	readonly name: string;
@@ -37,5 +45,16 @@ export interface Engine {
 	dropFile(name: string): Promise<void>;
 	/** Creates (or replaces) table `table` from in-memory columns of equal length. */
 	createTableFromColumns(table: string, columns: ColumnData[]): Promise<void>;
+	/**
+	 * Appends one Arrow IPC stream (schema + record batches) to `table`; `create` makes the table
+	 * from the stream's schema first. How parsed files (Parquet, JSON, XLSX) reach DuckDB.
+	 */
+	insertArrowIpc(table: string, ipc: Uint8Array, create: boolean): Promise<void>;
+	/** Where Parquet/JSON/XLSX are parsed when not inline: the browser engine's parse worker. */
+	readonly parser?: FileParser;
+	/** Bytes a load may use at its peak; larger files are refused before reading. Unset: no limit (native). */
+	readonly memoryBudget?: number;
+	/** Native DuckDB reads Parquet itself (`read_parquet`); DuckDB-WASM has no parquet extension. */
+	readonly readsParquet?: boolean;
 	close(): Promise<void>;
 }

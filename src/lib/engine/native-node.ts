@@ -1,7 +1,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DuckDBInstance, DuckDBTypeId, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import * as arrow from 'apache-arrow';
+import { DuckDBInstance, DuckDBTimestampValue, DuckDBTypeId, type DuckDBAppender, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import type { ColumnData, Engine, FileSource, Row, SqlValue } from './engine';
 import { formatTimestamp, toSqlValue } from './values';
 import { quoteIdent } from '../sql';
@@ -11,6 +12,16 @@ const NUMERIC = new Set([
 	DuckDBTypeId.UTINYINT, DuckDBTypeId.USMALLINT, DuckDBTypeId.UINTEGER, DuckDBTypeId.UBIGINT, DuckDBTypeId.UHUGEINT,
 	DuckDBTypeId.FLOAT, DuckDBTypeId.DOUBLE, DuckDBTypeId.DECIMAL
 ]);
+/** How each Arrow column type produced by `arrow-batch.ts` is declared and appended. */
+function arrowColumn(type: arrow.DataType): { sql: string; append: (a: DuckDBAppender, v: unknown) => void } {
+	if (arrow.DataType.isFloat(type)) return { sql: 'DOUBLE', append: (a, v) => a.appendDouble(Number(v)) };
+	if (arrow.DataType.isInt(type)) return { sql: 'BIGINT', append: (a, v) => a.appendBigInt(BigInt(v as bigint)) };
+	if (arrow.DataType.isBool(type)) return { sql: 'BOOLEAN', append: (a, v) => a.appendBoolean(Boolean(v)) };
+	// Arrow JS reads timestamps as epoch milliseconds whatever the unit.
+	if (arrow.DataType.isTimestamp(type)) return { sql: 'TIMESTAMP', append: (a, v) => a.appendTimestamp(new DuckDBTimestampValue(BigInt(Math.round(Number(v))) * 1000n)) };
+	return { sql: 'VARCHAR', append: (a, v) => a.appendVarchar(String(v)) };
+}
+
 const TIMESTAMPS = new Set([DuckDBTypeId.TIMESTAMP, DuckDBTypeId.TIMESTAMP_S, DuckDBTypeId.TIMESTAMP_MS, DuckDBTypeId.TIMESTAMP_NS]);
 
 /**
@@ -76,6 +87,22 @@ export async function createNativeEngine(): Promise<Engine> {
 				.join(', ');
 			await conn.run(`CREATE OR REPLACE TABLE ${quoteIdent(table)} AS SELECT ${select} FROM ${quoteIdent(staging)}`);
 			await conn.run(`DROP TABLE ${quoteIdent(staging)}`);
+		},
+		readsParquet: true,
+		async insertArrowIpc(table: string, ipc: Uint8Array, create: boolean) {
+			const t = arrow.tableFromIPC(ipc);
+			const cols = t.schema.fields.map((f) => ({ name: f.name, vector: t.getChild(f.name)!, ...arrowColumn(f.type) }));
+			if (create) await conn.run(`CREATE OR REPLACE TABLE ${quoteIdent(table)} (${cols.map((c) => `${quoteIdent(c.name)} ${c.sql}`).join(', ')})`);
+			const appender = await conn.createAppender(table);
+			for (let i = 0; i < t.numRows; i++) {
+				for (const c of cols) {
+					const v = c.vector.get(i);
+					if (v === null || v === undefined) appender.appendNull();
+					else c.append(appender, v);
+				}
+				appender.endRow();
+			}
+			appender.closeSync();
 		},
 		async close() {
 			conn.closeSync();

@@ -3,7 +3,7 @@ import type { DuckDBBindings, DuckDBConnection } from '@duckdb/duckdb-wasm/block
 import type { ColumnData, Row, SqlValue } from './engine';
 import { formatTimestamp, toSqlValue } from './values';
 import { quoteIdent } from '../sql';
-import { columnVector } from './arrow-columns';
+import { batchToIpc } from './arrow-batch';
 
 /**
  * Offline guards applied right after instantiation. duckdb-wasm would otherwise fetch the
@@ -40,6 +40,7 @@ export function arrowToRows(table: arrow.Table): Row[] {
 	}
 	return rows;
 }
+
 
 /**
  * Everything the browser worker and the Node test engine share: both run the *blocking* build of
@@ -80,15 +81,20 @@ export class WasmCore {
 		this.db.dropFile(name);
 	}
 
+	/**
+	 * The single place where Arrow data enters DuckDB-WASM (IPC bytes: duckdb-wasm may bundle its own
+	 * apache-arrow, whose `instanceof` checks reject tables built by ours).
+	 */
+	insertArrowIpc(table: string, ipc: Uint8Array, create: boolean): void {
+		this.conn.insertArrowFromIPCStream(ipc, { name: table, schema: 'main', create });
+	}
+
 	/** Loads text/number/bool columns through Arrow, then casts timestamps in SQL where DuckDB parses them. */
 	createTableFromColumns(table: string, columns: ColumnData[]): void {
-		const vectors: Record<string, arrow.Vector> = {};
-		for (const c of columns) vectors[c.name] = columnVector(c);
 		const staging = `${table}__staging`;
 		this.conn.query(`DROP TABLE IF EXISTS ${quoteIdent(staging)}`);
-		// IPC bytes, not an Arrow Table object: duckdb-wasm may bundle its own copy of apache-arrow, and
-		// its `instanceof` checks silently reject tables built by ours (nothing is inserted, no error).
-		this.conn.insertArrowFromIPCStream(arrow.tableToIPC(new arrow.Table(vectors), 'stream'), { name: staging, schema: 'main', create: true });
+		// Timestamps travel as text (the contract of ColumnData) and are parsed by DuckDB below.
+		this.insertArrowIpc(staging, batchToIpc(columns.map((c) => ({ name: c.name, kind: c.type === 'TIMESTAMP' ? 'VARCHAR' : c.type, values: c.values }))), true);
 		const select = columns
 			.map((c) => (c.type === 'TIMESTAMP' ? `TRY_CAST(${quoteIdent(c.name)} AS TIMESTAMP) AS ${quoteIdent(c.name)}` : quoteIdent(c.name)))
 			.join(', ');

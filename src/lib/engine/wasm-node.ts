@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createDuckDB, NODE_RUNTIME, VoidLogger, DuckDBDataProtocol } from '@duckdb/duckdb-wasm/blocking';
-import type { ColumnData, Engine, FileSource, SqlValue } from './engine';
+import { WASM_MEMORY_BUDGET, type ColumnData, type Engine, type FileSource, type SqlValue } from './engine';
 import { WasmCore } from './wasm-core';
 
 /**
@@ -32,6 +32,8 @@ export async function createWasmNodeEngine(): Promise<Engine> {
 		},
 		dropFile: async (name: string) => core.dropFile(name),
 		createTableFromColumns: async (table: string, columns: ColumnData[]) => core.createTableFromColumns(table, columns),
+		memoryBudget: WASM_MEMORY_BUDGET,
+		insertArrowIpc: async (table: string, ipc: Uint8Array, create: boolean) => core.insertArrowIpc(table, ipc, create),
 		close: async () => db.reset()
 	};
 }

@@ -69,7 +69,7 @@ const RULES: Record<Target, Rule> = {
 			[/(date|time|timestamp|datetime|day)/, 0.6],
 			[/(created|placed|paid|purchased|ordered)(at|on)?$/, 0.6]
 		],
-		exclude: /birth|dob|signup|register|join|expir|update|modif|due|ship|deliver|since|first|last|tenure/,
+		exclude: /birth|dob|signup|register|join|expir|update|modif|due|ship|deliver|since|first|last|tenure|review|survey|feedback/,
 		shape: 'date'
 	},
 	product: {
@@ -167,6 +167,26 @@ const RULES: Record<Target, Rule> = {
 		exclude: /acquisition|signup|marketing|referral/,
 		shape: 'text'
 	},
+	rating: {
+		exact: {
+			...names(0.97, 'reviewscore', 'rating', 'stars', 'starrating', 'nps', 'npsscore', 'csat', 'csatscore', 'satisfaction', 'satisfactionscore', 'customerrating', 'reviewrating', 'productrating', 'feedbackscore'),
+			...names(0.8, 'score', 'review', 'grade')
+		},
+		fuzzy: [[/(rating|stars|nps|csat|satisfaction|reviewscore)/, 0.6]],
+		exclude: /credit|risk|churn|count|date|text|comment|message|id$/,
+		shape: 'number'
+	},
+	review_text: {
+		exact: names(0.95, 'reviewtext', 'reviewcomment', 'reviewcommentmessage', 'reviewmessage', 'comment', 'comments', 'feedback', 'feedbacktext', 'reviewbody', 'reviewcontent', 'verbatim', 'npscomment', 'customercomment'),
+		fuzzy: [[/(comment|verbatim|reviewtext|reviewmessage|feedbacktext)/, 0.6]],
+		exclude: /date|time|id$|score|title/,
+		shape: 'text'
+	},
+	review_date: {
+		exact: names(0.95, 'reviewdate', 'reviewcreationdate', 'reviewedat', 'reviewtimestamp', 'surveydate', 'feedbackdate', 'responsedate', 'reviewanswertimestamp'),
+		fuzzy: [[/(review|survey|feedback).*(date|time)/, 0.6]],
+		shape: 'date'
+	},
 	age: { exact: names(0.97, 'age', 'customerage', 'ageyears', 'ageinyears'), fuzzy: [[/age$/, 0.5]], exclude: /page|stage|usage|mileage|percentage/, shape: 'number' },
 	gender: { exact: names(0.97, 'gender', 'sex', 'customergender'), shape: 'text' },
 	city: { exact: names(0.95, 'city', 'town', 'customercity', 'billingcity', 'shippingcity', 'shipcity'), shape: 'text' },
@@ -199,7 +219,9 @@ const FOREIGN: Partial<Record<Target, Record<string, number>>> = {
 	unit_price: names(0.95, 'preis', 'einzelpreis', 'stuckpreis', 'verkaufspreis', 'prix', 'prixunitaire', 'precio', 'preciounitario', 'prezzo', 'prezzounitario', 'prijs', 'stukprijs', 'eenheidsprijs', 'preco', 'precounitario'),
 	revenue: names(0.95, 'umsatz', 'betrag', 'gesamtbetrag', 'gesamtpreis', 'summe', 'nettobetrag', 'bruttobetrag', 'montant', 'montantttc', 'montantht', 'chiffredaffaires', 'importe', 'importetotal', 'ventas', 'monto', 'importo', 'totale', 'fatturato', 'bedrag', 'totaalbedrag', 'omzet', 'totaal', 'valor', 'valortotal', 'vendas', 'montante', 'receita'),
 	country: names(0.95, 'land', 'pays', 'pais', 'paese', 'nazione'),
-	status: names(0.95, 'bestellstatus', 'statut', 'estado', 'stato')
+	status: names(0.95, 'bestellstatus', 'statut', 'estado', 'stato'),
+	rating: names(0.93, 'bewertung', 'sterne', 'zufriedenheit', 'note', 'notation', 'etoiles', 'puntuacion', 'valoracion', 'calificacion', 'estrellas', 'satisfaccion', 'valutazione', 'voto', 'punteggio', 'stelle', 'soddisfazione', 'beoordeling', 'waardering', 'cijfer', 'sterren', 'avaliacao', 'nota', 'estrelas', 'satisfacao'),
+	review_text: names(0.9, 'kommentar', 'rezension', 'commentaire', 'avis', 'comentario', 'resena', 'commento', 'recensione', 'opmerking', 'recensie', 'comentarios', 'avaliacaotexto')
 };
 for (const [target, extra] of Object.entries(FOREIGN) as [Target, Record<string, number>][]) RULES[target].exact = { ...extra, ...RULES[target].exact };
 

@@ -8,7 +8,7 @@ import type { CanonicalField } from './canonical-fields';
 import type { DisabledAnalysis } from './types';
 
 /** Analyses that need order lines with dates (all of them but demographics). */
-export const ORDER_ANALYSES = ['sales', 'trend', 'forecast', 'anomalies', 'orders', 'products', 'categories', 'countries', 'status', 'deal-size', 'rfm', 'cltv', 'clv', 'churn', 'engagement', 'cohorts'] as const;
+export const ORDER_ANALYSES = ['sales', 'trend', 'forecast', 'anomalies', 'orders', 'products', 'categories', 'countries', 'status', 'deal-size', 'rfm', 'cltv', 'clv', 'churn', 'engagement', 'cohorts', 'feedback'] as const;
 
 /** Plain names of what is off without orders, for messages. */
 export const NEEDS_ORDERS = ['sales and trend', 'forecast', 'anomalies', 'RFM', 'CLTV', 'churn', 'engagement', 'cohorts', 'products', 'countries'];
@@ -33,6 +33,7 @@ export function disabledAnalyses(hasOrders: boolean, fields: Set<CanonicalField>
 	if (!fields.has('category')) off('categories', 'needs a category (product line) column');
 	if (!fields.has('country')) off('countries', 'needs a country column');
 	if (!fields.has('status')) off('status', 'needs an order status column');
+	if (!fields.has('rating')) off('feedback', 'needs a rating column (review score, stars, NPS or CSAT answer)');
 	if (!hasCustomerAttributes) off('demographics', 'needs customer details (age, gender, city…) in the orders file or in a customers file');
 	return out;
 }

@@ -20,6 +20,8 @@ import type { BuildOptions, BuildResult, DateFormatSpec, DecimalMark, FileMappin
 const LINES = '__ingest_lines';
 const TX_NEW = '__ingest_transactions_new';
 const CUST_NEW = '__ingest_customers_new';
+/** The lines that go into `transactions`: a readable date and an amount. */
+const KEPT = 'order_ts IS NOT NULL AND revenue IS NOT NULL';
 
 const FIELD_TYPE = Object.fromEntries(CANONICAL_FIELDS.map((f) => [f.field, f.type])) as Record<CanonicalField, 'VARCHAR' | 'TIMESTAMP' | 'DOUBLE'>;
 
@@ -53,27 +55,59 @@ async function chooseDateSpec(engine: Engine, f: LoadedFile, column: string, typ
 	return { spec: d.spec, ambiguous: d.ambiguous };
 }
 
+/** Values per distinct text above which a date column is parsed once per distinct value and joined back. */
+const DATE_REPEAT = 4;
+
+/**
+ * Text dates are parsed with regexes and strptime, the costliest expression of the build. Order
+ * lines repeat their order's timestamp, so when values repeat enough each distinct text is parsed
+ * once and joined back (the dictionary is small; the join keeps the line table streaming).
+ */
+function dateDictionary(p: TxPart): { join: string; expr: string } | null {
+	const col = p.m.fields.order_ts!;
+	const type = p.types.get(col) ?? 'VARCHAR';
+	const profile = p.f.columns.find((c) => c.name === col);
+	if (!isTextType(type) || !profile || profile.distinct * DATE_REPEAT > profile.rows) return null;
+	const q = quoteIdent(col);
+	const dict = `SELECT s, ${dateExpr('s', type, p.dateSpec)} AS ts FROM (SELECT DISTINCT ${q} AS s FROM ${quoteIdent(p.f.table)} WHERE ${q} IS NOT NULL)`;
+	return { join: ` LEFT JOIN (${dict}) AS __d ON r.${q} = __d.s`, expr: '__d.ts' };
+}
+
 function linesSelect(p: TxPart): string {
 	const { m, f, types } = p;
 	const parts: string[] = [];
+	const dict = dateDictionary(p);
+	const dateCol = m.fields.order_ts;
+	const dateType = (dateCol && types.get(dateCol)) ?? 'VARCHAR';
 	for (const { field } of CANONICAL_FIELDS) {
 		const col = m.fields[field];
 		const sqlType = FIELD_TYPE[field];
 		const target = field === 'revenue' ? 'revenue_raw' : field;
 		if (!col) {
 			parts.push(`CAST(NULL AS ${sqlType}) AS ${target}`);
-			if (field === 'order_ts') parts.push('CAST(NULL AS VARCHAR) AS order_ts_raw');
+			if (field === 'order_ts') parts.push('CAST(NULL AS VARCHAR) AS order_ts_src');
 			continue;
 		}
-		const q = quoteIdent(col);
+		const q = `r.${quoteIdent(col)}`;
 		const type = types.get(col) ?? 'VARCHAR';
 		if (field === 'order_ts') {
-			parts.push(`${dateExpr(q, type, p.dateSpec)} AS order_ts`, `${textExpr(q, type)} AS order_ts_raw`);
+			parts.push(`${dict ? dict.expr : dateExpr(q, type, p.dateSpec)} AS order_ts`, `${q} AS order_ts_src`);
 		} else if (sqlType === 'DOUBLE') parts.push(`${numberExpr(q, type, p.marks.get(col) ?? 'point')} AS ${target}`);
+		else if (sqlType === 'TIMESTAMP') parts.push(`TRY_CAST(${textExpr(q, type)} AS TIMESTAMP) AS ${target}`);
 		else parts.push(`${textExpr(q, type)} AS ${target}`);
 	}
-	parts.push(`CAST(rowid + 1 AS BIGINT) AS row_no`, `${quoteString(f.name)} AS source_file`, `${p.idx} AS file_idx`);
-	return `SELECT ${parts.join(', ')} FROM ${quoteIdent(f.table)}`;
+	parts.push(`CAST(r.rowid + 1 AS BIGINT) AS row_no`, `${p.idx} AS file_idx`);
+	// The date text is kept only where it could not be read (for the examples): a full copy of a text
+	// column per line would cost as much as the column itself.
+	// (CASE evaluates the text expression only on those lines.)
+	return `SELECT * EXCLUDE (order_ts_src), CASE WHEN order_ts IS NULL THEN ${textExpr('order_ts_src', dateType)} END AS order_ts_raw
+		FROM (SELECT ${parts.join(', ')} FROM ${quoteIdent(f.table)} AS r${dict?.join ?? ''})`;
+}
+
+/** The file name of a line, from its file number (not stored per line in the scratch table). */
+function sourceFileExpr(parts: TxPart[]): string {
+	if (parts.length === 1) return quoteString(parts[0].f.name);
+	return `CASE file_idx ${parts.map((p) => `WHEN ${p.idx} THEN ${quoteString(p.f.name)}`).join(' ')} END`;
 }
 
 async function dropScratch(engine: Engine): Promise<void> {
@@ -92,6 +126,11 @@ export async function buildCanonical(engine: Engine, loaded: LoadedFile[] | Load
 	const steps = 6;
 	let step = 0;
 	const progress = (rows?: number) => options.onProgress?.({ file: mapping.files.map((m) => m.file).join(', '), phase: 'building', bytesDone: ++step, bytesTotal: steps, rows });
+	// A cancel is honoured between steps up to the swap; after it the new data is in place.
+	const stepDone = (rows?: number) => {
+		options.signal?.throwIfAborted();
+		progress(rows);
+	};
 
 	const columnTypes = (f: LoadedFile) => new Map(f.columns.map((c) => [c.name, c.type]));
 	const txMappings = mapping.files.filter((m) => m.role === 'transactions' && byTable.has(m.table));
@@ -113,19 +152,25 @@ export async function buildCanonical(engine: Engine, loaded: LoadedFile[] | Load
 			parts.push({ m, f, idx, types, dateSpec: spec, ambiguous, marks: markOf(reports) });
 		}
 		try {
-			await engine.exec(`CREATE TABLE ${LINES} AS ${parts.map(linesSelect).join(' UNION ALL ')}`);
+			// Revenue, the order id (synthesised when missing) and the sign are computed here once, so
+			// that the transactions table is a filter of this one plus a semi-join for cancelled orders.
+			await engine.exec(
+				`CREATE TABLE ${LINES} AS
+				SELECT *, COALESCE(order_id, COALESCE(customer_id, '?') || ' ' || strftime(order_ts, '%Y-%m-%d %H:%M:%S')) AS oid,
+					COALESCE(quantity < 0 OR revenue < 0, false) AS neg
+				FROM (SELECT * EXCLUDE (revenue_raw), COALESCE(revenue_raw, quantity * unit_price) AS revenue FROM (${parts.map(linesSelect).join(' UNION ALL ')}))`
+			);
 		} catch (e) {
 			throw wrapError(e, parts.length === 1 ? parts[0].f.name : null, 'Reading the mapped columns', 'Check the mapping and the date format in "Review columns".');
 		}
-		progress();
+		stepDone();
 
 		// 2. Per-file checks: unreadable dates, missing revenue, the C-prefix convention.
-		const revenue = 'COALESCE(revenue_raw, quantity * unit_price)';
 		const perFile = await engine.query<{ file_idx: number; n: number; date_missing: number; date_bad: number; rev_missing: number; c_ids: number; other_ids: number; other_numeric: number }>(
 			`SELECT file_idx, count(*) AS n,
-				count(*) FILTER (WHERE order_ts_raw IS NULL) AS date_missing,
-				count(*) FILTER (WHERE order_ts_raw IS NOT NULL AND order_ts IS NULL) AS date_bad,
-				count(*) FILTER (WHERE order_ts IS NOT NULL AND ${revenue} IS NULL) AS rev_missing,
+				count(*) FILTER (WHERE order_ts IS NULL AND order_ts_raw IS NULL) AS date_missing,
+				count(*) FILTER (WHERE order_ts_raw IS NOT NULL) AS date_bad,
+				count(*) FILTER (WHERE order_ts IS NOT NULL AND revenue IS NULL) AS rev_missing,
 				count(*) FILTER (WHERE regexp_matches(order_id, '^[Cc]\\d')) AS c_ids,
 				count(*) FILTER (WHERE order_id IS NOT NULL AND NOT regexp_matches(order_id, '^[Cc]\\d')) AS other_ids,
 				count(*) FILTER (WHERE regexp_full_match(order_id, '\\d+')) AS other_numeric
@@ -165,45 +210,37 @@ export async function buildCanonical(engine: Engine, loaded: LoadedFile[] | Load
 				return c > 0 && other > c && Number(s?.other_numeric ?? 0) >= 0.99 * other;
 			})
 			.map((p) => p.idx);
-		progress();
+		stepDone();
 
-		// 3. transactions: excluded lines out, revenue filled, order ids synthesised, flags.
+		// 3. transactions: excluded lines out, flags (an order is cancelled when all its lines are negative).
 		const cCondition = cFiles.length ? `(file_idx IN (${cFiles.join(', ')}) AND regexp_matches(order_id, '^[Cc]\\d'))` : 'false';
 		const fieldList = CANONICAL_FIELDS.map((f) => f.field);
 		const selectFinal = [
 			...fieldList.map((f) => (f === 'order_id' ? 'oid AS order_id' : f)),
 			'row_no',
-			'source_file',
+			`${sourceFileExpr(parts)} AS source_file`,
 			'CAST(order_ts AS DATE) AS order_date',
 			'neg AS is_return',
-			`(${cCondition} OR o.status_cancel OR o.all_negative) AS is_cancelled`
+			`(${cCondition} OR oid IN (SELECT oid FROM cancelled)) AS is_cancelled`
 		];
+		const statusCancel = txMappings.some((m) => m.fields.status) ? " OR bool_or(status ILIKE 'cancel%')" : '';
 		await engine.exec(
 			`CREATE TABLE ${TX_NEW} AS
-			WITH base AS (
-				SELECT * EXCLUDE (revenue_raw, order_ts_raw), ${revenue} AS revenue FROM ${LINES}
-				WHERE order_ts IS NOT NULL AND ${revenue} IS NOT NULL
-			), ids AS (
-				SELECT *, COALESCE(order_id, COALESCE(customer_id, '?') || ' ' || strftime(order_ts, '%Y-%m-%d %H:%M:%S')) AS oid,
-					COALESCE(quantity < 0 OR revenue < 0, false) AS neg
-				FROM base
-			), orders AS (
-				SELECT oid, COALESCE(bool_or(status ILIKE 'cancel%'), false) AS status_cancel, bool_and(neg) AS all_negative FROM ids GROUP BY oid
-			)
-			SELECT ${selectFinal.join(', ')} FROM ids JOIN orders o USING (oid) ORDER BY file_idx, row_no`
+			WITH cancelled AS (SELECT oid FROM ${LINES} WHERE ${KEPT} GROUP BY oid HAVING bool_and(neg)${statusCancel})
+			SELECT ${selectFinal.join(', ')} FROM ${LINES} WHERE ${KEPT}`
 		);
-		progress();
+		stepDone();
 
 		// 4. customers: from customers files and per-customer columns of order files.
 		const attrSources = [...custMappings, ...txMappings].filter((m) => Object.keys(m.attributes).length > 0 && m.fields.customer_id);
 		const attributes = CUSTOMER_ATTRIBUTES.map((a) => a.field).filter((a) => attrSources.some((m) => m.attributes[a]));
 		const signupFormats: QualitySummary['dateFormats'] = [];
 		if (attributes.length > 0) await buildCustomers(engine, byTable, custMappings, txMappings, signupFormats, options.decimal);
-		progress();
+		stepDone();
 
 		// 5. Quality summary (from the scratch tables, before anything is replaced).
 		const quality = await summarize(engine, byTable, parts, stats, cFiles, attributes, custMappings, txMappings, signupFormats, numberFormats);
-		progress(quality.rowsInTransactions);
+		stepDone(quality.rowsInTransactions);
 
 		// 6. Swap in one transaction.
 		await engine.exec('BEGIN TRANSACTION');
@@ -221,6 +258,7 @@ export async function buildCanonical(engine: Engine, loaded: LoadedFile[] | Load
 		const fields = fieldList.filter((f) => f === 'revenue' || f === 'order_id' || txMappings.some((m) => m.fields[f]));
 		return { quality, fields, attributes };
 	} catch (e) {
+		if (options.signal?.aborted) throw options.signal.reason;
 		throw wrapError(e, null, 'Building the transactions table', 'Check the mapping in "Review columns".');
 	} finally {
 		await dropScratch(engine).catch(() => {});
@@ -283,6 +321,17 @@ async function buildCustomers(
 	);
 }
 
+/**
+ * Lines that repeat an earlier line of the same file, counted on 64-bit row hashes: one pass and a
+ * set of integers instead of a DISTINCT over every column (a hash collision, about n²/2⁶⁵, would
+ * undercount by one).
+ */
+async function duplicateCount(engine: Engine, f: LoadedFile): Promise<number> {
+	const cols = f.columns.map((c) => quoteIdent(c.name)).join(', ');
+	const [d] = await engine.query<{ d: number }>(`SELECT count(*) - count(DISTINCT hash(${cols})) AS d FROM ${quoteIdent(f.table)}`);
+	return Number(d.d);
+}
+
 async function summarize(
 	engine: Engine,
 	byTable: Map<string, LoadedFile>,
@@ -308,19 +357,14 @@ async function summarize(
 	const examples = async (where: string): Promise<RowExample[]> =>
 		(
 			await engine.query<{ source_file: string; row_no: number; order_ts_raw: string | null }>(
-				`SELECT source_file, row_no, order_ts_raw FROM ${LINES} WHERE ${where} ORDER BY file_idx, row_no LIMIT 5`
+				`SELECT ${sourceFileExpr(parts)} AS source_file, row_no, order_ts_raw FROM ${LINES} WHERE ${where} ORDER BY file_idx, row_no LIMIT 5`
 			)
 		).map((r) => ({ file: String(r.source_file), row: Number(r.row_no), value: r.order_ts_raw === null ? null : String(r.order_ts_raw) }));
 	const badDateExamples = await examples('order_ts IS NULL');
-	const revExamples = await examples('order_ts IS NOT NULL AND COALESCE(revenue_raw, quantity * unit_price) IS NULL');
+	const revExamples = await examples('order_ts IS NOT NULL AND revenue IS NULL');
 
 	let duplicateLines = 0;
-	for (const p of parts) {
-		const [d] = await engine.query<{ d: number }>(
-			`SELECT (SELECT count(*) FROM ${quoteIdent(p.f.table)}) - (SELECT count(*) FROM (SELECT DISTINCT * FROM ${quoteIdent(p.f.table)})) AS d`
-		);
-		duplicateLines += Number(d.d);
-	}
+	for (const p of parts) duplicateLines += await duplicateCount(engine, p.f);
 
 	const sum = (k: 'n' | 'date_missing' | 'date_bad' | 'rev_missing') => parts.reduce((acc, p) => acc + Number(stats.get(p.idx)?.[k] ?? 0), 0);
 	const rowsRead = sum('n');

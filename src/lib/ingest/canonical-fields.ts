@@ -1,7 +1,9 @@
 /**
  * The canonical data model (see DESIGN.md): every input is mapped onto the `transactions` table,
  * one row per order line, with exactly these columns and SQL types. Only `order_ts` and a way to
- * get revenue are required; every other field unlocks analyses.
+ * get revenue are required; every other field unlocks analyses. A rating sits on an order line; when
+ * it describes the whole order (or the customer) it is repeated on each line, and the feedback slice
+ * counts it once per order.
  */
 export const CANONICAL_FIELDS = [
 	{ field: 'order_id', type: 'VARCHAR', label: 'Order / invoice id' },
@@ -17,7 +19,10 @@ export const CANONICAL_FIELDS = [
 	{ field: 'region', type: 'VARCHAR', label: 'Region / city / territory' },
 	{ field: 'status', type: 'VARCHAR', label: 'Order status' },
 	{ field: 'deal_size', type: 'VARCHAR', label: 'Deal size' },
-	{ field: 'channel', type: 'VARCHAR', label: 'Sales channel' }
+	{ field: 'channel', type: 'VARCHAR', label: 'Sales channel' },
+	{ field: 'rating', type: 'DOUBLE', label: 'Rating / review score' },
+	{ field: 'review_text', type: 'VARCHAR', label: 'Review text' },
+	{ field: 'review_date', type: 'TIMESTAMP', label: 'Review date' }
 ] as const;
 
 export type CanonicalField = (typeof CANONICAL_FIELDS)[number]['field'];

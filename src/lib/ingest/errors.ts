@@ -16,6 +16,7 @@ export type IngestProblem =
 	| 'no-revenue'
 	| 'no-transactions'
 	| 'unknown-column'
+	| 'too-large'
 	| 'engine';
 
 /** The plain, serialisable shape of an ingest error. */

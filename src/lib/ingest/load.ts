@@ -3,13 +3,14 @@
  * is profiled. A file that fails is reported in `failures` and the others still load.
  */
 import type { Engine } from '../engine/engine';
-import { quoteIdent } from '../sql';
+import { quoteIdent, quoteString } from '../sql';
 import { headerSignature } from './automap';
-import { HEAD_BYTES, detectFile, gunzip } from './detect';
-import { IngestError, wrapError } from './errors';
+import { HEAD_BYTES, detectFile } from './detect';
+import { IngestError, shortEngineReason, wrapError } from './errors';
 import { readAll } from './input';
 import { profileTable } from './profile';
-import { readDelimited, readJson, readParquet, readWhitespace, readXlsx, type ReadOutcome } from './readers';
+import { assertFits } from './fits';
+import { readDelimited, readParsed, readWhitespace, type ReadOutcome } from './readers';
 import type { FileFormat, InputFile, LoadedFile, LoadOptions, LoadResult, ReadOptions } from './types';
 
 /** Last raw table number handed out per engine (covers loads running at the same time). */
@@ -31,8 +32,14 @@ export async function loadFiles(engine: Engine, files: InputFile[], options: Loa
 	const failures: IngestError[] = [];
 	for (const f of files) {
 		try {
-			loaded.push(await loadFile(engine, f, options.read?.[f.name] ?? {}, options.onProgress));
+			options.signal?.throwIfAborted();
+			loaded.push(await loadFile(engine, f, options.read?.[f.name] ?? {}, options.onProgress, options.signal));
 		} catch (e) {
+			// A cancel ends the whole load (what was loaded so far is dropped), it is not a bad file.
+			if (options.signal?.aborted) {
+				await dropRawTables(engine, loaded.map((l) => l.table)).catch(() => {});
+				throw options.signal.reason;
+			}
 			failures.push(e instanceof IngestError ? e : wrapError(e, f.name, 'Reading the file', 'Check the file, or try saving it again as CSV.'));
 		}
 	}
@@ -40,7 +47,7 @@ export async function loadFiles(engine: Engine, files: InputFile[], options: Loa
 }
 
 /** Loads one file; throws an IngestError. */
-export async function loadFile(engine: Engine, input: InputFile, opts: ReadOptions = {}, onProgress?: LoadOptions['onProgress']): Promise<LoadedFile> {
+export async function loadFile(engine: Engine, input: InputFile, opts: ReadOptions = {}, onProgress?: LoadOptions['onProgress'], signal?: AbortSignal): Promise<LoadedFile> {
 	const name = input.name;
 	const total = input.size;
 	const report = (phase: 'reading' | 'parsing' | 'profiling', bytesDone: number, rows?: number) =>
@@ -48,6 +55,7 @@ export async function loadFile(engine: Engine, input: InputFile, opts: ReadOptio
 	report('reading', 0);
 	const head = await input.read(0, HEAD_BYTES);
 	const detected = await detectFile(input, head, opts);
+	await assertFits(engine, input, detected);
 	const table = await nextRawTable(engine);
 	let format: FileFormat;
 	let outcome: ReadOutcome;
@@ -67,22 +75,24 @@ export async function loadFile(engine: Engine, input: InputFile, opts: ReadOptio
 			} finally {
 				await engine.dropFile(reg).catch(() => {});
 			}
+		} else if (detected.kind === 'parquet' && engine.readsParquet) {
+			format = 'parquet';
+			outcome = await readNativeParquet(engine, input, table);
 		} else {
-			const bytes = await readAll(input, (done) => report('reading', done));
+			// A picked file goes to the parser as is (read where it is parsed); other sources as bytes.
+			const data = input.source.kind === 'file' ? input.source.file : await readAll(input, (done) => report('reading', done));
 			report('parsing', 0);
-			if (detected.kind === 'json') {
-				const raw = detected.gzip ? await gunzip(bytes) : bytes;
-				const r = await readJson(engine, name, new TextDecoder().decode(raw), table);
-				format = r.format ?? 'json';
-				outcome = r;
-			} else if (detected.kind === 'parquet') {
-				format = 'parquet';
-				outcome = await readParquet(engine, name, bytes, table, (rows) => report('parsing', total, rows));
-			} else {
-				format = 'xlsx';
-				outcome = await readXlsx(engine, name, bytes, table, opts);
-			}
+			const r = await readParsed(
+				engine,
+				table,
+				{ kind: detected.kind, name, data, gzip: detected.kind === 'json' && detected.gzip, options: opts },
+				(rows) => report('parsing', total, rows),
+				signal
+			);
+			format = detected.kind === 'json' ? (r.format ?? 'json') : detected.kind;
+			outcome = r;
 		}
+		signal?.throwIfAborted();
 		const exists = await engine.query<{ n: number }>('SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = ?', [table]);
 		const rows = Number(exists[0]?.n) ? Number((await engine.query<{ n: number }>(`SELECT count(*) AS n FROM ${quoteIdent(table)}`))[0].n) : 0;
 		if (rows === 0) {
@@ -119,8 +129,26 @@ export async function loadFile(engine: Engine, input: InputFile, opts: ReadOptio
 		};
 	} catch (e) {
 		await engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(table)}`).catch(() => {});
+		if (signal?.aborted) throw signal.reason;
 		throw e instanceof IngestError ? e : wrapError(e, name, 'Reading the file', 'Check the file, or try saving it again as CSV.');
 	}
+}
+
+/** Native DuckDB reads Parquet itself, straight from disk. */
+async function readNativeParquet(engine: Engine, input: InputFile, table: string): Promise<ReadOutcome> {
+	const path = await engine.registerFile(`${table}_${safeName(input.name)}`, input.source);
+	try {
+		await engine.exec(`CREATE TABLE ${quoteIdent(table)} AS SELECT * FROM read_parquet(${quoteString(path)})`);
+	} catch (e) {
+		throw new IngestError({
+			file: input.name,
+			problem: 'unreadable',
+			hint: 'Check the file is valid Parquet.',
+			message: `${input.name} could not be read as Parquet (${shortEngineReason(e)}). Check the file is valid Parquet.`,
+			cause: e
+		});
+	}
+	return { readOptions: {}, notes: [] };
 }
 
 /** Drops raw tables (`raw_<k>`) no longer needed; other names are ignored. */

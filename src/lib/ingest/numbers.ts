@@ -174,6 +174,8 @@ export async function decideNumberColumns(
 		const d = given ? null : await detectNumberFormat(engine, file.table, column, type, preferComma);
 		const decimal = given ?? d!.mark;
 		const issues = await numberIssues(engine, file.name, file.table, column, type, decimal);
+		// A column stored as binary numbers has no decimal mark to decide; it is reported only for its NaN/Infinity.
+		if (isFloat(type) && issues.missing === 0 && issues.unreadable === 0) continue;
 		out.push({
 			file: file.name,
 			column,

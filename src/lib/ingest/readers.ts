@@ -1,15 +1,15 @@
 /**
  * One reader per format. Each creates the raw table `table` and returns how it read the file.
  * Delimited text (CSV/TSV, gzip or not) is read by DuckDB itself from the registered file; Parquet,
- * JSON and XLSX are parsed in JS (DuckDB-WASM has none of those extensions) and handed over as
- * columns.
+ * JSON and XLSX are parsed by `parse.ts` (DuckDB-WASM ships none of those extensions) and reach
+ * DuckDB as Arrow batches.
  */
-import { parquetMetadata, parquetRead, parquetSchema } from 'hyparquet';
-import readXlsxFile from 'read-excel-file/universal';
-import type { ColumnData, Engine } from '../engine/engine';
+import type { Engine } from '../engine/engine';
 import { quoteIdent, quoteString } from '../sql';
 import { delimiterFor } from './detect';
 import { IngestError, fmtInt, shortEngineReason } from './errors';
+import { uniqueNames } from './column-names';
+import type { ParseRequest } from './parse';
 import type { InputFile, ReadOptions } from './types';
 
 export interface ReadOutcome {
@@ -220,253 +220,32 @@ async function retypeText(engine: Engine, from: string, to: string, cols: string
 	await engine.exec(`CREATE TABLE ${quoteIdent(to)} AS SELECT ${select} FROM ${quoteIdent(from)}`);
 }
 
-/* ------------------------------------------------------------------ JS-parsed formats */
+/* ------------------------------------------------------------------ parsed formats (Arrow batches) */
 
-/** Trims names, fills blanks with `columnN`, makes duplicates unique (`name_2`). */
-export function uniqueNames(raw: string[]): string[] {
-	const seen = new Set<string>();
-	return raw.map((r, i) => {
-		let base = String(r ?? '').trim();
-		if (!base) base = `column${i + 1}`;
-		let name = base;
-		for (let k = 2; seen.has(name.toLowerCase()); k++) name = `${base}_${k}`;
-		seen.add(name.toLowerCase());
-		return name;
-	});
-}
-
-const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-
-/** `YYYY-MM-DD HH:MM:SS[.mmm]` in UTC. */
-export function isoFromDate(d: Date): string | null {
-	const t = d.getTime();
-	if (!Number.isFinite(t)) return null;
-	const base = `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
-	const ms = d.getUTCMilliseconds();
-	return ms ? `${base}.${pad(ms, 3)}` : base;
-}
-
-function textOf(v: unknown): string | null {
-	if (v === null || v === undefined) return null;
-	if (v instanceof Date) return isoFromDate(v);
-	if (typeof v === 'string') return v.trim() === '' ? null : v;
-	if (typeof v === 'bigint' || typeof v === 'number' || typeof v === 'boolean') return String(v);
-	if (v instanceof Uint8Array) return new TextDecoder().decode(v);
-	return JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? x.toString() : x));
-}
-
-/** Infers the column type of JS values: all dates → TIMESTAMP, all numbers → DOUBLE (integers noted), all booleans → BOOLEAN, else text. */
-export function toColumn(name: string, values: unknown[]): { column: ColumnData; integer: boolean } {
-	let dates = 0;
-	let numbers = 0;
-	let bools = 0;
-	let nonNull = 0;
-	let integer = true;
-	for (const v of values) {
-		if (v === null || v === undefined || (typeof v === 'string' && v.trim() === '')) continue;
-		nonNull++;
-		if (v instanceof Date) dates++;
-		else if (typeof v === 'number') {
-			if (Number.isFinite(v)) numbers++;
-			if (!Number.isInteger(v) || Math.abs(v) > Number.MAX_SAFE_INTEGER) integer = false;
-		} else if (typeof v === 'bigint') {
-			if (v <= BigInt(Number.MAX_SAFE_INTEGER) && v >= -BigInt(Number.MAX_SAFE_INTEGER)) numbers++;
-		} else if (typeof v === 'boolean') bools++;
-	}
-	if (nonNull > 0 && dates === nonNull) {
-		return { column: { name, type: 'TIMESTAMP', values: values.map((v) => (v instanceof Date ? isoFromDate(v) : null)) }, integer: false };
-	}
-	if (nonNull > 0 && numbers === nonNull) {
-		const out = values.map((v) => (typeof v === 'number' ? (Number.isFinite(v) ? v : null) : typeof v === 'bigint' ? Number(v) : null));
-		return { column: { name, type: 'DOUBLE', values: out }, integer };
-	}
-	if (nonNull > 0 && bools === nonNull) {
-		return { column: { name, type: 'BOOLEAN', values: values.map((v) => (typeof v === 'boolean' ? v : null)) }, integer: false };
-	}
-	return { column: { name, type: 'VARCHAR', values: values.map(textOf) }, integer: false };
-}
-
-/** Creates `table` from JS columns; integral number columns become BIGINT. */
-async function createJsTable(engine: Engine, table: string, names: string[], columns: unknown[][]): Promise<void> {
-	const typed = names.map((n, i) => toColumn(n, columns[i]));
-	const ints = typed.filter((t) => t.integer).map((t) => t.column.name);
-	if (ints.length === 0) {
-		await engine.createTableFromColumns(table, typed.map((t) => t.column));
-		return;
-	}
-	const staging = `${table}__js`;
-	try {
-		await engine.createTableFromColumns(staging, typed.map((t) => t.column));
-		const select = typed
-			.map((t) => (t.integer ? `CAST(${quoteIdent(t.column.name)} AS BIGINT) AS ${quoteIdent(t.column.name)}` : quoteIdent(t.column.name)))
-			.join(', ');
-		await engine.exec(`CREATE TABLE ${quoteIdent(table)} AS SELECT ${select} FROM ${quoteIdent(staging)}`);
-	} finally {
-		await engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(staging)}`);
-	}
-}
-
-const unreadable = (file: string, what: string, reason: string, cause?: unknown) =>
-	new IngestError({
-		file,
-		problem: 'unreadable',
-		hint: `Check the file is valid ${what}.`,
-		message: `${file} could not be read as ${what} (${reason}). Check the file is valid ${what}.`,
-		cause
-	});
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-	return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
-}
-
-/** Nested objects are flattened one level (`customer.id`); deeper values are kept as JSON text. */
-function flatten(obj: Record<string, unknown>): Record<string, unknown> {
-	const out: Record<string, unknown> = {};
-	for (const [k, v] of Object.entries(obj)) {
-		if (isPlainObject(v)) for (const [k2, v2] of Object.entries(v)) out[`${k}.${k2}`] = v2;
-		else out[k] = v;
-	}
-	return out;
-}
-
-/** JSON text → rows: an array of objects, `{ "data": [ … ] }`, one object, or newline-delimited JSON. */
-export function parseJsonRows(file: string, text: string): { rows: Record<string, unknown>[]; format: 'json' | 'ndjson' } {
-	const body = text.replace(/^\uFEFF/, '').trim();
-	let doc: unknown;
-	let whole: unknown = null;
-	try {
-		doc = JSON.parse(body);
-	} catch (e) {
-		whole = e;
-	}
-	if (whole === null) {
-		let items: unknown[];
-		if (Array.isArray(doc)) items = doc;
-		else if (isPlainObject(doc)) {
-			const arrays = Object.values(doc).filter((v): v is unknown[] => Array.isArray(v) && v.some(isPlainObject));
-			items = arrays.length ? arrays.sort((a, b) => b.length - a.length)[0] : [doc];
-		} else items = [doc];
-		if (items.length > 0 && items.every((r) => Array.isArray(r)) && (items[0] as unknown[]).every((h) => typeof h === 'string')) {
-			const [head, ...rest] = items as unknown[][];
-			return { rows: rest.map((r) => Object.fromEntries((head as string[]).map((h, i) => [h, r[i]]))), format: 'json' };
-		}
-		return { rows: items.map((r) => (isPlainObject(r) ? flatten(r) : { value: r })), format: 'json' };
-	}
-	if (!body.startsWith('{')) throw unreadable(file, 'JSON', shortEngineReason(whole), whole);
-	const rows: Record<string, unknown>[] = [];
-	const lines = body.split(/\r?\n/);
-	for (let i = 0; i < lines.length; i++) {
-		const line = lines[i].trim();
-		if (!line) continue;
-		try {
-			const v = JSON.parse(line);
-			rows.push(isPlainObject(v) ? flatten(v) : { value: v });
-		} catch (e) {
-			throw new IngestError({
-				file,
-				row: i + 1,
-				problem: 'unreadable',
-				hint: 'Each line of a newline-delimited JSON file must be one JSON object.',
-				message: `${file}, line ${fmtInt(i + 1)} is not valid JSON. Each line of a newline-delimited JSON file must be one JSON object.`,
-				cause: e
-			});
-		}
-	}
-	return { rows, format: 'ndjson' };
-}
-
-export async function readJson(engine: Engine, file: string, text: string, table: string): Promise<ReadOutcome & { rows: number }> {
-	const { rows, format } = parseJsonRows(file, text);
-	const names: string[] = [];
-	const index = new Map<string, number>();
-	for (const r of rows) for (const k of Object.keys(r)) if (!index.has(k)) index.set(k, names.push(k) - 1);
-	if (rows.length === 0 || names.length === 0) return { readOptions: {}, notes: [], rows: 0, format };
-	const columns = names.map((k) => rows.map((r) => r[k] ?? null));
-	await createJsTable(engine, table, uniqueNames(names), columns);
-	return { readOptions: {}, notes: [], rows: rows.length, format };
-}
-
-const toArrayBuffer = (b: Uint8Array): ArrayBuffer => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
-
-export async function readParquet(engine: Engine, file: string, bytes: Uint8Array, table: string, onRows?: (rows: number) => void): Promise<ReadOutcome & { rows: number }> {
-	const buffer = toArrayBuffer(bytes);
-	let names: string[];
-	let total: number;
-	let metadata: ReturnType<typeof parquetMetadata>;
-	try {
-		metadata = parquetMetadata(buffer);
-		names = parquetSchema(metadata).children.map((c) => c.element.name);
-		total = Number(metadata.num_rows);
-	} catch (e) {
-		throw unreadable(file, 'Parquet', shortEngineReason(e), e);
-	}
-	const columns = names.map(() => new Array<unknown>(total).fill(null));
-	const at = new Map(names.map((n, i) => [n, i]));
-	let done = 0;
-	try {
-		await parquetRead({
-			file: buffer,
-			metadata,
-			onChunk(chunk) {
-				const col = columns[at.get(chunk.columnName) ?? -1];
-				if (!col) return;
-				const data = chunk.columnData as ArrayLike<unknown>;
-				for (let i = 0; i < data.length && chunk.rowStart + i < total; i++) col[chunk.rowStart + i] = data[i];
-				if (chunk.columnName === names[0]) {
-					done = Math.max(done, chunk.rowEnd);
-					onRows?.(done);
-				}
-			}
-		});
-	} catch (e) {
-		const reason = shortEngineReason(e);
-		const hint = /compression|codec|unsupported/i.test(reason) ? ' Save it with Snappy compression or no compression.' : '';
-		throw new IngestError({
-			file,
-			problem: 'unreadable',
-			hint: `Check the file is valid Parquet.${hint}`,
-			message: `${file} could not be read as Parquet (${reason}).${hint || ' Check the file is valid Parquet.'}`,
-			cause: e
-		});
-	}
-	if (total === 0 || names.length === 0) return { readOptions: {}, notes: [], rows: 0 };
-	await createJsTable(engine, table, uniqueNames(names), columns);
-	return { readOptions: {}, notes: [], rows: total };
-}
-
-export async function readXlsx(engine: Engine, file: string, bytes: Uint8Array, table: string, opts: ReadOptions): Promise<ReadOutcome & { rows: number }> {
-	let sheets: { sheet: string; data: unknown[][] }[];
-	try {
-		sheets = (await readXlsxFile(toArrayBuffer(bytes))) as unknown as { sheet: string; data: unknown[][] }[];
-	} catch (e) {
-		throw unreadable(file, 'an Excel .xlsx workbook', shortEngineReason(e), e);
-	}
-	const sheetNames = sheets.map((s) => s.sheet);
-	const chosen = opts.sheet === undefined ? sheets[0] : sheets.find((s) => s.sheet === opts.sheet);
-	if (!chosen) {
-		throw new IngestError({
-			file,
-			problem: 'sheet-not-found',
-			hint: `Choose one of: ${sheetNames.join(', ')}.`,
-			message: `${file} has no sheet named "${opts.sheet}". Choose one of: ${sheetNames.join(', ')}.`
-		});
-	}
-	const notes: string[] = [];
-	if (sheets.length > 1 && opts.sheet === undefined) notes.push(`${file} has ${sheets.length} sheets; the first one ("${chosen.sheet}") was read. Choose another in "Review columns".`);
-	const nonEmpty = (r: unknown[]) => r.some((v) => v !== null && v !== undefined && !(typeof v === 'string' && v.trim() === ''));
-	const rowsAll = chosen.data.filter(nonEmpty);
-	const readOptions: ReadOptions = { ...opts, sheet: chosen.sheet };
-	if (rowsAll.length === 0) return { readOptions, notes, sheets: sheetNames, rows: 0 };
-	const width = Math.max(...rowsAll.map((r) => r.length));
-	const header = opts.header ?? true;
-	readOptions.header = header;
-	const headNames = header ? rowsAll[0].map((v) => textOf(v) ?? '') : [];
-	const names = uniqueNames(Array.from({ length: width }, (_, i) => opts.columnNames?.[i] ?? headNames[i] ?? ''));
-	const data = header ? rowsAll.slice(1) : rowsAll;
-	if (data.length === 0) return { readOptions, notes, sheets: sheetNames, rows: 0 };
-	// Excel stores times as fractions of a day: round to the second (09:29:59.999 is 09:30:00).
-	const cell = (v: unknown) => (v instanceof Date ? new Date(Math.round(v.getTime() / 1000) * 1000) : (v ?? null));
-	const columns = names.map((_, i) => data.map((r) => cell(r[i])));
-	await createJsTable(engine, table, names, columns);
-	return { readOptions, notes, sheets: sheetNames, rows: data.length };
+/**
+ * Parquet, JSON and XLSX: parsed off the page thread (the engine's parser, else inline) into Arrow
+ * IPC batches, each appended to `table` as it arrives; the first batch creates it.
+ */
+export async function readParsed(
+	engine: Engine,
+	table: string,
+	request: ParseRequest,
+	onRows?: (rows: number) => void,
+	signal?: AbortSignal
+): Promise<ReadOutcome & { rows: number }> {
+	let first = true;
+	// Inline parsing (Node) is loaded on demand, so the page bundle does not carry the parsers.
+	const parse = engine.parser ?? (await import('./parse')).parseToArrow;
+	const summary = await parse(
+		request,
+		async (ipc, rowsSoFar) => {
+			signal?.throwIfAborted();
+			await engine.insertArrowIpc(table, ipc, first);
+			first = false;
+			onRows?.(rowsSoFar);
+		},
+		signal
+	);
+	const { rows, readOptions, notes, sheets, format } = summary;
+	return { rows, readOptions, notes, ...(sheets ? { sheets } : {}), ...(format ? { format } : {}) };
 }

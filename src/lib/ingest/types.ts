@@ -46,6 +46,8 @@ export interface LoadProgress {
 
 export interface LoadOptions {
 	onProgress?: (p: LoadProgress) => void;
+	/** Cancels the load between steps and batches; raw tables of this load are dropped, the rejection is `signal.reason`. */
+	signal?: AbortSignal;
 	/** Per-file reading options, keyed by file name. */
 	read?: Record<string, ReadOptions>;
 }
@@ -238,6 +240,8 @@ export interface BuildOptions {
 	/** Decimal mark for every numeric text column (a file's own `numberFormats` entry wins). */
 	decimal?: DecimalMark;
 	onProgress?: (p: LoadProgress) => void;
+	/** Cancels the build before the swap: the previous `transactions` stays; the rejection is `signal.reason`. */
+	signal?: AbortSignal;
 }
 
 export interface BuildResult {

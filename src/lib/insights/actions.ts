@@ -5,7 +5,7 @@
  * grouped sums count every customer once.
  * Segment names can come from the data's own labels in future schemes: treat all text as plain text.
  */
-import type { AnalysisResults, ChurnResult, ChurnRisk, CltvResult, CltvSegment, RfmResult } from '../analyses/index';
+import type { AnalysisResults, ChurnResult, ChurnRisk, CltvResult, CltvSegment, FeedbackResult, RfmResult } from '../analyses/index';
 
 export const ACTION_CATEGORIES = ['Loyalty & rewards', 'Win-back', 'Onboarding', 'Upsell/cross-sell', 'Low-cost automation', 'Monitor'] as const;
 export type ActionCategory = (typeof ACTION_CATEGORIES)[number];
@@ -32,6 +32,8 @@ export interface ActionTables {
 	segments: ActionRow[] | null;
 	churn: ActionRow[] | null;
 	cltv: ActionRow[] | null;
+	/** Behaviour × feedback overlay rows ("Discontent At Risk"…); their customers are also in a segment row, so they are never summed. */
+	feedback: ActionRow[] | null;
 	/** Grouped by category; summed from the RFM segment table (else the churn table). */
 	grouped: GroupedAction[] | null;
 	/** The table `grouped` sums. */
@@ -89,6 +91,13 @@ export function cltvActions(cltv: CltvResult): ActionRow[] {
 	return cltv.segments.map((s) => ({ group: `${s.segment} value`, customers: s.customers, revenue: s.revenue, ...CLTV_ADVICE[s.segment] }));
 }
 
+const DISCONTENT_ADVICE: Advice = { category: 'Win-back', action: 'Address the complaint before any win-back offer: contact them about what went wrong, fix it, then follow up.' };
+
+/** One row per lapsing RFM segment with unhappy customers ("Discontent At Risk", "Discontent Lost"…). */
+export function discontentActions(f: FeedbackResult): ActionRow[] {
+	return f.discontent.bySegment.map((s) => ({ group: `Discontent ${s.segment}`, customers: s.customers, revenue: s.revenue, ...DISCONTENT_ADVICE }));
+}
+
 /** Sums a table's rows by action category, in the fixed category order (every category listed, zeros included). */
 export function groupActions(rows: readonly ActionRow[]): GroupedAction[] {
 	return ACTION_CATEGORIES.map((category) => {
@@ -107,6 +116,7 @@ export function actionTables(r: AnalysisResults): ActionTables {
 	const segments = r.rfm.available ? segmentActions(r.rfm) : null;
 	const churn = r.churn.available ? churnActions(r.churn) : null;
 	const cltv = r.cltv.available ? cltvActions(r.cltv) : null;
+	const feedback = r.feedback.available && r.feedback.discontent.customers > 0 ? discontentActions(r.feedback) : null;
 	const source = segments ?? churn;
-	return { segments, churn, cltv, grouped: source ? groupActions(source) : null, groupedFrom: segments ? 'segments' : churn ? 'churn' : null };
+	return { segments, churn, cltv, feedback, grouped: source ? groupActions(source) : null, groupedFrom: segments ? 'segments' : churn ? 'churn' : null };
 }

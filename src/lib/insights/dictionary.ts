@@ -4,9 +4,13 @@
  * the RFM rules and the deal-size bands are generated from the same data the SQL is built from.
  */
 import { CLV_DEFINITION, MIN_DROPOUT_SHARE } from '../models/clv/index';
+import { MANN_KENDALL_MIN_N } from '../models/trend/index';
 import {
 	AGE_BANDS,
 	DEAL_BANDS,
+	LAPSING_SEGMENTS,
+	MIN_GROUP,
+	RATING_SCALES,
 	HOLDOUT_SHARE,
 	MAD_SCALE,
 	MAU_WINDOW_DAYS,
@@ -73,15 +77,17 @@ export const DICTIONARY: DictionaryEntry[] = [
 	{
 		id: 'net-revenue',
 		term: 'Net revenue',
-		definition: 'Net revenue = sum over all lines, returns and cancellations included (they are negative).',
-		formula: 'Σ revenue over all lines',
+		definition:
+			'Net revenue = sum over the lines that count as sales: every line except the non-negative lines of a cancelled order (an order cancelled by its status never had its positive amounts reversed, so they are left out). ' +
+			'Returns, C-prefix cancellation lines and other negative lines are included: they reverse earlier sales. Every money and units figure (gross sales, units, trend, forecast, breakdowns, RFM monetary, CLTV, CLV) counts the same lines.',
+		formula: 'Σ revenue over lines where is_return or not is_cancelled',
 		parameters: ['filters']
 	},
 	{
 		id: 'gross-sales',
 		term: 'Gross sales',
-		definition: 'Gross sales = sum over positive lines.',
-		formula: 'Σ revenue over lines with revenue > 0',
+		definition: 'Gross sales = sum over positive lines, leaving out the lines of cancelled orders.',
+		formula: 'Σ revenue over lines with revenue > 0 and not is_cancelled',
 		parameters: ['filters']
 	},
 	{
@@ -96,8 +102,9 @@ export const DICTIONARY: DictionaryEntry[] = [
 		term: 'Cancellation',
 		definition:
 			'A cancellation is an order whose id follows the C prefix convention (e.g. C536379), whose status is a cancelled status, or whose lines are all negative (`is_cancelled`). ' +
-			'A return line is any line with negative quantity or revenue. Returns and cancellations are never dropped: they count in net revenue and returned value; ' +
-			'they do not count as orders, and a customer whose only orders are cancellations is left out of the customer analyses (RFM, CLTV, churn, predictive CLV, cohorts) and counted separately.'
+			'A return line is any line with negative quantity or revenue. Returns and cancellations are never dropped from the data: negative lines count in net revenue and returned value, ' +
+			'the non-negative lines of a cancelled order are left out of every money and units figure (the data-quality panel says how many orders and what value) but keep their value in the order-status breakdown; ' +
+			'cancellations do not count as orders, and a customer whose only orders are cancellations is left out of the customer analyses (RFM, CLTV, churn, predictive CLV, cohorts) and counted separately.'
 	},
 	{
 		id: 'orders',
@@ -117,8 +124,8 @@ export const DICTIONARY: DictionaryEntry[] = [
 	{
 		id: 'units',
 		term: 'Units',
-		definition: 'Units = sum of positive quantities.',
-		formula: 'Σ quantity over lines with quantity > 0',
+		definition: 'Units = sum of positive quantities on the lines counted in net revenue (a cancelled order adds no units).',
+		formula: 'Σ quantity over lines with quantity > 0 where is_return or not is_cancelled',
 		parameters: ['filters']
 	},
 	{
@@ -143,7 +150,7 @@ export const DICTIONARY: DictionaryEntry[] = [
 		definition:
 			"RFM (per customer with an id): recency = days from the customer's last non-cancelled order date to the as-of date; frequency = number of their distinct non-cancelled orders; monetary = their net revenue. " +
 			'Only orders dated before the as-of date count. Customers whose only orders are cancellations are excluded from RFM (the result reports how many, and their net revenue).',
-		formula: 'recency = as-of − last non-cancelled order date (days); frequency = count(DISTINCT non-cancelled order_id); monetary = Σ revenue of all their lines',
+		formula: 'recency = as-of − last non-cancelled order date (days); frequency = count(DISTINCT non-cancelled order_id); monetary = Σ revenue of their lines counted in net revenue',
 		parameters: ['asOf', 'filters']
 	},
 	{
@@ -251,8 +258,9 @@ export const DICTIONARY: DictionaryEntry[] = [
 		term: 'Stickiness',
 		definition:
 			'Averages over the period (every calendar day from the first to the last order date); stickiness = average DAU / average MAU, and the daily series DAU/MAU. ' +
+			`A day whose ${MAU_WINDOW_DAYS}-day window starts before the first order date (the first ${MAU_WINDOW_DAYS - 1} days) has an incomplete MAU, since nothing before the data is known: average MAU and stickiness are taken over the complete days only (first order date + ${MAU_WINDOW_DAYS - 1} to the last order date; both averages over the same days), and the charts shade the incomplete days. Average DAU is over every day. With fewer than ${MAU_WINDOW_DAYS} days there is no average MAU and no stickiness. ` +
 			`The daily series is shown in full up to ${MAX_SERIES_POINTS} days; longer periods are averaged into equal buckets of days (the result says so).`,
-		formula: 'stickiness = mean(DAU) / mean(MAU)',
+		formula: 'stickiness = mean(DAU) / mean(MAU), over the days d ≥ first order date + 29',
 		parameters: ['filters']
 	},
 
@@ -262,7 +270,9 @@ export const DICTIONARY: DictionaryEntry[] = [
 		term: 'Cohorts',
 		definition:
 			'Cohorts: customers by month of first order × months since: share still ordering (customers with a non-cancelled order in that month / cohort size), and revenue. ' +
-			"The first order is the customer's first non-cancelled order in scope; revenue is the net revenue of the cohort's customers in that month.",
+			"The first order is the customer's first non-cancelled order in the whole history: a date filter never moves a customer into a later cohort (the country, category and status filters still apply), and the cohort size counts every customer acquired that month. " +
+			'Under a date filter only the months inside it are shown, only cohorts with an order inside it are listed, and the first month of the filter counts from its start date. ' +
+			"Revenue is the net revenue of the cohort's customers in that month.",
 		formula: 'share(c, k) = customers of cohort c with a non-cancelled order in month c + k / size of c',
 		parameters: ['filters']
 	},
@@ -272,9 +282,13 @@ export const DICTIONARY: DictionaryEntry[] = [
 		id: 'sales-trend',
 		term: 'Sales trend',
 		definition:
-			'Sales trend: monthly net revenue, orders, customers; peak and lowest month; average month-over-month growth; month-of-year seasonality index (mean revenue of that calendar month over complete months / mean over all complete months); ' +
+			'Sales trend: monthly net revenue, orders, customers; peak and lowest month; compound monthly growth; month-of-year seasonality index (mean revenue of that calendar month over complete months / mean over all complete months); ' +
 			"a partial last month (the last order date is before the month's last day, i.e. the data stops mid-month) is marked as partial, never compared as if complete (excluded from peak/lowest/growth/seasonality); the same for a partial first month. " +
-			'Monthly customers are distinct customers with a non-cancelled order in the month. Average month-over-month growth is the arithmetic mean of (revenue / previous month revenue − 1) over pairs of consecutive complete months whose earlier month has positive revenue.',
+			'Monthly customers are distinct customers with a non-cancelled order in the month. ' +
+			'Growth headline: the compound monthly growth rate between the first and the last complete month, (last / first)^(1 / months between) − 1 (shown when both months have positive revenue), and, with 24 or more complete months, the net revenue of the last 12 complete months against the 12 before, minus 1. ' +
+			'The data table also gives the average month-over-month growth, the arithmetic mean of (revenue / previous month revenue − 1) over pairs of consecutive complete months whose earlier month has positive revenue, for comparison only: one volatile month can dominate it. ' +
+			`Revenue is said to have grown or fallen only when a Mann–Kendall trend test on the complete months' revenue rejects "no trend" at the two-sided 5 % level (|z| > 1.96, normal approximation with tie correction and continuity correction; at least ${MANN_KENDALL_MIN_N} complete months, fewer can never reach it); otherwise the summary says there is no clear trend. ` +
+			'The test is rank-based, so a single extreme month cannot decide it; it assumes independent months, so strong seasonality or autocorrelation can make it call a trend too readily.',
 		parameters: ['filters']
 	},
 	{
@@ -282,7 +296,8 @@ export const DICTIONARY: DictionaryEntry[] = [
 		term: 'Revenue forecast',
 		definition:
 			`Forecast of net revenue from the sales history: monthly (seasonal period 12, horizon = the forecast horizon in months) when there are at least ${MONTHLY_MIN_MONTHS} complete months, otherwise weekly (Monday–Sunday weeks, seasonal period 52, horizon ≈ months × ${WEEKS_PER_MONTH} weeks, at most 36). ` +
-			'A partial first period is dropped and a partial last period is left out of fitting. The method (exponential smoothing, Theta or their combination) is chosen automatically and scored by a rolling-origin backtest; intervals are 80 % and 95 %.',
+			'A partial first period is dropped and a partial last period is left out of fitting. The method (exponential smoothing, Theta or their combination) is chosen automatically and scored by a rolling-origin backtest; intervals are 80 % and 95 %. ' +
+			'The charts draw the y axis over zero, the history and the point forecast plus a quarter of that range; a band reaching beyond it is clipped at the edge and the caption says where (the table and tooltips keep the full intervals).',
 		parameters: ['forecastHorizon', 'filters']
 	},
 
@@ -371,7 +386,7 @@ export const DICTIONARY: DictionaryEntry[] = [
 	{
 		id: 'order-status',
 		term: 'Order status distribution',
-		definition: 'Per status: order lines, distinct order ids (cancelled orders included) and net revenue.',
+		definition: 'Per status: order lines, distinct order ids (cancelled orders included) and value: net revenue, plus for cancelled orders the value left out of net revenue.',
 		parameters: ['filters']
 	},
 	{
@@ -381,6 +396,43 @@ export const DICTIONARY: DictionaryEntry[] = [
 			`For customers with attributes and a non-cancelled order in scope, per age band (${AGE_BANDS.join(', ')}), gender, city (top 10 by revenue + Other) and acquisition channel: customers, orders, AOV (revenue of their non-cancelled orders / orders), ` +
 			'net revenue, revenue share (of the net revenue of all these customers) and the top 3 products by net revenue.',
 		parameters: ['filters']
+	},
+
+	// ── Customer feedback
+	{
+		id: 'average-rating',
+		term: 'Average rating',
+		definition:
+			"Mean over the orders that carry a rating; an order's rating counts once even when it sits on every line (an order's rating is the mean of its rated lines). " +
+			`The scale is read from the smallest and largest rating: up to 5 → 1–5 stars; up to 10 → 0–10 (NPS) when a 0 occurs, else 1–10; up to 100 → 0–100. ` +
+			"The monthly average groups orders by review date, else order date. A customer's feedback is the mean of their order ratings, and their last rating.",
+		formula: 'avg rating = Σ order ratings / rated orders',
+		parameters: ['filters']
+	},
+	{
+		id: 'nps',
+		term: 'Net Promoter Score (NPS)',
+		definition: 'On a 0–10 scale only: the share of rated orders from promoters (9–10) minus the share from detractors (0–6), in points from −100 to 100; passives (7–8) count in the total only.',
+		formula: 'NPS = 100 × (promoters − detractors) / answers',
+		parameters: ['filters']
+	},
+	{
+		id: 'unhappy-customer',
+		term: 'Feedback bands (unhappy, neutral, happy)',
+		definition:
+			"From a customer's average rating: " +
+			Object.values(RATING_SCALES)
+				.map((x) => `${x.id}: unhappy ≤ ${x.unhappyAtMost}, happy ≥ ${x.happyAtLeast}`)
+				.join('; ') +
+			". Churn rate per band = churned customers / customers (the churn definition), with a 95 % Wilson score interval. Unhappy customers are said to churn more (or less) only when a two-proportion z-test against all other rated customers is significant at 5 % and both groups have at least " +
+			`${MIN_GROUP} customers; otherwise the data cannot tell. Revenue from unhappy customers = their net revenue / net revenue of all scored customers.`,
+		parameters: ['filters', 'asOf', 'churnDays']
+	},
+	{
+		id: 'discontent',
+		term: 'Discontent At Risk',
+		definition: `Behaviour × feedback: customers in a lapsing RFM segment (${LAPSING_SEGMENTS.join(', ')}) whose average rating is unhappy. Address the complaint before any win-back offer.`,
+		parameters: ['filters', 'asOf', 'rfmBins', 'rfmScheme']
 	},
 
 	// ── Per-customer table

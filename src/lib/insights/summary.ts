@@ -1,12 +1,13 @@
 /**
  * The executive summary and the one-line takeaway under each panel: plain sentences, each built
  * from a computed number of the results. A sentence whose analysis is unavailable is left out;
- * no sentence claims more than its numbers support (e.g. "grew" only when the average monthly
- * growth is clearly larger than its month-to-month noise).
+ * no sentence claims more than its numbers support (e.g. "grew" only when a trend test on the
+ * complete months finds a rise).
  * Sentences are plain text: user values (product names…) must be escaped wherever they are rendered.
  */
 import type { AnalysisName, AnalysisResults, ChurnResult, CohortResult, ForecastAnalysisResult, RfmResult, TrendResult } from '../analyses/index';
 import type { PanelId } from '../charts/index';
+import { MANN_KENDALL_MIN_N } from '../models/trend/index';
 import type { QualitySummary } from '../ingest/types';
 import {
 	formatChange,
@@ -20,6 +21,8 @@ import {
 	monthName,
 	plural
 } from './format';
+import { realGroups } from './buckets';
+import { feedbackChurnSentence, feedbackHeadline, feedbackMonthlySentence } from './feedback';
 
 export interface Sentence {
 	id: string;
@@ -42,23 +45,6 @@ export const AT_RISK_SEGMENTS = ['At Risk', "Can't Lose Them"] as const;
 
 /* ───────────────────────── per-analysis facts, shared by the summary and the takeaways ───────────────────────── */
 
-/**
- * Direction of the monthly trend: the mean month-over-month growth is called a rise or fall only when
- * it is more than two standard errors from zero over at least three pairs of complete months.
- */
-export function trendDirection(trend: TrendResult): { direction: 'up' | 'down' | 'flat' | 'unknown'; mean: number; standardError: number | null; pairs: number } | null {
-	const growths = trend.months.map((m) => m.growth).filter((g): g is number => g !== null && Number.isFinite(g));
-	if (trend.averageGrowth === null || growths.length === 0) return null;
-	const mean = trend.averageGrowth;
-	const n = growths.length;
-	if (n < 3) return { direction: 'unknown', mean, standardError: null, pairs: n };
-	const m = growths.reduce((s, g) => s + g, 0) / n;
-	const sd = Math.sqrt(growths.reduce((s, g) => s + (g - m) ** 2, 0) / (n - 1));
-	const se = sd / Math.sqrt(n);
-	const direction = Math.abs(mean) > 2 * se ? (mean > 0 ? 'up' : 'down') : 'flat';
-	return { direction, mean, standardError: se, pairs: n };
-}
-
 function revenueSentence(r: AnalysisResults, c?: string): Sentence | null {
 	const k = r.kpis;
 	if (!k.available) return null;
@@ -72,18 +58,24 @@ function revenueSentence(r: AnalysisResults, c?: string): Sentence | null {
 }
 
 function trendSentence(trend: TrendResult): Sentence | null {
-	const d = trendDirection(trend);
-	if (!d) return null;
-	const avg = `${formatChange(d.mean)} a month on average over ${plural(d.pairs, 'month-over-month change')}`;
+	const d = trend.direction;
+	const complete = trend.months.filter((m) => !m.partial);
+	if (!d || complete.length < 2) return null;
+	const span = `the ${formatCount(complete.length)} complete months from ${formatMonth(complete[0].month)} to ${formatMonth(complete[complete.length - 1].month)}`;
+	const figures = [
+		trend.compoundGrowth ? `compound growth ${formatChange(trend.compoundGrowth.rate)} a month` : '',
+		trend.lastTwelveGrowth ? `the last 12 months ${formatChange(trend.lastTwelveGrowth.rate)} on the 12 before` : ''
+	].filter(Boolean);
+	const tail = figures.length ? `: ${figures.join('; ')}` : '';
 	const text =
 		d.direction === 'up'
-			? `Monthly revenue grew: ${avg}.`
+			? `Monthly revenue grew over ${span}${tail}.`
 			: d.direction === 'down'
-				? `Monthly revenue declined: ${avg}.`
-				: d.direction === 'flat'
-					? `Monthly revenue shows no clear trend: the average change of ${formatChange(d.mean)} a month is within the normal month-to-month variation (±${formatPercent(2 * (d.standardError ?? 0))}).`
-					: `Monthly revenue changed ${avg}; too few months to call a trend.`;
-	return { id: 'trend', analysis: 'trend', value: d.mean, text };
+				? `Monthly revenue fell over ${span}${tail}.`
+				: complete.length < MANN_KENDALL_MIN_N
+					? `Monthly revenue over ${span}${tail}; too few complete months to call a trend.`
+					: `Monthly revenue shows no clear trend over ${span}${tail}.`;
+	return { id: 'trend', analysis: 'trend', value: trend.compoundGrowth?.rate ?? 0, text };
 }
 
 function peakSentence(trend: TrendResult, c?: string): Sentence | null {
@@ -222,7 +214,7 @@ function stickinessSentence(r: AnalysisResults): Sentence | null {
 		id: 'stickiness',
 		analysis: 'engagement',
 		value: e.stickiness,
-		text: `Stickiness is ${formatPercent(e.stickiness)}: on an average day ${formatNumber(e.avgDau, 1)} customers order, out of ${formatNumber(e.avgMau, 1)} active in the last 30 days.`
+		text: `Stickiness is ${formatPercent(e.stickiness)}: customers ordering on an average day against the ${formatNumber(e.avgMau ?? 0, 1)} active in the last 30 days, over the ${plural(e.completeDays, 'day')} whose 30-day window lies within the data.`
 	};
 }
 
@@ -247,6 +239,7 @@ export function executiveSummary(r: AnalysisResults, opts: InsightOptions = {}):
 	out.push(clvSentence(r, c), stickinessSentence(r));
 	if (r.cohorts.available) out.push(cohortSentence(r.cohorts));
 	out.push(unusualSentence(r, c));
+	if (r.feedback.available) out.push({ id: 'feedback', analysis: 'feedback', value: r.feedback.avgRating, text: feedbackHeadline(r.feedback) });
 	if (r.forecast.available) out.push(...forecastSentences(r.forecast, c));
 	return out.filter((s): s is Sentence => s !== null);
 }
@@ -261,7 +254,7 @@ function breakdownTakeaway(key: 'products' | 'categories' | 'countries' | 'regio
 	return (r, o) => {
 		const b = r[key];
 		if (!b.available) return null;
-		const named = b.rows.filter((x) => !x.isOther && !x.isMissing);
+		const named = realGroups(b.rows, (x) => x.label);
 		if (named.length === 0 || named[0].share === null) return null;
 		const first = named[0];
 		const top3 = named.slice(0, 3);
@@ -275,7 +268,7 @@ function demographicTakeaway(dimension: 'age' | 'gender' | 'city' | 'channel', n
 	return (r, o) => {
 		const d = r.demographics;
 		if (!d.available) return null;
-		const rows = d.dimensions.find((x) => x.dimension === dimension)?.rows ?? [];
+		const rows = realGroups(d.dimensions.find((x) => x.dimension === dimension)?.rows ?? [], (x) => x.label);
 		const most = top(rows, (x) => x.customers);
 		const aov = top(
 			rows.filter((x) => x.aov !== null),
@@ -309,14 +302,14 @@ const TAKEAWAYS: Record<PanelId, Takeaway> = {
 		const d = r.dealSize;
 		if (!d.available) return null;
 		// Ranked by revenue, as the panel's bars are: the band that matters most, not the most frequent.
-		const most = top(d.rows, (x) => x.revenue);
+		const most = top(realGroups(d.rows, (x) => x.label), (x) => x.revenue);
 		return most ? `${most.label} deals bring the most revenue: ${formatMoney(most.revenue, o.currency)}${most.share === null ? '' : ` (${formatPercent(most.share)})`}.` : null;
 	},
 	status: (r) => {
 		const s = r.status;
 		if (!s.available) return null;
 		const orders = s.rows.reduce((n, x) => n + x.orders, 0);
-		const most = top(s.rows, (x) => x.orders);
+		const most = top(realGroups(s.rows, (x) => x.status), (x) => x.orders);
 		return most && orders > 0 ? `${formatPercent(most.orders / orders)} of orders have status ${most.status} (${plural(most.orders, 'order')}).` : null;
 	},
 	rfmSegments: (r, o) => (r.rfm.available ? (find(segmentSentences(r.rfm, o.currency), 'valuableSegment') ?? find(segmentSentences(r.rfm, o.currency), 'largestSegment')) : null),
@@ -359,24 +352,54 @@ const TAKEAWAYS: Record<PanelId, Takeaway> = {
 		const high = p.groups.find((g) => g.group === 'High');
 		return high ? `${plural(high.customers, 'customer')} (${formatPercent(high.share)}) are probably no longer active (P(alive) below ${p.thresholds.high}).` : null;
 	},
-	engagement: (r) =>
-		r.engagement.available
-			? `On average ${formatNumber(r.engagement.avgDau, 1)} customers order per day and ${formatNumber(r.engagement.avgMau, 1)} in any 30 days.`
-			: null,
+	engagement: (r) => {
+		const e = r.engagement;
+		if (!e.available) return null;
+		const perDay = `On average ${formatNumber(e.avgDau, 1)} customers order per day`;
+		return e.avgMau === null
+			? `${perDay}; the data covers less than 30 days, so no 30-day window is complete yet.`
+			: `${perDay} and ${formatNumber(e.avgMau, 1)} in any complete 30-day window.`;
+	},
 	stickiness: (r) => stickinessSentence(r)?.text ?? null,
 	cohorts: (r) => (r.cohorts.available ? (cohortSentence(r.cohorts)?.text ?? null) : null),
 	demographicsAge: demographicTakeaway('age', 'age band'),
 	demographicsGender: demographicTakeaway('gender', 'gender group'),
 	demographicsCity: demographicTakeaway('city', 'city'),
 	demographicsChannel: demographicTakeaway('channel', 'acquisition channel'),
-	dataQuality: (_r, o) => {
+	feedbackRatings: (r) => (r.feedback.available ? feedbackHeadline(r.feedback) : null),
+	feedbackMonthly: (r) => (r.feedback.available ? feedbackMonthlySentence(r.feedback) : null),
+	feedbackChurn: (r) => (r.feedback.available ? feedbackChurnSentence(r.feedback) : null),
+	dataQuality: (r, o) => {
 		const q = o.quality;
 		if (!q) return null;
 		const f = q.flagged;
 		const excluded = f.badDates.count + f.missingRevenue.count;
-		return `Of ${plural(q.rowsRead, 'row')} read, ${formatCount(excluded)} were excluded (unreadable date or no revenue); ${formatCount(f.cancellationLines)} cancellation lines, ${formatCount(f.returnLines)} return lines and ${formatCount(f.missingCustomerId)} lines without a customer id were kept and flagged.`;
+		return [
+			`Of ${plural(q.rowsRead, 'row')} read, ${formatCount(excluded)} were excluded (unreadable date or no revenue); ${formatCount(f.cancellationLines)} cancellation lines, ${formatCount(f.returnLines)} return lines and ${formatCount(f.missingCustomerId)} lines without a customer id were kept and flagged.`,
+			...dataQualityFindings(r, o.currency)
+		].join(' ');
 	}
 };
+
+/**
+ * What the scope's data-quality counts add to the import summary: the value of cancelled orders
+ * left out of the money, and order ids found in more than one file (overlapping exports double-count).
+ */
+export function dataQualityFindings(r: Pick<Partial<AnalysisResults>, 'dataQuality'>, currency?: string): string[] {
+	const q = r.dataQuality;
+	if (!q?.available) return [];
+	const out: string[] = [];
+	const lo = q.leftOutCancelled;
+	if (lo.orders > 0) {
+		out.push(`${plural(lo.orders, 'cancelled order')} worth ${formatMoney(lo.revenue, currency)} ${lo.orders === 1 ? 'is' : 'are'} left out of revenue, units and every customer value.`);
+	}
+	const ov = q.overlappingOrders;
+	if (ov.orders > 0) {
+		const ids = ov.examples.map((e) => `${e.orderId} (${e.files.join(', ')})`).join('; ');
+		out.push(`${plural(ov.orders, 'order id')} ${ov.orders === 1 ? 'appears' : 'appear'} in more than one file, e.g. ${ids}: overlapping exports count the same orders twice.`);
+	}
+	return out;
+}
 
 /** One sentence under a panel's chart, or null when its analysis is unavailable or has nothing to say. */
 export function takeaway(panel: PanelId, results: AnalysisResults, opts: InsightOptions = {}): string | null {

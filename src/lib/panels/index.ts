@@ -17,15 +17,19 @@ import { engagementPanel } from '../analyses/engagement/panel';
 import { cohortsPanel } from '../analyses/cohorts/panel';
 import { demographicsPanel } from '../analyses/demographics/panel';
 import { qualityPanel } from '../analyses/dataQuality/panel';
+import { inGroupOrder } from '../charts/index';
+import { feedbackPanel } from '../analyses/feedback/panel';
 import type { PanelDefinition } from './types';
 
 export type * from './types';
+export { PANEL_GROUPS, groupAnchor, byGroup, type PanelGroup } from '../charts/index';
 export { complete, dictionaryEntries, insightsFor, type DictionaryEntry, type Insights } from './insights';
 import { firstDictionaryId } from './insights';
 
 /** The recommended actions and executive summary: composed from the other panels' analyses, drawn by the dashboard. */
 const insightsPanel: PanelDefinition = {
 	name: 'insights',
+	group: 'insights',
 	title: 'Insights and actions',
 	analyses: [],
 	wide: true,
@@ -34,7 +38,8 @@ const insightsPanel: PanelDefinition = {
 	views: () => []
 };
 
-export const PANELS: readonly PanelDefinition[] = [
+/** In group order (`inGroupOrder` keeps the order below within a group, so a new panel only sets its `group`). */
+export const PANELS: readonly PanelDefinition[] = inGroupOrder([
 	kpisPanel,
 	trendPanel,
 	seasonalityPanel,
@@ -45,14 +50,15 @@ export const PANELS: readonly PanelDefinition[] = [
 	rfmPanel,
 	rfmHeatmapPanel,
 	rfmScatterPanel,
+	demographicsPanel,
+	feedbackPanel,
 	cltvPanel,
 	churnPanel,
 	engagementPanel,
 	cohortsPanel,
-	demographicsPanel,
 	qualityPanel,
 	insightsPanel
-];
+]);
 
 export function dictionaryId(panel: PanelDefinition): string | null {
 	return firstDictionaryId(panel.dictionary);

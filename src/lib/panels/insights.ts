@@ -68,7 +68,8 @@ export function insightsFor(results: Partial<AnalysisResults>, currency: string,
 	try {
 		const summary = executiveSummary(full, { currency, quality }).map((s) => s.text);
 		const t = actionTables(full);
-		const actions = t.segments ?? t.churn;
+		const base = t.segments ?? t.churn;
+		const actions = base && [...base, ...(t.feedback ?? [])];
 		return { summary, actions, actionsBy: t.segments ? 'segment' : t.churn ? 'churn' : null };
 	} catch (e) {
 		console.warn('No insights:', e);

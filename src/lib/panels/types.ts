@@ -5,6 +5,7 @@
 import type { AnalysisName, AnalysisResults } from '../analyses/index';
 import type { QualitySummary } from '../ingest/types';
 import type { DrillSelection } from '../app/drill';
+import type { PanelGroup } from '../charts/index';
 
 export interface ChartContext {
 	/** Width available to the chart, in CSS pixels. */
@@ -60,10 +61,21 @@ export interface PanelInput {
 	ondrill: (selection: DrillSelection) => void;
 }
 
+/** A headline number shown at the top of a panel (`data-metric` / `data-value` are test contracts). */
+export interface PanelMetric {
+	metric: string;
+	label: string;
+	value: number;
+	text: string;
+	secondary?: string;
+}
+
 /** One dashboard panel, defined in the slice of the analysis it shows. */
 export interface PanelDefinition {
 	/** The `data-panel` attribute: a contract pinned by the end-to-end tests, spelled as it always was. */
 	name: string;
+	/** The section of the dashboard (and of the report) the panel sits in; the screen order follows the groups. */
+	group: PanelGroup;
 	title: string;
 	/** Analyses shown; the panel is "updating" while any of them recomputes. */
 	analyses: AnalysisName[];
@@ -77,5 +89,7 @@ export interface PanelDefinition {
 	unlockedBy?: string[];
 	/** The one sentence under the panel, or null. */
 	takeaway(input: PanelInput): string | null;
+	/** Headline numbers above the views (the KPI panel draws its own cards). */
+	metrics?(input: PanelInput): PanelMetric[];
 	views(input: PanelInput): PanelView[];
 }

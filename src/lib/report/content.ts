@@ -3,7 +3,7 @@
  * two exports always say the same thing. Every string here is plain text; the renderers escape it.
  */
 import type { AnalysisResults } from '../analyses/index';
-import { PANELS, isChart, type Chart, type ChartOptions, type PanelId, type PanelSection } from '../charts/index';
+import { PANELS, byGroup, isChart, type Chart, type ChartOptions, type PanelGroup, type PanelId } from '../charts/index';
 import type { QualitySummary } from '../ingest/types';
 import { type DictionaryEntry, actionTables, type ActionRow, type GroupedAction, formatCount, formatDate, formatMoney, formatPercent, listJoin, executiveSummary, takeaway, type Sentence } from '../insights/index';
 import { qualityReasons } from '../charts/profile';
@@ -39,6 +39,7 @@ export interface Table {
 
 export interface ReportPanel {
 	id: PanelId;
+	group: PanelGroup;
 	heading: string;
 	/** The chart (HTML only), or null with `unavailable` saying why. */
 	chart: Chart | null;
@@ -52,7 +53,8 @@ export interface ReportContent {
 	meta: { label: string; value: string }[];
 	summary: Sentence[];
 	keyFigures: Table | null;
-	sections: { section: PanelSection; panels: ReportPanel[] }[];
+	/** The chart panels by group, in the dashboard's order (the quality group's go to `quality`). */
+	sections: { group: PanelGroup; heading: string; panels: ReportPanel[] }[];
 	actions: Table[];
 	/** The data-quality chart (from the "Data" panels), tables and notes. */
 	quality: { panels: ReportPanel[]; tables: Table[]; notes: string[] };
@@ -102,6 +104,7 @@ function actionSection(r: AnalysisResults, c?: string): Table[] {
 	if (t.segments) out.push(actionTable('By RFM segment', 'Segment', t.segments, c));
 	if (t.churn) out.push(actionTable('By churn risk', 'Risk group', t.churn, c));
 	if (t.cltv) out.push(actionTable('By customer value tier (historical CLTV)', 'Tier', t.cltv, c));
+	if (t.feedback) out.push(actionTable('Discontent: lapsing segments with unhappy customers (also counted in their segment)', 'Group', t.feedback, c));
 	return out;
 }
 
@@ -178,24 +181,20 @@ export function buildReportContent(
 	if (results.asOf) meta.push({ label: 'As of', value: formatDate(results.asOf) });
 	meta.push({ label: 'Generated', value: formatDate(options.generatedOn ?? new Date().toISOString().slice(0, 10)) });
 
-	const sections: ReportContent['sections'] = [];
-	const dataPanels: ReportPanel[] = [];
-	for (const p of PANELS) {
-		const drawn = p.render({ results, quality }, chartOpts);
-		const panel: ReportPanel = {
+	const drawn = PANELS.map((p): ReportPanel => {
+		const chart = p.render({ results, quality }, chartOpts);
+		return {
 			id: p.id,
+			group: p.group,
 			heading: p.heading,
-			chart: isChart(drawn) ? drawn : null,
-			unavailable: isChart(drawn) ? null : drawn.reason,
-			takeaway: isChart(drawn) ? takeaway(p.id, results, { currency: c, quality }) : null
+			chart: isChart(chart) ? chart : null,
+			unavailable: isChart(chart) ? null : chart.reason,
+			takeaway: isChart(chart) ? takeaway(p.id, results, { currency: c, quality }) : null
 		};
-		if (p.section === 'Data') {
-			dataPanels.push(panel);
-			continue;
-		}
-		const section = sections.find((s) => s.section === p.section) ?? sections[sections.push({ section: p.section, panels: [] }) - 1];
-		section.panels.push(panel);
-	}
+	});
+	const groups = byGroup(drawn);
+	const sections = groups.filter((g) => g.group !== 'quality').map((g) => ({ group: g.group, heading: g.label, panels: g.items }));
+	const dataPanels = groups.find((g) => g.group === 'quality')?.items ?? [];
 	return {
 		title: options.title ?? 'Customer Lens report',
 		meta,

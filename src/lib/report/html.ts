@@ -9,6 +9,7 @@ import type { Chart } from '../charts/helpers';
 import type { QualitySummary } from '../ingest/types';
 import { buildReportContent, type DictionaryEntry, type ReportContent, type ReportOptions, type ReportPanel, type Table } from './content';
 import { escapeHtml } from './escape';
+import { groupAnchor } from '../charts/index';
 
 export type { DictionaryEntry, ReportOptions } from './content';
 
@@ -81,7 +82,6 @@ function panel(p: ReportPanel): string {
 	const note = p.takeaway ? `\n<p class="takeaway">${escapeHtml(p.takeaway)}</p>` : '';
 	return `<section class="panel" id="${anchor(p.id)}">\n<h3>${escapeHtml(p.heading)}</h3>\n${body}${note}\n</section>`;
 }
-const sectionId = (name: string) => `section-${name.toLowerCase().replace(/[^a-z]+/g, '-')}`;
 
 function render(c: ReportContent): string {
 	const out: string[] = [];
@@ -89,33 +89,33 @@ function render(c: ReportContent): string {
 	out.push(`<ul class="meta">${c.meta.map((m) => `<li><b>${escapeHtml(m.label)}:</b> ${escapeHtml(m.value)}</li>`).join('')}</ul>\n</header>`);
 
 	const toc = [
-		['summary', 'Executive summary'],
-		...c.sections.map((s) => [sectionId(s.section), s.section]),
-		['actions', 'Recommended actions'],
-		['quality', 'Data quality'],
+		[groupAnchor('overview'), 'Executive summary'],
+		...c.sections.map((s) => [groupAnchor(s.group), s.heading]),
+		[groupAnchor('quality'), 'Data quality'],
+		[groupAnchor('insights'), 'Recommended actions'],
 		['dictionary', 'Data dictionary']
 	];
 	out.push(`<nav aria-label="Contents"><ol>${toc.map(([id, t]) => `<li><a href="#${id}">${escapeHtml(t)}</a></li>`).join('')}</ol></nav>`);
 
-	out.push(`<main>\n<section id="summary">\n<h2>Executive summary</h2>`);
+	out.push(`<main>\n<section id="${groupAnchor('overview')}">\n<h2>Executive summary</h2>`);
 	out.push(c.summary.length ? `<ul class="summary">\n${c.summary.map((s) => `<li>${escapeHtml(s.text)}</li>`).join('\n')}\n</ul>` : '<p class="unavailable">No analysis could be computed.</p>');
 	if (c.keyFigures) out.push(table(c.keyFigures));
 	out.push('</section>');
 
 	for (const s of c.sections) {
-		out.push(`<section id="${sectionId(s.section)}">\n<h2>${escapeHtml(s.section)}</h2>`);
+		out.push(`<section id="${groupAnchor(s.group)}">\n<h2>${escapeHtml(s.heading)}</h2>`);
 		out.push(...s.panels.map(panel));
 		out.push('</section>');
 	}
 
-	out.push(`<section id="actions">\n<h2>Recommended actions</h2>`);
-	out.push(c.actions.length ? c.actions.map(table).join('\n') : '<p class="unavailable">Not available: needs customer ids.</p>');
-	out.push('</section>');
-
-	out.push(`<section id="quality">\n<h2>Data quality</h2>`);
+	out.push(`<section id="${groupAnchor('quality')}">\n<h2>Data quality</h2>`);
 	out.push(...c.quality.panels.filter((p) => p.chart).map((p) => panel({ ...p, heading: 'Flagged rows' })));
 	out.push(c.quality.tables.map(table).join('\n'));
 	if (c.quality.notes.length) out.push(`<ul>${c.quality.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>`);
+	out.push('</section>');
+
+	out.push(`<section id="${groupAnchor('insights')}">\n<h2>Recommended actions</h2>`);
+	out.push(c.actions.length ? c.actions.map(table).join('\n') : '<p class="unavailable">Not available: needs customer ids.</p>');
 	out.push('</section>');
 
 	out.push(`<section id="dictionary">\n<h2>Data dictionary</h2>`);

@@ -31,7 +31,7 @@ export function buildMarkdownReport(
 	if (c.keyFigures) out.push(table(c.keyFigures));
 
 	for (const s of c.sections) {
-		out.push(`## ${escapeMarkdown(s.section)}`);
+		out.push(`## ${escapeMarkdown(s.heading)}`);
 		for (const p of s.panels) {
 			out.push(`### ${escapeMarkdown(p.heading)}`);
 			if (p.unavailable !== null) out.push(`_Not available: ${escapeMarkdown(p.unavailable)}._`);
@@ -39,13 +39,13 @@ export function buildMarkdownReport(
 		}
 	}
 
-	out.push('## Recommended actions');
-	out.push(c.actions.length ? c.actions.map(table).join('\n\n') : '_Not available: needs customer ids._');
-
 	out.push('## Data quality');
 	for (const p of c.quality.panels) if (p.takeaway) out.push(escapeMarkdown(p.takeaway));
 	if (c.quality.tables.length) out.push(c.quality.tables.map(table).join('\n\n'));
 	if (c.quality.notes.length) out.push(c.quality.notes.map((n) => `- ${escapeMarkdown(n)}`).join('\n'));
+
+	out.push('## Recommended actions');
+	out.push(c.actions.length ? c.actions.map(table).join('\n\n') : '_Not available: needs customer ids._');
 
 	out.push('## Data dictionary');
 	out.push(c.dictionary.length ? markdownTable(['Term', 'Definition', 'Formula'], c.dictionary.map((d) => [d.term, d.definition, d.formula ?? ''])) : '_No definitions._');

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CDNOW_PRESENT, cdnowTransactions } from '../models/clv-cdnow-data';
+import { CDNOW, cdnowTransactions } from '../models/clv-cdnow-data';
 import { createNativeEngine } from '../../../src/lib/engine/native-node';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -135,7 +135,7 @@ describe('command line: npm run analyze', () => {
 	}, 120_000);
 });
 
-describe.skipIf(!CDNOW_PRESENT)('command line on the CDNOW sample (Fader, Hardie & Lee 2005)', () => {
+describe.skipIf(CDNOW.missing)(CDNOW.title('command line on the CDNOW sample (Fader, Hardie & Lee 2005)'), () => {
 	it('reproduces the published BG/NBD, Pareto/NBD and Gamma-Gamma fits with --as-of 1997-10-01', async () => {
 		const dir = mkdtempSync(path.join(tmpdir(), 'analyze-'));
 		const csv = path.join(dir, 'cdnow.csv');

@@ -71,7 +71,7 @@ describe('wasm and native engines agree on every analysis', () => {
 			expect(out[0].customers.length).toBeGreaterThan(0);
 			if (f.customers) {
 				const unavailable = Object.entries(out[0].results).filter(([, v]) => v && typeof v === 'object' && 'available' in v && !v.available).map(([k]) => k);
-				expect(unavailable).toEqual(['regions']);
+				expect(unavailable).toEqual(['regions', 'feedback']);
 			}
 			assertClose(out[0], out[1]);
 		});

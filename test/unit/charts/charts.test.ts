@@ -25,6 +25,7 @@ import {
 	type Chart
 } from '../../../src/lib/charts/index';
 import { BACKGROUND, contrastRatio, palette, textOn } from '../../../src/lib/charts/helpers';
+import { forecastYDomain } from '../../../src/lib/charts/sales';
 import { createTestDocument } from './dom';
 import * as f from '../../fixtures/results';
 
@@ -105,8 +106,26 @@ const cases: Case[] = [
 	{ name: 'holdout', chart: () => holdoutChart(f.clv, opts), title: 'Model check: predicted vs actual repeat purchases', axis: 'Mean purchases in holdout', marks: [['g[aria-label="line"]', 2], ['g[aria-label="dot"] circle', 6]] },
 	{ name: 'churn', chart: () => churnChart(f.churn, opts), title: 'Churn risk groups', axis: 'Customers', marks: [['g[aria-label="bar"] rect', 4]] },
 	{ name: 'P(alive)', chart: () => pAliveChart(f.churn, opts), title: 'Probability each customer is still active (P(alive))', axis: 'Customers', marks: [['g[aria-label="bar"] rect', 3]] },
-	{ name: 'engagement', chart: () => engagementChart(f.engagement, opts), title: 'Daily and monthly active customers', axis: 'Active customers', marks: [['g[aria-label="line"] path', 2]] },
-	{ name: 'stickiness', chart: () => stickinessChart(f.engagement, opts), title: 'Stickiness (DAU / MAU)', axis: 'Stickiness (%)', marks: [['g[aria-label="line"] path', 1]] },
+	{
+		name: 'engagement',
+		chart: () => engagementChart(f.engagement, opts),
+		title: 'Daily and monthly active customers',
+		axis: 'Active customers',
+		marks: [
+			['g[aria-label="line"] path', 2],
+			['g[aria-label="rect"] rect', 1] // the 29 days with an incomplete 30-day window
+		]
+	},
+	{
+		name: 'stickiness',
+		chart: () => stickinessChart(f.engagement, opts),
+		title: 'Stickiness (DAU / MAU)',
+		axis: 'Stickiness (%)',
+		marks: [
+			['g[aria-label="line"] path', 1],
+			['g[aria-label="rect"] rect', 1]
+		]
+	},
 	{
 		name: 'cohorts',
 		chart: () => cohortChart(f.cohorts, opts),
@@ -188,6 +207,40 @@ describe('charts', () => {
 		const chart = salesTrendChart(f.trend, { ...opts, forecast: weekly });
 		expect(title(chart)).toBe('Monthly net revenue');
 		expect(count(chart, 'g[aria-label="area"] path')).toBe(1);
+	});
+
+	it('engagement charts shade and name the days whose 30-day window is incomplete, and only those', () => {
+		for (const chart of [engagementChart(f.engagement, opts), stickinessChart(f.engagement, opts)]) {
+			expect(chart.querySelector('figcaption')?.textContent).toContain('The shaded days before 30 Jun 2024 have less than 30 days of data behind them');
+		}
+		const allComplete = { ...f.engagement, completeFrom: f.engagement.from };
+		const chart = engagementChart(allComplete, opts);
+		expect(count(chart, 'g[aria-label="rect"] rect')).toBe(0);
+		expect(chart.querySelector('figcaption')?.textContent).not.toContain('shaded');
+	});
+
+	it('a date-filtered cohort chart says why early months are blank', () => {
+		const filtered = { ...f.cohorts, cohorts: f.cohorts.cohorts.map((k) => ({ ...k, cells: k.cells.filter((x) => x.monthsSince >= 1) })) };
+		expect(cohortChart(filtered, opts).querySelector('figcaption')?.textContent).toContain('Months before the date filter are left blank');
+		expect(cohortChart(f.cohorts, opts).querySelector('figcaption')?.textContent).not.toContain('left blank');
+	});
+
+	it('a wide 95% band is clipped to the history and point forecast, and the chart says so', () => {
+		// History 40…200 (with zero), forecast 105–115: range 0–200, margin 25% of 200 → y from 0 to 250.
+		expect(forecastYDomain(f.forecast.history.map((h) => h.value), f.forecast.forecast)).toEqual([0, 250]);
+		// Negative values widen the bottom too: range −100…300 → pad 100.
+		expect(forecastYDomain([-100, 300], [50])).toEqual([-200, 400]);
+		const wide = { ...f.forecast, lo95: [-500, -600, -700], hi95: [1000, 2000, 3000], lo80: [-100, -150, -200], hi80: [400, 500, 600] };
+		const tickValue = (text: string) => Number(text.replace(/[^\d.−-]/g, '').replace('−', '-')) * (text.endsWith('K') ? 1e3 : 1);
+		const yTicks = (chart: Chart) => all(plotSvg(chart), 'g[aria-label="y-axis tick label"] text').map((t) => tickValue(t.textContent ?? ''));
+		for (const chart of [forecastChart(wide, opts), salesTrendChart(f.trend, { ...opts, forecast: wide })]) {
+			expect(chart.querySelector('figcaption')?.textContent).toContain('95% band clipped at £0.00 and £250.00');
+			expect(Math.max(...yTicks(chart))).toBeLessThanOrEqual(250);
+			expect(Math.min(...yTicks(chart))).toBeGreaterThanOrEqual(0);
+		}
+		// The fixture's own bands (80–146) fit: nothing clipped, nothing said.
+		expect(forecastChart(f.forecast, opts).querySelector('figcaption')?.textContent).not.toContain('clipped');
+		expect(salesTrendChart(f.trend, { ...opts, forecast: f.forecast }).querySelector('figcaption')?.textContent).not.toContain('clipped');
 	});
 
 	it('heatmap numbers are readable on their cells', () => {

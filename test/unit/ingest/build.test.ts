@@ -72,7 +72,7 @@ describe('orders-small.csv, worked by hand', () => {
 		expect(q.notes).toContain('Order ids starting with "C" are cancellations in orders-small.csv (1 line).');
 		expect(q.notes).toContain('1 line without a readable date was left out (e.g. orders-small.csv row 8: "2010-13-45 10:00:00").');
 		expect(q.customersTable).toBeNull();
-		expect(q.disabledAnalyses.map((d) => d.analysis).sort()).toEqual(['categories', 'demographics', 'status']);
+		expect(q.disabledAnalyses.map((d) => d.analysis).sort()).toEqual(['categories', 'demographics', 'feedback', 'status']);
 		expect(JSON.parse(JSON.stringify(q))).toEqual(q); // plain and serialisable
 
 		const rows = await engine.query('SELECT row_no, order_id, revenue, is_return, is_cancelled FROM transactions ORDER BY row_no');

@@ -11,7 +11,7 @@ import type { LoadResult, ReadOptions } from '../../../src/lib/ingest/types';
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const ROOT = resolve(HERE, '../../..');
 export const FIXTURES = resolve(ROOT, 'test/fixtures/ingest');
-export const DATASETS = resolve(ROOT, '../shared/datasets');
+export { DATASETS } from '../../datasets';
 export const SAMPLES = resolve(ROOT, 'static/samples');
 
 export const fixture = (name: string) => resolve(FIXTURES, name);

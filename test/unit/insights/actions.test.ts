@@ -49,7 +49,7 @@ describe('recommended actions', () => {
 		const noRfm = actionTables({ ...f.results, rfm: { available: false, reason: 'x' } });
 		expect(noRfm.groupedFrom).toBe('churn');
 		expect(sum(noRfm.grouped!, (g) => g.customers)).toBe(f.churn.customers);
-		const none = actionTables({ ...f.results, rfm: { available: false, reason: 'x' }, churn: { available: false, reason: 'x' }, cltv: { available: false, reason: 'x' } });
-		expect(none).toEqual({ segments: null, churn: null, cltv: null, grouped: null, groupedFrom: null });
+		const none = actionTables({ ...f.results, rfm: { available: false, reason: 'x' }, churn: { available: false, reason: 'x' }, cltv: { available: false, reason: 'x' }, feedback: { available: false, reason: 'x' } });
+		expect(none).toEqual({ segments: null, churn: null, cltv: null, feedback: null, grouped: null, groupedFrom: null });
 	});
 });

@@ -7,12 +7,13 @@ import { STANDARD_GRID, STANDARD_SEGMENTS, SIMPLE_GRID, SIMPLE_SEGMENTS } from '
 const CONTRACT = [
 	'As-of date: a parameter; default the day after the last order date in the data.',
 	'Order line revenue: the mapped revenue column, else quantity × unit price.',
-	'Net revenue = sum over all lines, returns and cancellations included (they are negative).',
-	'Gross sales = sum over positive lines.',
+	'every line except the non-negative lines of a cancelled order',
+	'Returns, C-prefix cancellation lines and other negative lines are included',
+	'Gross sales = sum over positive lines, leaving out the lines of cancelled orders.',
 	'Returned value = minus the sum over negative lines.',
 	'Orders = distinct order ids that are not cancellations',
 	'AOV = sum of revenue of those orders / their count.',
-	'Units = sum of positive quantities.',
+	'Units = sum of positive quantities on the lines counted in net revenue (a cancelled order adds no units).',
 	'Customers = distinct non-null customer ids.',
 	'Products = distinct non-null products.',
 	"recency = days from the customer's last non-cancelled order date to the as-of date; frequency = number of their distinct non-cancelled orders; monetary = their net revenue.",
@@ -28,7 +29,12 @@ const CONTRACT = [
 	'frequency x = repeat purchase days (distinct order days − 1), recency t_x = days between first and last purchase day, T = days from first purchase to the last day before the as-of date (the observation end is inclusive, as in lifetimes, BTYD and CLVTools)',
 	'monetary = mean revenue per repeat purchase day (lifetimes convention: exclude the first purchase)',
 	'remove weekday effects (revenue / median revenue of that weekday), then flag days whose robust z-score |x − median| / (1.4826·MAD) > 3.5',
-	CLV_DEFINITION
+	CLV_DEFINITION,
+	"The first order is the customer's first non-cancelled order in the whole history: a date filter never moves a customer into a later cohort",
+	'average MAU and stickiness are taken over the complete days only (first order date + 29 to the last order date; both averages over the same days)',
+	'the compound monthly growth rate between the first and the last complete month, (last / first)^(1 / months between) − 1',
+	'with 24 or more complete months, the net revenue of the last 12 complete months against the 12 before, minus 1',
+	'Revenue is said to have grown or fallen only when a Mann–Kendall trend test on the complete months\' revenue rejects "no trend" at the two-sided 5 % level'
 ];
 
 describe('data dictionary', () => {

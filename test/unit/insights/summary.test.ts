@@ -1,32 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import type { AnalysisResults, TrendMonth, TrendResult } from '../../../src/lib/analyses/index';
 import { PANELS } from '../../../src/lib/charts/index';
-import { executiveSummary, takeaway, trendDirection } from '../../../src/lib/insights/summary';
+import { executiveSummary, takeaway } from '../../../src/lib/insights/summary';
+import { summariseTrend } from '../../../src/lib/analyses/trend/compute';
 import * as f from '../../fixtures/results';
 
 const off = (reason = 'not in this data') => ({ available: false as const, reason });
 
-/** A trend whose complete months follow `revenues` (growth computed like the analysis does). */
+/** A trend whose months (all complete, from January 2023) follow `revenues`, summarised like the analysis does. */
 function trendOf(revenues: number[]): TrendResult {
 	const months: TrendMonth[] = revenues.map((revenue, i) => ({
-		month: `2023-${String(i + 1).padStart(2, '0')}`,
+		month: `${2023 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`,
 		revenue,
 		orders: 1,
 		customers: 1,
 		partial: false,
 		growth: i === 0 ? null : revenue / revenues[i - 1] - 1
 	}));
-	const growths = months.flatMap((m) => (m.growth === null ? [] : [m.growth]));
-	const peak = months.reduce((a, b) => (b.revenue > a.revenue ? b : a));
-	return {
-		...f.trend,
-		months,
-		partialFirst: false,
-		partialLast: false,
-		completeMonths: months.length,
-		peak: { month: peak.month, revenue: peak.revenue },
-		averageGrowth: growths.reduce((s, g) => s + g, 0) / growths.length
-	};
+	return summariseTrend({ months, partialFirst: false, partialLast: false });
 }
 
 const ids = (r: AnalysisResults, currency?: string) => executiveSummary(r, { currency }).map((s) => s.id);
@@ -38,22 +29,45 @@ describe('executive summary', () => {
 		expect(text(f.results, 'revenue', '£')).toContain('£1,234.50');
 	});
 
-	it('calls a steady 3.2% monthly growth "grew" with +3.2%', () => {
+	it('calls a steady 3.2% monthly growth "grew", with the compound rate', () => {
+		// Mann–Kendall: 6 rising values, S = 15, z = 14 / √(6·5·17/18) ≈ 2.63 > 1.96. CMGR = (1170.57/1000)^(1/5) − 1 = 3.2%.
 		const steady = trendOf([1000, 1032, 1065.024, 1099.10477, 1134.27612, 1170.57296]);
-		expect(trendDirection(steady)?.direction).toBe('up');
-		expect(text({ ...f.results, trend: steady }, 'trend')).toBe('Monthly revenue grew: +3.2% a month on average over 5 month-over-month changes.');
+		expect(text({ ...f.results, trend: steady }, 'trend')).toBe('Monthly revenue grew over the 6 complete months from January 2023 to June 2023: compound growth +3.2% a month.');
 	});
 
 	it('does not call noisy months a trend', () => {
+		// S = 5 + 0 + 3 + 0 + 1 = 9, z = 8 / 5.32 ≈ 1.50. CMGR = 1.2485^(1/5) − 1 ≈ 4.5%.
 		const noisy = trendOf([100, 120, 102, 122.4, 104.04, 124.85]);
-		const t = text({ ...f.results, trend: noisy }, 'trend') ?? '';
-		expect(t).toMatch(/^Monthly revenue shows no clear trend: the average change of \+\d+\.\d% a month is within/);
-		expect(t).not.toMatch(/grew|declined/);
+		expect(text({ ...f.results, trend: noisy }, 'trend')).toBe('Monthly revenue shows no clear trend over the 6 complete months from January 2023 to June 2023: compound growth +4.5% a month.');
 	});
 
-	it('calls a steady decline "declined"', () => {
+	it('a seesaw with a +25% arithmetic mean change is no growth: compound 0%', () => {
+		// Changes +100%, −50% alternate: arithmetic mean +25%, but revenue ends where it began.
+		const seesaw = trendOf([100, 200, 100, 200, 100, 200, 100]);
+		expect(seesaw.averageGrowth).toBeCloseTo(0.25, 12);
+		expect(text({ ...f.results, trend: seesaw }, 'trend')).toBe('Monthly revenue shows no clear trend over the 7 complete months from January 2023 to July 2023: compound growth 0.0% a month.');
+	});
+
+	it('calls a steady decline "fell"', () => {
+		// S = −10 over 5 values, z = −9 / √(50/3) ≈ −2.20.
 		const down = trendOf([1000, 950, 902.5, 857.375, 814.50625]);
-		expect(text({ ...f.results, trend: down }, 'trend')).toBe('Monthly revenue declined: −5.0% a month on average over 4 month-over-month changes.');
+		expect(text({ ...f.results, trend: down }, 'trend')).toBe('Monthly revenue fell over the 5 complete months from January 2023 to May 2023: compound growth −5.0% a month.');
+	});
+
+	it('with 24+ complete months adds the last 12 months against the 12 before', () => {
+		// 25 months at 100 · 1.02^i: CMGR 2%; months 14–25 over months 2–13 = 1.02^12 = 1.26824 → +26.8%.
+		const t = trendOf(Array.from({ length: 25 }, (_, i) => 100 * 1.02 ** i));
+		expect(t.compoundGrowth?.rate).toBeCloseTo(0.02, 12);
+		expect(t.lastTwelveGrowth).toEqual({ from: '2024-02', to: '2025-01', rate: expect.closeTo(1.02 ** 12 - 1, 12) });
+		expect(text({ ...f.results, trend: t }, 'trend')).toBe(
+			'Monthly revenue grew over the 25 complete months from January 2023 to January 2025: compound growth +2.0% a month; the last 12 months +26.8% on the 12 before.'
+		);
+	});
+
+	it('four complete months are too few to call a trend', () => {
+		expect(text({ ...f.results, trend: trendOf([100, 110, 121, 133.1]) }, 'trend')).toBe(
+			'Monthly revenue over the 4 complete months from January 2023 to April 2023: compound growth +10.0% a month; too few complete months to call a trend.'
+		);
 	});
 
 	it('names the peak month, segments, churn, cohort, stickiness, unusual days and forecast with their numbers', () => {
@@ -68,7 +82,7 @@ describe('executive summary', () => {
 			'25.0% of customers (5 of 20) have churned, with no order in the last 90 days; they had spent £144.50 (11.7% of customer revenue).'
 		);
 		expect(s('bestCohort')).toBe('The best-retaining cohort is January 2024: 40.0% of its 10 customers ordered again the month after their first order.');
-		expect(s('stickiness')).toBe('Stickiness is 20.0%: on an average day 2.0 customers order, out of 10.0 active in the last 30 days.');
+		expect(s('stickiness')).toBe('Stickiness is 20.0%: customers ordering on an average day against the 10.0 active in the last 30 days, over the 5 days whose 30-day window lies within the data.');
 		expect(s('unusualDays')).toBe('2 unusual days (1 high, 1 low); the most extreme, 24 Nov 2023, had £60.00 against £3.00 expected.');
 		// 105 + 110 + 115 = 330
 		expect(s('forecast')).toBe('Forecast for June 2024 (in progress): £105.00 (80% interval £90.00 to £120.00); £330.00 in total over the next 3 months.');
@@ -90,9 +104,9 @@ describe('executive summary', () => {
 	});
 
 	it('unavailable analyses give no sentence', () => {
-		const r: AnalysisResults = { ...f.results, rfm: off(), churn: off(), forecast: off(), cohorts: off(), engagement: off(), unusualDays: off(), clv: off() };
+		const r: AnalysisResults = { ...f.results, rfm: off(), churn: off(), forecast: off(), cohorts: off(), engagement: off(), unusualDays: off(), clv: off(), feedback: off() };
 		const s = executiveSummary(r);
-		expect(s.map((x) => x.analysis).filter((a) => ['rfm', 'churn', 'forecast', 'cohorts', 'engagement', 'unusualDays', 'clv'].includes(a))).toEqual([]);
+		expect(s.map((x) => x.analysis).filter((a) => ['rfm', 'churn', 'forecast', 'cohorts', 'engagement', 'unusualDays', 'clv', 'feedback'].includes(a))).toEqual([]);
 		expect(ids(r)).toEqual(['revenue', 'trend', 'peak']);
 		const none: AnalysisResults = { ...r, kpis: off(), trend: off() };
 		expect(executiveSummary(none)).toEqual([]);
@@ -138,5 +152,36 @@ describe('takeaways', () => {
 		];
 		const results = { ...f.results, dealSize: { available: true as const, basis: 'bands' as const, bands: null, rows } };
 		expect(takeaway('dealSize', results, { currency: '£' })).toBe('Large deals bring the most revenue: £600.00 (60.0%).');
+	});
+
+	it('never names a bucket: the largest real city, country, deal size and status instead of "Other", "Unknown" or "(not given)"', () => {
+		const row = (label: string, customers: number, aov: number | null) => ({ label, customers, orders: customers, aov, revenue: customers * 10, revenueShare: null, topProducts: [] });
+		const demographics = {
+			...f.demographics,
+			dimensions: [{ dimension: 'city' as const, rows: [row('Madrid', 12, 30), row('Lyon', 9, 45), row('Unknown', 20, 90), row('Other (29)', 29, 80)] }]
+		};
+		expect(takeaway('demographicsCity', { ...f.results, demographics }, { currency: '£' })).toBe(
+			'The largest city is Madrid with 12 customers; the highest average order value is Lyon at £45.00.'
+		);
+		const countries = {
+			...f.products,
+			dimension: 'country' as const,
+			rows: [
+				{ ...f.products.rows[0], label: 'Other (40)', isOther: true, isMissing: false, revenue: 900, share: 0.6 },
+				{ ...f.products.rows[0], label: 'N/A', isOther: false, isMissing: false, revenue: 400, share: 0.27 },
+				{ ...f.products.rows[0], label: 'Spain', isOther: false, isMissing: false, revenue: 200, share: 0.13 }
+			]
+		};
+		expect(takeaway('countries', { ...f.results, countries }, { currency: '£' })).toBe('The leading country, Spain, brings £200.00 (13.0% of net revenue).');
+		const dealSize = { ...f.dealSize, rows: [{ label: '(not given)', lines: 9, orders: 9, revenue: 900, share: 0.9 }, ...f.dealSize.rows.slice(0, 1)] };
+		expect(takeaway('dealSize', { ...f.results, dealSize }, { currency: '£' })).toBe('Small deals bring the most revenue: £100.00 (8.1%).');
+		const status = { available: true as const, rows: [{ status: '(not given)', isMissing: true, lines: 50, orders: 50, revenue: 1, share: null }, ...f.status.rows.slice(0, 1)] };
+		// 36 Shipped of 86 orders.
+		expect(takeaway('status', { ...f.results, status })).toBe('41.9% of orders have status Shipped (36 orders).');
+	});
+
+	it('says nothing rather than name a bucket when every group is one', () => {
+		const demographics = { ...f.demographics, dimensions: [{ dimension: 'city' as const, rows: [{ label: 'Unknown', customers: 5, orders: 5, aov: 10, revenue: 50, revenueShare: 1, topProducts: [] }] }] };
+		expect(takeaway('demographicsCity', { ...f.results, demographics })).toBeNull();
 	});
 });

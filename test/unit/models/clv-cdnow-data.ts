@@ -2,17 +2,13 @@
  * The CDNOW data of Fader, Hardie & Lee (2005) from ../shared/datasets/cdnow. Tests that use it are
  * skipped, saying so, when the folder is missing, and fail when CUSTOMER_LENS_REQUIRE_DATASETS=1.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { CustomerSummary } from '../../../src/lib/models/clv';
+import { readFileSync } from 'node:fs';
+import type { CustomerSummary, SpendSummary } from '../../../src/lib/models/clv';
+import { datasetPath, needDatasets } from '../../datasets';
 
-const folder = fileURLToPath(new URL('../../../../shared/datasets/cdnow/', import.meta.url));
+const folder = datasetPath('cdnow') + '/';
 
-export const CDNOW_PRESENT = existsSync(folder);
-if (!CDNOW_PRESENT) {
-	if (process.env.CUSTOMER_LENS_REQUIRE_DATASETS === '1') throw new Error(`CDNOW data set required but missing: ${folder}`);
-	console.warn(`SKIPPED: CDNOW tests need ${folder} (see ../shared/datasets/SOURCES.md)`);
-}
+export const CDNOW = needDatasets('cdnow');
 
 /** The published calibration summaries (ID, frequency, recency, T in weeks). */
 export function cdnowSummaries(): CustomerSummary[] {
@@ -23,6 +19,18 @@ export function cdnowSummaries(): CustomerSummary[] {
 		.map((line) => {
 			const [, frequency, recency, T] = line.split(',').map(Number);
 			return { frequency, recency, T };
+		});
+}
+
+/** CDNOW summaries with spend: ID, x, t_x, T, zbar (CRLF line ends, no final newline). */
+export function cdnowSpend(): SpendSummary[] {
+	return readFileSync(folder + 'cdnow_customers_summary_with_transactions.csv', 'utf8')
+		.split(/\r?\n/)
+		.slice(1)
+		.filter((line) => line.trim() !== '')
+		.map((line) => {
+			const [, frequency, , , monetary] = line.split(',').map(Number);
+			return { frequency, monetary };
 		});
 }
 

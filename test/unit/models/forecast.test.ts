@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type ForecastResult, forecast, seasonalNaiveForecast, smape } from '../../../src/lib/models/forecast/index';
 import { mulberry32, normalSampler } from '../../../src/lib/models/forecast/random';
+import { datasetPath, needDatasets } from '../../datasets';
 
 const noise = (seed: number) => normalSampler(mulberry32(seed));
 
@@ -217,9 +217,10 @@ describe('forecast: backtest', () => {
 	});
 });
 
-describe('forecast: AirPassengers', () => {
+const airPassengers = needDatasets('airpassengers.csv');
+describe.skipIf(airPassengers.missing)(airPassengers.title('forecast: AirPassengers'), () => {
 	it('beats the seasonal naive forecast on a 12-month holdout', () => {
-		const file = fileURLToPath(new URL('../../../../shared/datasets/airpassengers.csv', import.meta.url));
+		const file = datasetPath('airpassengers.csv');
 		const rows = readFileSync(file, 'utf8').trim().split('\n').slice(1);
 		const y = rows.map((r) => Number(r.split(',')[1]));
 		expect(y).toHaveLength(144);

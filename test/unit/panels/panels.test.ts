@@ -1,11 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import { ANALYSIS_NAMES } from '../../../src/lib/analyses/index';
-import { PANELS, dictionaryId, panelUnavailable } from '../../../src/lib/panels/index';
+import { PANELS, PANEL_GROUPS, byGroup, dictionaryId, panelUnavailable } from '../../../src/lib/panels/index';
+import { inGroupOrder } from '../../../src/lib/charts/index';
 import { PANELS as E2E_PANEL_NAMES } from '../../e2e/helpers';
 
 describe('the panel list built from the slices', () => {
 	it('keeps every data-panel name and the screen order the end-to-end tests pin', () => {
 		expect(PANELS.map((p) => p.name)).toEqual(E2E_PANEL_NAMES);
+	});
+
+	it('lists the panels group by group, every section of the navigation holding at least one panel', () => {
+		const order = PANEL_GROUPS.map((g) => g.id);
+		const ranks = PANELS.map((p) => order.indexOf(p.group));
+		expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+		expect(byGroup(PANELS).map((g) => g.group)).toEqual(order);
+		expect(PANELS.find((p) => p.name === 'rfm')!.group).toBe('customers');
+	});
+
+	it('places a panel by its group alone, keeping the written order within a group', () => {
+		const items = [
+			{ name: 'a', group: 'insights' as const },
+			{ name: 'b', group: 'sales' as const },
+			{ name: 'c', group: 'customers' as const },
+			{ name: 'd', group: 'sales' as const }
+		];
+		expect(inGroupOrder(items).map((x) => x.name)).toEqual(['b', 'd', 'c', 'a']);
+		expect(byGroup(items).map((g) => [g.label, g.items.map((x) => x.name)])).toEqual([
+			['Sales', ['b', 'd']],
+			['Customers', ['c']],
+			['Insights', ['a']]
+		]);
 	});
 
 	it('names only analyses the registry knows, and links every panel to a dictionary entry', () => {

@@ -39,7 +39,7 @@ describe('HTML report', () => {
 	it('contains the executive summary, every panel heading, the actions, data quality and dictionary', () => {
 		expect(html).toContain('<h2>Executive summary</h2>');
 		expect(html).toContain('Net revenue was £1,234.50');
-		for (const p of PANELS.filter((x) => x.section !== 'Data')) expect(html, p.heading).toContain(`<h3>${escapeHtml(p.heading)}</h3>`);
+		for (const p of PANELS.filter((x) => x.group !== 'quality')) expect(html, p.heading).toContain(`<h3>${escapeHtml(p.heading)}</h3>`);
 		expect(html).toContain('<h2>Recommended actions</h2>');
 		expect(html).toContain('<caption>Actions by type</caption>');
 		expect(html).toContain('<h2>Data quality</h2>');
@@ -96,11 +96,26 @@ describe('HTML report', () => {
 
 	it('still builds when most analyses are unavailable and there is no import summary', () => {
 		const off = { available: false as const, reason: 'no customer id column' };
-		const thin = { ...f.results, rfm: off, churn: off, cltv: off, clv: off, cohorts: off, engagement: off, demographics: off };
+		const thin = { ...f.results, rfm: off, churn: off, cltv: off, clv: off, cohorts: off, engagement: off, demographics: off, feedback: off };
 		const out = buildHtmlReport(thin, null, [], { document });
 		expect(out).toContain('Not available: no customer id column.');
 		expect(out).toContain('Not available: needs customer ids.');
 		expect(out).not.toMatch(/<script/i);
+	});
+
+	it('follows the dashboard section order: overview, the chart groups, quality, then the actions', () => {
+		const h2 = [...html.matchAll(/<h2>([^<]*)<\/h2>/g)].map((m) => m[1]);
+		expect(h2).toEqual(['Executive summary', 'Sales', 'Products and markets', 'Customers', 'Value', 'Churn and engagement', 'Cohorts', 'Data quality', 'Recommended actions', 'Data dictionary']);
+		const mdH2 = [...md.matchAll(/^## (.*)$/gm)].map((m) => m[1]);
+		expect(mdH2).toEqual(h2);
+		// Panels sit under their group: RFM and the demographics under Customers, churn under Churn and engagement.
+		const at = (s: string) => html.indexOf(s);
+		expect(at('<h3>RFM segments</h3>')).toBeGreaterThan(at('<h2>Customers</h2>'));
+		expect(at('<h3>Customers by age</h3>')).toBeLessThan(at('<h2>Value</h2>'));
+		expect(at('<h3>Churn risk</h3>')).toBeGreaterThan(at('<h2>Churn and engagement</h2>'));
+		expect(at('<h3>Churn risk</h3>')).toBeLessThan(at('<h2>Cohorts</h2>'));
+		expect(html).toContain('<a href="#section-customers">Customers</a>');
+		expect(html).toContain('<section id="section-customers">');
 	});
 
 	it('says what is missing when there is no document to draw the charts with', () => {
@@ -114,7 +129,7 @@ describe('Markdown report', () => {
 	it('has the same sections and headings', () => {
 		expect(md.startsWith('# Customer Lens report\n')).toBe(true);
 		for (const h of ['## Executive summary', '## Recommended actions', '## Data quality', '## Data dictionary']) expect(md).toContain(h);
-		for (const p of PANELS.filter((x) => x.section !== 'Data')) expect(md).toContain(`### ${escapeMarkdown(p.heading)}`);
+		for (const p of PANELS.filter((x) => x.group !== 'quality')) expect(md).toContain(`### ${escapeMarkdown(p.heading)}`);
 		expect(md).toContain('- Net revenue was £1,234.50');
 	});
 

@@ -1,7 +1,7 @@
 /** The products and countries panels: each shows two breakdowns (product/category, country/region) as views. */
 import type { BreakdownResult, Maybe } from '../index';
 import { breakdownChart } from '../../charts/index';
-import { formatCount, formatMoney, formatPercent } from '../../insights/index';
+import { formatCount, formatMoney, formatPercent, realGroups } from '../../insights/index';
 import { takeawayFrom } from '../../panels/insights';
 import { kit, reason } from '../../panels/helpers';
 import type { PanelDefinition, PanelInput, PanelView } from '../../panels/types';
@@ -32,13 +32,14 @@ function breakdownView(input: PanelInput, id: string, label: string, m: Maybe<Br
 
 export const productsPanel: PanelDefinition = {
 	name: 'products',
+	group: 'products',
 	title: 'Products',
 	analyses: ['products', 'categories'],
 	dictionary: ['breakdowns'],
 	unlockedBy: ['products'],
 	takeaway: takeawayFrom(['products', 'categories'], ({ results: r, currency }) => {
 		const b = r.products?.available ? r.products : r.categories?.available ? r.categories : null;
-		const top = b?.rows.find((x) => !x.isOther && !x.isMissing);
+		const top = b ? realGroups(b.rows, (x) => x.label)[0] : undefined;
 		if (!b || !top) return null;
 		return `“${top.label}” leads with ${formatMoney(top.revenue, currency)}${top.share === null ? '' : ` (${formatPercent(top.share)} of revenue)`}, out of ${formatCount(b.distinct)} ${b.dimension === 'product' ? 'products' : 'categories'}.`;
 	}),
@@ -47,13 +48,14 @@ export const productsPanel: PanelDefinition = {
 
 export const countriesPanel: PanelDefinition = {
 	name: 'countries',
+	group: 'products',
 	title: 'Countries and regions',
 	analyses: ['countries', 'regions'],
 	dictionary: ['breakdowns'],
 	unlockedBy: ['countries'],
 	takeaway: takeawayFrom(['countries', 'regions'], ({ results: r, currency }) => {
 		const b = r.countries?.available ? r.countries : r.regions?.available ? r.regions : null;
-		const top = b?.rows.find((x) => !x.isOther && !x.isMissing);
+		const top = b ? realGroups(b.rows, (x) => x.label)[0] : undefined;
 		if (!b || !top) return null;
 		return `${top.label} brings ${top.share === null ? formatMoney(top.revenue, currency) : formatPercent(top.share)} of revenue; ${formatCount(b.distinct)} ${b.dimension === 'country' ? 'countries' : 'regions'} in total.`;
 	}),

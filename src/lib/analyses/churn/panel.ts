@@ -9,6 +9,7 @@ import { PURCHASE_MODEL_LABEL } from '../../models/clv/index';
 
 export const churnPanel: PanelDefinition = {
 	name: 'churn',
+	group: 'churn',
 	title: 'Churn risk',
 	analyses: ['churn'],
 	dictionary: ['churn'],

@@ -9,6 +9,7 @@ import { PURCHASE_MODEL_LABEL } from '../../models/clv/index';
 
 export const cltvPanel: PanelDefinition = {
 	name: 'cltv',
+	group: 'value',
 	title: 'Customer lifetime value',
 	analyses: ['cltv', 'clv'],
 	dictionary: ['cltv'],

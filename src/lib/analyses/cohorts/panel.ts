@@ -8,6 +8,7 @@ import type { PanelDefinition, PanelView } from '../../panels/types';
 
 export const cohortsPanel: PanelDefinition = {
 	name: 'cohorts',
+	group: 'cohorts',
 	title: 'Cohort retention',
 	analyses: ['cohorts'],
 	wide: true,

@@ -1,13 +1,14 @@
 /** The dashboard panel of this slice: chart and table views, takeaway, dictionary entry. */
 import { dataQualityChart } from '../../charts/index';
 import { qualityReasons } from '../../charts/profile';
-import { plural } from '../../insights/index';
+import { dataQualityFindings, plural } from '../../insights/index';
 import { takeawayFrom } from '../../panels/insights';
 import { kit } from '../../panels/helpers';
 import type { PanelDefinition, PanelView } from '../../panels/types';
 
 export const qualityPanel: PanelDefinition = {
 	name: 'quality',
+	group: 'quality',
 	title: 'Data quality',
 	analyses: ['dataQuality'],
 	dictionary: ['cancellation', 'line-revenue'],
@@ -15,7 +16,10 @@ export const qualityPanel: PanelDefinition = {
 		const r = input.results;
 		const q = r.dataQuality;
 		if (!q?.available) return null;
-		return `${plural(q.lines, 'order line')} from ${q.firstDate ?? '?'} to ${q.lastDate ?? '?'}; ${plural(q.returnLines, 'return line')}, ${plural(q.cancelledOrders, 'cancelled order')} and ${plural(q.linesWithoutCustomer, 'line')} without a customer kept and flagged.`;
+		return [
+			`${plural(q.lines, 'order line')} from ${q.firstDate ?? '?'} to ${q.lastDate ?? '?'}; ${plural(q.returnLines, 'return line')}, ${plural(q.cancelledOrders, 'cancelled order')} and ${plural(q.linesWithoutCustomer, 'line')} without a customer kept and flagged.`,
+			...dataQualityFindings(r, input.currency)
+		].join(' ');
 	}),
 	views(input): PanelView[] {
 		const { count } = kit(input);

@@ -6,6 +6,7 @@ import type { PanelDefinition, PanelView } from '../../panels/types';
 
 export const dealSizePanel: PanelDefinition = {
 	name: 'dealsize',
+	group: 'products',
 	title: 'Deal sizes',
 	analyses: ['dealSize'],
 	dictionary: ['deal-size'],

@@ -1,5 +1,5 @@
 /** Demographic profiles from the optional `customers` table: age bands, gender, city, acquisition channel. */
-import type { AnalysisContext } from '../context';
+import { IN_MONEY, type AnalysisContext } from '../context';
 import type { DemographicRow, DemographicsResult } from './types';
 import type { Maybe } from '../types';
 
@@ -59,7 +59,7 @@ export async function computeDemographics(ctx: AnalysisContext): Promise<Maybe<D
 						SELECT c.${d.dimension} AS label, s.product, sum(s.revenue) AS revenue,
 							row_number() OVER (PARTITION BY c.${d.dimension} ORDER BY sum(s.revenue) DESC, s.product) AS k
 						FROM ${ctx.scope} s JOIN ${perCustomer} c ON c.customer_id = s.customer_id
-						WHERE s.product IS NOT NULL GROUP BY c.${d.dimension}, s.product
+						WHERE s.product IS NOT NULL AND ${IN_MONEY} GROUP BY c.${d.dimension}, s.product
 					) WHERE k <= ${TOP_PRODUCTS_PER_GROUP} ORDER BY label, k`
 				)
 			: [];

@@ -8,6 +8,7 @@ import type { PanelDefinition, PanelView } from '../../panels/types';
 
 export const demographicsPanel: PanelDefinition = {
 	name: 'demographics',
+	group: 'customers',
 	title: 'Demographics',
 	analyses: ['demographics'],
 	dictionary: ['demographics'],

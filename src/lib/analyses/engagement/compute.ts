@@ -1,6 +1,6 @@
-/** Engagement: daily and 30-day active customers, stickiness = average DAU / average MAU. */
+/** Engagement: daily and 30-day active customers, stickiness = average DAU / average MAU over the days whose 30-day window is complete. */
 import type { AnalysisContext } from '../context';
-import { dateLiteral } from '../scope';
+import { addDays, dateLiteral } from '../scope';
 import type { EngagementPoint, EngagementResult } from './types';
 import type { Maybe } from '../types';
 
@@ -32,24 +32,32 @@ export async function computeEngagement(ctx: AnalysisContext): Promise<Maybe<Eng
 		ORDER BY cal.d`
 	);
 	const n = rows.length;
-	const avgDau = rows.reduce((s, r) => s + r.dau, 0) / n;
-	const avgMau = rows.reduce((s, r) => s + r.mau, 0) / n;
+	// MAU(d) counts only what happened since the first order date: before day first + 29 its window
+	// reaches back past the data, so MAU is too low there and stickiness too high.
+	const completeFrom = addDays(ctx.firstDate!, w - 1);
+	const complete = rows.filter((r) => r.d >= completeFrom);
+	const sum = (rs: typeof rows, k: 'dau' | 'mau') => rs.reduce((s, r) => s + r[k], 0);
+	const avgDau = sum(rows, 'dau') / n;
+	const avgMau = complete.length ? sum(complete, 'mau') / complete.length : null;
+	const completeMau = sum(complete, 'mau');
 	const step = Math.max(1, Math.ceil(n / MAX_SERIES_POINTS));
 	const series: EngagementPoint[] = [];
 	for (let i = 0; i < n; i += step) {
 		const chunk = rows.slice(i, i + step);
 		const dau = chunk.reduce((s, r) => s + r.dau, 0) / chunk.length;
 		const mau = chunk.reduce((s, r) => s + r.mau, 0) / chunk.length;
-		series.push({ date: chunk[0].d, dau, mau, ratio: mau > 0 ? dau / mau : null });
+		series.push({ date: chunk[0].d, dau, mau, ratio: mau > 0 ? dau / mau : null, complete: chunk[0].d >= completeFrom });
 	}
 	return {
 		available: true,
 		from: ctx.firstDate!,
 		to: ctx.lastDate!,
 		days: n,
+		completeFrom: complete.length ? completeFrom : null,
+		completeDays: complete.length,
 		avgDau,
 		avgMau,
-		stickiness: avgMau > 0 ? avgDau / avgMau : null,
+		stickiness: completeMau > 0 ? sum(complete, 'dau') / completeMau : null,
 		series,
 		downsampled: step > 1,
 		step

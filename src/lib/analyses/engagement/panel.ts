@@ -7,6 +7,7 @@ import type { PanelDefinition, PanelView, TableSpec } from '../../panels/types';
 
 export const engagementPanel: PanelDefinition = {
 	name: 'engagement',
+	group: 'churn',
 	title: 'Engagement',
 	analyses: ['engagement'],
 	dictionary: ['stickiness', 'dau'],
@@ -15,7 +16,9 @@ export const engagementPanel: PanelDefinition = {
 		const r = input.results;
 		const e = r.engagement;
 		if (!e?.available) return null;
-		return `On average ${formatNumber(e.avgDau, e.avgDau < 10 ? 1 : 0)} customers order on a day and ${formatNumber(e.avgMau, e.avgMau < 10 ? 1 : 0)} in 30 days${e.stickiness === null ? '' : ` (stickiness ${formatPercent(e.stickiness)})`}.`;
+		const perDay = `On average ${formatNumber(e.avgDau, e.avgDau < 10 ? 1 : 0)} customers order on a day`;
+		if (e.avgMau === null) return `${perDay}; no 30-day window is complete yet.`;
+		return `${perDay} and ${formatNumber(e.avgMau, e.avgMau < 10 ? 1 : 0)} in 30 days${e.stickiness === null ? '' : ` (stickiness ${formatPercent(e.stickiness)})`}.`;
 	}),
 	views(input): PanelView[] {
 		const { r, pct, count, chart } = kit(input);
@@ -27,7 +30,8 @@ export const engagementPanel: PanelDefinition = {
 						{ key: 'date', label: 'Date' },
 						{ key: 'dau', label: 'Active that day', numeric: true, format: count },
 						{ key: 'mau', label: 'Active in 30 days', numeric: true, format: count },
-						{ key: 'ratio', label: 'Ratio', numeric: true, format: (x) => (x === null ? '' : pct(x)) }
+						{ key: 'ratio', label: 'Ratio', numeric: true, format: (x) => (x === null ? '' : pct(x)) },
+						{ key: 'complete', label: 'Full 30-day window', format: (x) => (x ? 'yes' : 'no (before the data starts)') }
 					],
 					rows: e.series as unknown as Record<string, unknown>[]
 				}

@@ -5,6 +5,7 @@ import type { PanelDefinition } from '../../panels/types';
 
 export const kpisPanel: PanelDefinition = {
 	name: 'kpis',
+	group: 'overview',
 	title: 'Headline numbers',
 	analyses: ['kpis'],
 	wide: true,

@@ -8,6 +8,7 @@ import type { PanelDefinition, PanelView, TableSpec } from '../../panels/types';
 
 export const rfmPanel: PanelDefinition = {
 	name: 'rfm',
+	group: 'customers',
 	title: 'RFM segments',
 	analyses: ['rfm'],
 	wide: true,
@@ -65,6 +66,7 @@ export const rfmPanel: PanelDefinition = {
 
 export const rfmHeatmapPanel: PanelDefinition = {
 	name: 'rfm-heatmap',
+	group: 'customers',
 	title: 'RFM heatmap',
 	analyses: ['rfm'],
 	dictionary: ['rfm-scores', 'rfm'],
@@ -106,6 +108,7 @@ export const rfmHeatmapPanel: PanelDefinition = {
 
 export const rfmScatterPanel: PanelDefinition = {
 	name: 'rfm-scatter',
+	group: 'customers',
 	title: 'Recency and frequency',
 	analyses: ['rfm'],
 	dictionary: ['rfm'],

@@ -1,4 +1,4 @@
-/** Orders, lines and revenue by order status. */
+/** Orders, lines and value by order status: cancelled orders show the value left out of net revenue. */
 import type { AnalysisContext } from '../context';
 import { MISSING_LABEL } from '../breakdowns/compute';
 import type { Maybe } from '../types';
@@ -9,7 +9,7 @@ export async function computeStatus(ctx: AnalysisContext): Promise<Maybe<StatusR
 	if (none) return none;
 	const orders = await ctx.orders();
 	const rows = await ctx.engine.query<{ status: string | null; lines: number; orders: number; revenue: number }>(
-		`SELECT status, sum(lines) AS lines, count(DISTINCT order_id) AS orders, sum(revenue) AS revenue
+		`SELECT status, sum(lines) AS lines, count(DISTINCT order_id) AS orders, sum(revenue + left_out_revenue) AS revenue
 		FROM ${orders} GROUP BY status ORDER BY lines DESC, status NULLS LAST`
 	);
 	const total = rows.reduce((s, r) => s + r.revenue, 0);

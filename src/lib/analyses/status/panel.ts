@@ -1,12 +1,13 @@
 /** The dashboard panel of this slice: chart and table views, takeaway, dictionary entry. */
 import { statusChart } from '../../charts/index';
-import { plural } from '../../insights/index';
+import { plural, realGroups } from '../../insights/index';
 import { takeawayFrom } from '../../panels/insights';
 import { kit, reason } from '../../panels/helpers';
 import type { PanelDefinition, PanelView } from '../../panels/types';
 
 export const statusPanel: PanelDefinition = {
 	name: 'status',
+	group: 'products',
 	title: 'Order statuses',
 	analyses: ['status'],
 	dictionary: ['order-status'],
@@ -15,8 +16,10 @@ export const statusPanel: PanelDefinition = {
 		const r = input.results;
 		const s = r.status;
 		if (!s?.available || s.rows.length === 0) return null;
-		const top = s.rows.reduce((a, b) => (b.orders > a.orders ? b : a));
-		return `Most orders are “${top.status}” (${plural(top.orders, 'order')}); ${plural(s.rows.length, 'status', 'statuses')} in total.`;
+		const named = realGroups(s.rows, (x) => x.status);
+		if (named.length === 0) return null;
+		const top = named.reduce((a, b) => (b.orders > a.orders ? b : a));
+		return `The most common status is “${top.status}” (${plural(top.orders, 'order')}); ${plural(s.rows.length, 'status', 'statuses')} in total.`;
 	}),
 	views(input): PanelView[] {
 		const { r, money, pct, count, chart } = kit(input);

@@ -1,7 +1,8 @@
 /** Monthly sales trend: net revenue, orders and customers per calendar month, with partial months marked. */
 import type { AnalysisContext } from '../context';
 import type { Maybe } from '../types';
-import type { TrendMonth, TrendResult } from './types';
+import { mannKendall } from '../../models/trend/index';
+import type { TrendGrowth, TrendMonth, TrendResult } from './types';
 
 const monthIndex = (ym: string) => Number(ym.slice(0, 4)) * 12 + Number(ym.slice(5, 7)) - 1;
 const monthLabel = (i: number) => `${String(Math.floor(i / 12)).padStart(4, '0')}-${String((i % 12) + 1).padStart(2, '0')}`;
@@ -47,6 +48,28 @@ async function buildMonthlySeries(ctx: AnalysisContext): Promise<{ months: Trend
 	return { months, partialFirst: first.slice(8) !== '01', partialLast: last !== monthEnd(last) };
 }
 
+/** Months of each side of the "last 12 months against the 12 before" comparison. */
+export const YEAR_MONTHS = 12;
+
+/** (last / first)^(1 / months between) − 1 over the complete months; null unless both ends are positive. */
+function compoundGrowth(complete: TrendMonth[]): TrendGrowth | null {
+	if (complete.length < 2) return null;
+	const first = complete[0];
+	const last = complete[complete.length - 1];
+	if (!(first.revenue > 0 && last.revenue > 0)) return null;
+	const steps = monthIndex(last.month) - monthIndex(first.month);
+	return { from: first.month, to: last.month, rate: (last.revenue / first.revenue) ** (1 / steps) - 1 };
+}
+
+function lastTwelveGrowth(complete: TrendMonth[]): TrendGrowth | null {
+	if (complete.length < 2 * YEAR_MONTHS) return null;
+	const recent = complete.slice(-YEAR_MONTHS);
+	const before = complete.slice(-2 * YEAR_MONTHS, -YEAR_MONTHS);
+	const sum = (ms: TrendMonth[]) => ms.reduce((s, m) => s + m.revenue, 0);
+	if (!(sum(before) > 0)) return null;
+	return { from: recent[0].month, to: recent[YEAR_MONTHS - 1].month, rate: sum(recent) / sum(before) - 1 };
+}
+
 export function summariseTrend({ months, partialFirst, partialLast }: { months: TrendMonth[]; partialFirst: boolean; partialLast: boolean }): TrendResult {
 	const complete = months.filter((m) => !m.partial);
 	let peak: TrendResult['peak'] = null;
@@ -56,6 +79,7 @@ export function summariseTrend({ months, partialFirst, partialLast }: { months: 
 		if (!lowest || m.revenue < lowest.revenue) lowest = { month: m.month, revenue: m.revenue };
 	}
 	const growths = months.map((m) => m.growth).filter((g): g is number => g !== null);
+	const mk = complete.length >= 2 ? mannKendall(complete.map((m) => m.revenue)) : null;
 	const mean = complete.length ? complete.reduce((s, m) => s + m.revenue, 0) / complete.length : 0;
 	const seasonality = Array.from({ length: 12 }, (_, k) => {
 		const same = complete.filter((m) => Number(m.month.slice(5, 7)) === k + 1);
@@ -71,6 +95,9 @@ export function summariseTrend({ months, partialFirst, partialLast }: { months: 
 		peak,
 		lowest,
 		averageGrowth: growths.length ? growths.reduce((s, g) => s + g, 0) / growths.length : null,
+		compoundGrowth: compoundGrowth(complete),
+		lastTwelveGrowth: lastTwelveGrowth(complete),
+		direction: mk ? { method: 'mann-kendall', months: mk.n, s: mk.s, z: mk.z, direction: mk.direction } : null,
 		seasonality
 	};
 }

@@ -1,12 +1,24 @@
 /** The dashboard panels of this slice: chart and table views, takeaway, dictionary entry. */
 import { forecastChart, salesTrendChart, seasonalityChart, unusualDaysChart } from '../../charts/index';
-import { formatMonth, formatNumber, formatPercent, plural, formatMoney } from '../../insights/index';
+import { formatChange, formatMonth, formatNumber, formatPercent, plural, formatMoney } from '../../insights/index';
 import { takeawayFrom } from '../../panels/insights';
 import { kit, reason } from '../../panels/helpers';
 import type { PanelDefinition, PanelView } from '../../panels/types';
+import type { TrendResult } from './types';
+
+/** The growth figures beside the table: the headline compound rate and, for comparison, the arithmetic mean of the monthly changes. */
+function growthNote(t: TrendResult): string {
+	const parts = [
+		t.compoundGrowth ? `compound monthly growth ${formatChange(t.compoundGrowth.rate)} (${formatMonth(t.compoundGrowth.from)} to ${formatMonth(t.compoundGrowth.to)})` : '',
+		t.lastTwelveGrowth ? `last 12 months vs the 12 before ${formatChange(t.lastTwelveGrowth.rate)}` : '',
+		t.averageGrowth === null ? '' : `arithmetic mean of the monthly changes ${formatChange(t.averageGrowth)}`
+	].filter(Boolean);
+	return parts.length ? `; ${parts.join('; ')}` : '';
+}
 
 export const trendPanel: PanelDefinition = {
 	name: 'trend',
+	group: 'sales',
 	title: 'Sales trend',
 	analyses: ['trend', 'forecast', 'unusualDays'],
 	wide: true,
@@ -35,7 +47,7 @@ export const trendPanel: PanelDefinition = {
 				unavailable: reason(t),
 				table: t?.available
 					? {
-							caption: 'Net revenue, orders and customers per month',
+							caption: `Net revenue, orders and customers per month${growthNote(t)}`,
 							columns: [
 								{ key: 'month', label: 'Month', format: (v, row) => `${formatMonth(String(v))}${row.partial ? ' (partial)' : ''}` },
 								{ key: 'revenue', label: 'Net revenue', numeric: true, format: money },
@@ -100,6 +112,7 @@ export const trendPanel: PanelDefinition = {
 
 export const seasonalityPanel: PanelDefinition = {
 	name: 'seasonality',
+	group: 'sales',
 	title: 'Seasonality',
 	analyses: ['trend'],
 	dictionary: ['sales-trend'],

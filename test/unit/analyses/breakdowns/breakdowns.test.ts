@@ -118,33 +118,34 @@ describe('demographics (KPI_LINES + a customers table)', () => {
 			const d = await runAnalysis('demographics', engine);
 			if (!d.available) throw new Error(d.reason);
 			// c3 has only a cancellation and c5 no attributes: matched = c1, c2, c4.
-			// c1: orders 2, order revenue 30, revenue 30; c2: 2, 130, 100; c4: 1, 200, 200 + 5 − 100 = 105. Total 235.
+			// c1: orders 2, order revenue 30, revenue 30; c2: 2, 130, 100; c4: 1, 200, 200 − 100 = 100
+			// (E1, cancelled by its status, leaves the money; R1's −100 reverses a sale and stays). Total 230.
 			expect(d.customersMatched).toBe(3);
 			const dim = (n: string) => d.dimensions.find((x) => x.dimension === n)!.rows;
 			expect(dim('age').map((r) => [r.label, r.customers, r.orders, r.aov, r.revenue])).toEqual([
 				['25–34', 1, 2, 15, 30],
 				['45–54', 1, 2, 65, 100],
-				['Unknown', 1, 1, 200, 105]
+				['Unknown', 1, 1, 200, 100]
 			]);
 			const gender = dim('gender');
 			expect(gender.map((r) => [r.label, r.customers, r.orders, r.revenue])).toEqual([
-				['F', 2, 3, 135],
+				['F', 2, 3, 130],
 				['M', 1, 2, 100]
 			]);
 			expect(gender[0].aov).toBeCloseTo(230 / 3, 12);
-			expect(gender[0].revenueShare).toBeCloseTo(135 / 235, 12);
-			// F: c1 P1 20 + 10, P2 5 − 5; c4 P3 200 − 100, P2 5 → P3 100, P1 30, P2 5.
+			expect(gender[0].revenueShare).toBeCloseTo(130 / 230, 12);
+			// F: c1 P1 20 + 10, P2 5 − 5; c4 P3 200 − 100 (E1's P2 5 left out) → P3 100, P1 30, P2 0.
 			expect(gender[0].topProducts).toEqual([
 				{ product: 'P3', revenue: 100 },
 				{ product: 'P1', revenue: 30 },
-				{ product: 'P2', revenue: 5 }
+				{ product: 'P2', revenue: 0 }
 			]);
 			expect(dim('city').map((r) => [r.label, r.customers])).toEqual([
 				['London', 2],
 				['Paris', 1]
 			]);
 			expect(dim('channel').map((r) => [r.label, r.customers, r.revenue])).toEqual([
-				['Web', 2, 135],
+				['Web', 2, 130],
 				['Store', 1, 100]
 			]);
 		} finally {

@@ -16,18 +16,20 @@ describe('KPIs (hand-worked on KPI_LINES)', () => {
 	it('computes every headline number by its definition', async () => {
 		const k = await runAnalysis('kpis', engine);
 		if (!k.available) throw new Error(k.reason);
-		// Net = 20+5+10−5+30−30+100−10+200+50+5−100+12 = 287
-		expect(k.revenue).toBeCloseTo(287, 9);
-		// Gross = positive lines 20+5+10+30+100+200+50+5+12 = 432; returned = 5+30+10+100 = 145
-		expect(k.grossSales).toBeCloseTo(432, 9);
+		// E1 is cancelled by its status: its positive line (5) is left out of the money; the negative
+		// lines of C1, C2 and R1 stay, they reverse earlier sales.
+		// Net = 20+5+10−5+30−30+100−10+200+50−100+12 = 282
+		expect(k.revenue).toBeCloseTo(282, 9);
+		// Gross = positive lines except E1's: 20+5+10+30+100+200+50+12 = 427; returned = 5+30+10+100 = 145
+		expect(k.grossSales).toBeCloseTo(427, 9);
 		expect(k.returnedValue).toBeCloseTo(145, 9);
 		// Orders: A1 A2 B1 B2 D1 G1 X1 (C1 C2 by prefix, E1 by status, R1 all negative are cancellations)
 		expect(k.orders).toBe(7);
 		expect(k.cancelledOrders).toBe(4);
 		// AOV = (25 + 5 + 30 + 100 + 200 + 50 + 12) / 7 = 422 / 7
 		expect(k.aov).toBeCloseTo(422 / 7, 9);
-		// Units: positive quantities 2+1+1+3+1+2+5+1 = 16 (the cancelled-status line's 1 included)
-		expect(k.units).toBe(16);
+		// Units: positive quantities 2+1+1+3+1+2+5 = 15 (the cancelled-status line's 1 left out)
+		expect(k.units).toBe(15);
 		expect(k.customers).toBe(5);
 		expect(k.products).toBe(3);
 		expect(k.lines).toBe(13);
@@ -53,7 +55,8 @@ describe('KPIs (hand-worked on KPI_LINES)', () => {
 		expect(hostile).toEqual({ available: false, reason: 'no order lines match the selected filters' });
 		const shipped = await runAnalysis('kpis', engine, { filters: { ...withDefaults().filters, statuses: ['Cancelled', 'Returned'] } });
 		if (!shipped.available) throw new Error(shipped.reason);
-		expect(shipped.revenue).toBeCloseTo(-95, 9);
+		// E1 (cancelled, 5 left out) and R1 (−100, a reversal that stays)
+		expect(shipped.revenue).toBeCloseTo(-100, 9);
 		expect(shipped.orders).toBe(0);
 		expect(shipped.aov).toBeNull();
 		await expect(runAnalysis('kpis', engine, { filters: { ...withDefaults().filters, dateFrom: "2024-01-01'; DROP TABLE transactions; --" } })).rejects.toThrow(/YYYY-MM-DD/);
@@ -64,11 +67,14 @@ describe('KPIs (hand-worked on KPI_LINES)', () => {
 		if (!r.status.available) throw new Error(r.status.reason);
 		expect(r.status.rows.map((s) => [s.status, s.lines, s.orders, Math.round(s.revenue * 1e6) / 1e6])).toEqual([
 			['Shipped', 11, 9, 382],
-			['Cancelled', 1, 1, 5],
+			['Cancelled', 1, 1, 5], // the status breakdown keeps the value of cancelled orders
 			['Returned', 1, 1, -100]
 		]);
 		if (!r.dataQuality.available) throw new Error('no data quality');
 		expect(r.dataQuality).toMatchObject({ lines: 13, linesWithoutCustomer: 1, returnLines: 4, cancelledLines: 4 /* C1, C2, E1, R1: one line each */, cancelledOrders: 4, linesWithoutProduct: 1, zeroRevenueLines: 0 });
+		// E1's one line (5) is the only non-negative line of a cancelled order.
+		expect(r.dataQuality.leftOutCancelled).toEqual({ orders: 1, lines: 1, revenue: 5 });
+		expect(r.dataQuality.overlappingOrders).toEqual({ orders: 0, examples: [] });
 		expect(r.categories).toEqual({ available: false, reason: 'needs a category / product line column' });
 		expect(r.regions).toEqual({ available: false, reason: 'needs a region / city / territory column' });
 		expect(r.demographics.available).toBe(false);
@@ -78,7 +84,7 @@ describe('KPIs (hand-worked on KPI_LINES)', () => {
 
 	it('says which analyses a parameter change affects, and reports progress', async () => {
 		const before = withDefaults();
-		expect(affectedAnalyses(before, { ...before, churnDays: 30 })).toEqual(['churn']);
+		expect(affectedAnalyses(before, { ...before, churnDays: 30 })).toEqual(['churn', 'feedback']);
 		expect(affectedAnalyses(before, { ...before, margin: 0.5 }).sort()).toEqual(['cltv', 'clv']);
 		expect(affectedAnalyses(before, { ...before, filters: { ...before.filters, countries: ['UK'] } }).sort()).toEqual([...ANALYSIS_NAMES].sort());
 		for (const n of ANALYSIS_NAMES) expect(ANALYSES[n].params).toContain('filters');

@@ -42,6 +42,13 @@ describe('sales trend (worked by hand on TREND_LINES)', () => {
 		expect(t.months[2].growth).toBeCloseTo(0.2, 12);
 		expect(t.months[14].growth).toBeNull();
 		expect(t.averageGrowth).toBeCloseTo(-0.05 / 11, 12);
+		// Complete months 2023-02 (100) … 2024-02 (100), 12 steps apart: compound growth 0.
+		expect(t.compoundGrowth).toEqual({ from: '2023-02', to: '2024-02', rate: 0 });
+		expect(t.lastTwelveGrowth).toBeNull();
+		// Mann–Kendall on 100,120,90,0,150,200,100,100,100,100,300,200,100: per value, later higher − later lower:
+		// 3, −3, 8, 9, −2, −4, 2, 2, 2, 2, −2, −1 → S = 16. Ties: six 100s, two 200s →
+		// Var = (13·12·31 − 6·5·17 − 2·1·9) / 18 = 4308 / 18; z = 15 / √(4308/18) ≈ 0.97: no clear trend.
+		expect(t.direction).toEqual({ method: 'mann-kendall', months: 13, s: 16, z: expect.closeTo(15 / Math.sqrt(4308 / 18), 12), direction: 'none' });
 		// Mean over the 13 complete months = 1660/13. Jan: only 2024-01 (200) is complete.
 		const mean = 1660 / 13;
 		const s = Object.fromEntries(t.seasonality.map((x) => [x.month, x]));

@@ -1,0 +1,2 @@
+/** Trend tests for a series (plain TypeScript). */
+export * from './mann-kendall';
