@@ -149,25 +149,26 @@ describe('RFM (hand-worked on RFM_LINES)', () => {
 	it('groups churn by recency against the window', async () => {
 		const churn = await runAnalysis('churn', engine);
 		if (!churn.available) throw new Error(churn.reason);
-		// Window 90: churned e (91), f (182); Low ≤ 30: a b c d; Medium ≤ 60: g; High: none.
+		// Window 90: churned e (91), f (182); Low ≤ 30 with more than one order: a c d; Medium ≤ 60: g, and
+		// b (1 day, but a one-time buyer is never Low on recency alone); High: none.
 		expect(churn.churned).toBe(2);
 		expect(churn.churnRate).toBeCloseTo(2 / 7, 12);
 		expect(churn.groups.map((g) => [g.group, g.customers])).toEqual([
 			['Churned', 2],
 			['High', 0],
-			['Medium', 1],
-			['Low', 4]
+			['Medium', 2],
+			['Low', 3]
 		]);
 		// The model needs ≥ 20 customers: the P(alive) side says why it is missing.
 		expect(churn.pAlive.available).toBe(false);
-		// Window 30: churned e f g; Low ≤ 10: a b c; Medium ≤ 20: none; High: d (30).
+		// Window 30: churned e f g; Low ≤ 10 with more than one order: a c; Medium ≤ 20: b (one-time, 1 day); High: d (30).
 		const c30 = await runAnalysis('churn', engine, { churnDays: 30 });
 		if (!c30.available) throw new Error(c30.reason);
 		expect(c30.groups.map((g) => [g.group, g.customers])).toEqual([
 			['Churned', 3],
 			['High', 1],
-			['Medium', 0],
-			['Low', 3]
+			['Medium', 1],
+			['Low', 2]
 		]);
 		expect(c30.thresholds).toEqual({ low: 10, medium: 20 });
 	});
