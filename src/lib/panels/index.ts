@@ -68,6 +68,11 @@ export function dictionaryId(panel: PanelDefinition): string | null {
  * Why a whole panel is off: its results' own reason, or (before they are computed) what ingest
  * said the mapping turns off.
  */
+/** Whether the column mapping switched the panel off (a field it needs is missing): then recomputing it is no update to show. */
+export function panelSwitchedOff(panel: PanelDefinition, disabled: readonly DisabledAnalysis[]): boolean {
+	return disabled.some((d) => panel.unlockedBy?.includes(d.analysis));
+}
+
 export function panelUnavailable(panel: PanelDefinition, results: Partial<AnalysisResults>, disabled: readonly DisabledAnalysis[], computing: (names: AnalysisName[]) => boolean): string | null {
 	if (panel.analyses.length === 0) return null;
 	const states = panel.analyses.map((n) => results[n] as { available: boolean; reason?: string } | undefined);
