@@ -1,31 +1,12 @@
 /** Monthly acquisition cohorts: share of each cohort still ordering, and its revenue, by months since the first order. */
-import { ordersSelect, type AnalysisContext } from '../context';
-import { scopeQuery } from '../scope';
+import type { AnalysisContext } from '../context';
+import { firstPurchases } from '../customerScoring/index';
 import type { CohortResult } from './types';
 import type { Maybe } from '../types';
 
 const monthIndex = (ym: string) => Number(ym.slice(0, 4)) * 12 + Number(ym.slice(5, 7)) - 1;
 const monthLabel = (i: number) => `${String(Math.floor(i / 12)).padStart(4, '0')}-${String((i % 12) + 1).padStart(2, '0')}`;
 const mi = (d: string) => `(year(${d}) * 12 + month(${d}) - 1)`;
-
-/**
- * One row per customer with a non-cancelled order: `first_date`, the date of their first one in the
- * whole history. A date filter only narrows the activity looked at, never moves a customer's
- * acquisition month, so the date range is lifted here; the other filters (country, category,
- * status) still apply, since they say which orders count.
- */
-export function firstPurchases(ctx: AnalysisContext): Promise<string> {
-	return ctx.cached('firstPurchases', async () => {
-		const { dateFrom, dateTo } = ctx.params.filters;
-		const orders =
-			dateFrom === null && dateTo === null ? await ctx.orders() : await ctx.temp('history_orders', ordersSelect(`(${scopeQuery({ ...ctx.params.filters, dateFrom: null, dateTo: null })})`));
-		return ctx.temp(
-			'first_purchases',
-			`SELECT customer_id, min(order_date) AS first_date FROM ${orders}
-			WHERE customer_id IS NOT NULL AND NOT cancelled GROUP BY customer_id`
-		);
-	});
-}
 
 export async function computeCohorts(ctx: AnalysisContext): Promise<Maybe<CohortResult>> {
 	const none = ctx.missing(['customer_id']);

@@ -4,6 +4,7 @@
  * read this one table, so "churned" or "High value" means the same everywhere. Built once per run.
  */
 import type { AnalysisContext } from '../context';
+import { firstPurchases } from './first-purchases';
 import { SIMPLE_GRID, STANDARD_GRID, overlayCaseSql, segmentCaseSql } from './segments';
 
 /**
@@ -39,6 +40,7 @@ export function customerBase(ctx: AnalysisContext): Promise<string> {
 export function customerScores(ctx: AnalysisContext): Promise<string> {
 	return ctx.cached('customerScores', async () => {
 		const base = await customerBase(ctx);
+		const acquired = await firstPurchases(ctx);
 		const bins = ctx.params.rfmBins;
 		const w = ctx.params.churnDays;
 		// Percent rank p = (rank − 1)/(n − 1), ties sharing the lowest rank; score = 1 + ⌊bins·p⌋ capped
@@ -77,7 +79,10 @@ export function customerScores(ctx: AnalysisContext): Promise<string> {
 				-- One recent order says nothing yet about whether the customer stays: never Low risk.
 				CASE WHEN recency_days > ${w} THEN 'Churned' WHEN recency_days <= ${w} / 3.0 AND frequency > 1 THEN 'Low'
 					WHEN recency_days <= 2 * ${w} / 3.0 THEN 'Medium' ELSE 'High' END AS churn_risk,
-				strftime(first_date, '%Y-%m') AS cohort, first_date, last_date, lines_without_cost, p33, p66
+				-- The cohort is the month of acquisition over the whole history, as in the cohorts panel, so a
+				-- date filter never moves a customer to another cohort.
+				(SELECT strftime(a.first_date, '%Y-%m') FROM ${acquired} a WHERE a.customer_id = scored.customer_id) AS cohort,
+				first_date, last_date, lines_without_cost, p33, p66
 			FROM scored, q`
 		);
 	});

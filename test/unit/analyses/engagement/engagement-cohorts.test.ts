@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWasmNodeEngine } from '../../../../src/lib/engine/wasm-node';
 import type { Engine } from '../../../../src/lib/engine/engine';
-import { runAnalysis } from '../../../../src/lib/analyses/index';
+import { customerPage, runAnalysis } from '../../../../src/lib/analyses/index';
 import { COHORT_LINES, ENGAGEMENT_LINES } from '../../../fixtures/analyses/lines';
 import { loadTransactions } from '../../../fixtures/analyses/transactions';
 
@@ -100,6 +100,17 @@ describe('cohorts under a date filter (worked by hand)', () => {
 			['2024-03', 1, [[0, 1, 1, 60], [1, 0, 0, -15]]]
 		]);
 		expect(c.maxMonthsSince).toBe(3);
+	});
+
+	it('gives the customer list the same acquisition month as the cohorts panel', async () => {
+		const filters = { dateFrom: '2024-03-01', dateTo: null, countries: [], categories: [], statuses: [] };
+		// In scope from 1 March: k1 (April), k2 (March), k4 (March). k1 and k2 were acquired in January.
+		const january = await customerPage(engine, { filters }, { filter: { cohort: '2024-01' } });
+		expect(january.rows.map((r) => r.customer_id).sort()).toEqual(['k1', 'k2']);
+		const march = await customerPage(engine, { filters }, { filter: { cohort: '2024-03' } });
+		expect(march.rows.map((r) => r.customer_id)).toEqual(['k4']);
+		const april = await customerPage(engine, { filters }, { filter: { cohort: '2024-04' } });
+		expect(april.total).toBe(0);
 	});
 
 	it('an end date only drops the later months and the cohorts with no order before it', async () => {
