@@ -28,6 +28,8 @@ interface CsvArgs {
 	delimiter?: string;
 	columnNames?: string[];
 	allVarchar?: boolean;
+	/** Accept lines that break DuckDB's strict dialect (used for mixed line endings). */
+	lenient?: boolean;
 }
 
 /**
@@ -40,6 +42,7 @@ function csvArgs(a: CsvArgs): string {
 	const parts = [`compression=${quoteString(a.compression)}`, `max_line_size=${MAX_LINE_BYTES}`, `buffer_size=${MAX_LINE_BYTES}`];
 	if (a.allVarchar) parts.push('all_varchar=true');
 	else parts.push(`auto_type_candidates=['BIGINT', 'DOUBLE', 'VARCHAR']`);
+	if (a.lenient) parts.push('strict_mode=false');
 	if (a.encoding) parts.push(`encoding=${quoteString(a.encoding)}`);
 	if (a.header !== undefined) parts.push(`header=${a.header}`);
 	if (a.delimiter !== undefined) parts.push(`delim=${quoteString(a.delimiter)}`);
@@ -74,6 +77,25 @@ async function lineTooLong(file: string, e: unknown, input: InputFile | undefine
 	return new IngestError({ file, row: line ?? undefined, problem: 'unreadable', hint, message: `${file}${where} has a line longer than the ${mb} MB that can be read. ${hint}`, cause: e });
 }
 
+/**
+ * Whether the head of a plain file ends some lines in CR LF and others in a bare LF (a header
+ * written by one tool, rows by another). DuckDB's sniffer takes the first line's ending for the
+ * whole file and then reports the rest as one impossibly long line.
+ */
+export async function mixedLineEndings(input: InputFile): Promise<boolean> {
+	const head = await input.read(0, Math.min(input.size, 1 << 20));
+	let crlf = false;
+	let lf = false;
+	for (let i = 0; i < head.length; i++) {
+		if (head[i] !== 10) continue;
+		if (i > 0 && head[i - 1] === 13) crlf = true;
+		else lf = true;
+		if (crlf && lf) return true;
+	}
+	return false;
+}
+
+const isSniffError = (e: unknown) => /sniffing file|detect the CSV parsing dialect/i.test(String(e));
 const isUnicodeError = (e: unknown) => /invalid unicode|not utf-8|utf-8 encoded/i.test(String(e));
 const isConversionError = (e: unknown) => /conversion error|could not convert/i.test(String(e));
 
@@ -109,6 +131,11 @@ export async function readDelimited(
 			if (attempt < 3 && isConversionError(e) && !args.allVarchar) {
 				args.allVarchar = true;
 				notes.push(`Some columns of ${file} mix numbers and text further down the file; every column was read as text and converted where needed.`);
+				continue;
+			}
+			if (attempt < 3 && !args.lenient && (isLineTooLong(e) || isSniffError(e)) && input && !gzip && (await mixedLineEndings(input))) {
+				args.lenient = true;
+				notes.push(`${file} ends some lines with a carriage return and others without; both were read as line ends.`);
 				continue;
 			}
 			if (isLineTooLong(e)) throw await lineTooLong(file, e, input, gzip);

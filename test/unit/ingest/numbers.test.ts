@@ -10,7 +10,7 @@ import { buildCanonical } from '../../../src/lib/ingest/build';
 import { inputFromBytes } from '../../../src/lib/ingest/input';
 import { loadFiles } from '../../../src/lib/ingest/load';
 import { textNumberExpr } from '../../../src/lib/ingest/numbers';
-import { firstLongLine } from '../../../src/lib/ingest/readers';
+import { firstLongLine, mixedLineEndings } from '../../../src/lib/ingest/readers';
 import type { BuildOptions, DecimalMark, LoadResult, Mapping } from '../../../src/lib/ingest/types';
 import { fixture, loadPaths, round2 } from './helpers';
 
@@ -191,5 +191,20 @@ describe('long fields', () => {
 		const file = inputFromBytes('t.csv', new TextEncoder().encode('id,text\n1,short\n2,xxxxxxxxxx\n3,y\n'));
 		expect(await firstLongLine(file, 10)).toBe(3);
 		expect(await firstLongLine(file, 12)).toBeNull();
+	});
+
+	it('reads a file whose header ends in LF and whose rows end in CR LF, and says so', async () => {
+		const text = 'InvoiceNo,CustomerID,InvoiceDate,Quantity,UnitPrice\n1,a,2024-01-01,1,10\r\n2,b,2024-01-02,2,5\r\n3,a,2024-02-01,1,7\r\n';
+		const file = inputFromBytes('mixed.csv', new TextEncoder().encode(text));
+		expect(await mixedLineEndings(file)).toBe(true);
+		expect(await mixedLineEndings(inputFromBytes('lf.csv', new TextEncoder().encode('a,b\n1,2\n')))).toBe(false);
+		expect(await mixedLineEndings(inputFromBytes('crlf.csv', new TextEncoder().encode('a,b\r\n1,2\r\n')))).toBe(false);
+		const loaded = await loadFiles(engine, [file]);
+		expect(loaded.failures).toEqual([]);
+		expect(loaded.files[0].notes.join(' ')).toMatch(/carriage return/);
+		const r = await build(loaded);
+		// Revenue 1×10 + 2×5 + 1×7 = 27 over 3 orders; the last column holds no stray carriage return.
+		const [row] = await engine.query<{ revenue: number; orders: number }>('SELECT sum(revenue) AS revenue, count(DISTINCT order_id) AS orders FROM transactions');
+		expect([Number(row.revenue), Number(row.orders), r.lines.length]).toEqual([27, 3, 3]);
 	});
 });
