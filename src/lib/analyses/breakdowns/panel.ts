@@ -1,9 +1,8 @@
 /** The products and countries panels: each shows two breakdowns (product/category, country/region) as views. */
 import type { BreakdownResult, Maybe } from '../index';
 import { breakdownChart } from '../../charts/index';
-import { formatCount, formatMoney, formatPercent, realGroups } from '../../insights/index';
-import { takeawayFrom } from '../../panels/insights';
-import { kit, reason } from '../../panels/helpers';
+import { countriesTakeaway, productsTakeaway } from './takeaway';
+import { kit, reason, takeawayText } from '../../panels/helpers';
 import type { PanelDefinition, PanelInput, PanelView } from '../../panels/types';
 
 function breakdownView(input: PanelInput, id: string, label: string, m: Maybe<BreakdownResult> | undefined): PanelView {
@@ -37,12 +36,7 @@ export const productsPanel: PanelDefinition = {
 	analyses: ['products', 'categories'],
 	dictionary: ['breakdowns'],
 	unlockedBy: ['products'],
-	takeaway: takeawayFrom(['products', 'categories'], ({ results: r, currency }) => {
-		const b = r.products?.available ? r.products : r.categories?.available ? r.categories : null;
-		const top = b ? realGroups(b.rows, (x) => x.label)[0] : undefined;
-		if (!b || !top) return null;
-		return `“${top.label}” leads with ${formatMoney(top.revenue, currency)}${top.share === null ? '' : ` (${formatPercent(top.share)} of revenue)`}, out of ${formatCount(b.distinct)} ${b.dimension === 'product' ? 'products' : 'categories'}.`;
-	}),
+	takeaway: takeawayText(productsTakeaway),
 	views: (input) => [breakdownView(input, 'products', 'Product', input.results.products), breakdownView(input, 'categories', 'Category', input.results.categories)]
 };
 
@@ -53,11 +47,6 @@ export const countriesPanel: PanelDefinition = {
 	analyses: ['countries', 'regions'],
 	dictionary: ['breakdowns'],
 	unlockedBy: ['countries'],
-	takeaway: takeawayFrom(['countries', 'regions'], ({ results: r, currency }) => {
-		const b = r.countries?.available ? r.countries : r.regions?.available ? r.regions : null;
-		const top = b ? realGroups(b.rows, (x) => x.label)[0] : undefined;
-		if (!b || !top) return null;
-		return `${top.label} brings ${top.share === null ? formatMoney(top.revenue, currency) : formatPercent(top.share)} of revenue; ${formatCount(b.distinct)} ${b.dimension === 'country' ? 'countries' : 'regions'} in total.`;
-	}),
+	takeaway: takeawayText(countriesTakeaway),
 	views: (input) => [breakdownView(input, 'countries', 'Country', input.results.countries), breakdownView(input, 'regions', 'Region', input.results.regions)]
 };

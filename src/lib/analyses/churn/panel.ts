@@ -1,11 +1,11 @@
 /** The dashboard panel of this slice: chart and table views, takeaway, dictionary entry. */
 import { churnChart, pAliveChart } from '../../charts/index';
 import { selectionFromDatum } from '../../app/drill';
-import { formatNumber, formatPercent, plural } from '../../insights/index';
-import { takeawayFrom } from '../../panels/insights';
-import { kit, reason } from '../../panels/helpers';
+import { formatNumber } from '../../format/index';
+import { kit, reason, takeawayText } from '../../panels/helpers';
 import type { PanelDefinition, PanelView } from '../../panels/types';
 import { PURCHASE_MODEL_LABEL } from '../../models/clv/index';
+import { churnTakeaway } from './takeaway';
 
 export const churnPanel: PanelDefinition = {
 	name: 'churn',
@@ -14,13 +14,7 @@ export const churnPanel: PanelDefinition = {
 	analyses: ['churn'],
 	dictionary: ['churn'],
 	unlockedBy: ['churn'],
-	takeaway: takeawayFrom(['churn', 'pAlive'], (input) => {
-		const r = input.results;
-		const c = r.churn;
-		if (!c?.available) return null;
-		const high = c.groups.find((g) => g.group === 'High');
-		return `${formatPercent(c.churnRate)} of customers have not ordered in ${c.churnDays} days${high ? `; ${plural(high.customers, 'customer')} are at high risk` : ''}.`;
-	}),
+	takeaway: takeawayText(churnTakeaway),
 	views(input): PanelView[] {
 		const { r, money, pct, count, chart, drillLabel } = kit(input);
 		const { ondrill } = input;

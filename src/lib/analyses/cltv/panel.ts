@@ -1,11 +1,11 @@
 /** The dashboard panel of this slice: chart and table views, takeaway, dictionary entry. */
 import { cltvChart, clvHistogramChart, holdoutChart } from '../../charts/index';
 import { selectionFromDatum } from '../../app/drill';
-import { formatNumber, formatPercent, plural, formatMoney } from '../../insights/index';
-import { takeawayFrom } from '../../panels/insights';
-import { kit, reason } from '../../panels/helpers';
+import { formatNumber } from '../../format/index';
+import { kit, reason, takeawayText } from '../../panels/helpers';
 import type { PanelDefinition, PanelView } from '../../panels/types';
 import { PURCHASE_MODEL_LABEL } from '../../models/clv/index';
+import { cltvTakeaway } from './takeaway';
 
 export const cltvPanel: PanelDefinition = {
 	name: 'cltv',
@@ -14,16 +14,7 @@ export const cltvPanel: PanelDefinition = {
 	analyses: ['cltv', 'clv'],
 	dictionary: ['cltv'],
 	unlockedBy: ['cltv'],
-	takeaway: takeawayFrom(['cltv', 'clvHistogram'], (input) => {
-		const r = input.results;
-		const money = (v: number) => formatMoney(v, input.currency);
-		const c = r.cltv;
-		if (!c?.available) return null;
-		const high = c.segments.find((s) => s.segment === 'High');
-		return high && high.profitShare !== null
-			? `The top third of customers earn ${formatPercent(high.profitShare)} of historical profit (${money(high.profit)}).`
-			: `Historical profit ${money(c.profit)} over ${plural(c.customers, 'customer')}.`;
-	}),
+	takeaway: takeawayText(cltvTakeaway),
 	views(input): PanelView[] {
 		const { r, money, pct, count, chart, drillLabel } = kit(input);
 		const { ondrill } = input;

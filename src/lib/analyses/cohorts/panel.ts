@@ -1,10 +1,10 @@
 /** The dashboard panel of this slice: chart and table views, takeaway, dictionary entry. */
 import { cohortChart } from '../../charts/index';
 import { selectionFromDatum } from '../../app/drill';
-import { formatMonth, formatPercent, plural } from '../../insights/index';
-import { takeawayFrom } from '../../panels/insights';
-import { kit, reason } from '../../panels/helpers';
+import { formatMonth } from '../../format/index';
+import { kit, reason, takeawayText } from '../../panels/helpers';
 import type { PanelDefinition, PanelView } from '../../panels/types';
+import { cohortsTakeaway } from './takeaway';
 
 export const cohortsPanel: PanelDefinition = {
 	name: 'cohorts',
@@ -14,15 +14,7 @@ export const cohortsPanel: PanelDefinition = {
 	wide: true,
 	dictionary: ['cohorts'],
 	unlockedBy: ['cohorts'],
-	takeaway: takeawayFrom(['cohorts'], (input) => {
-		const r = input.results;
-		const c = r.cohorts;
-		if (!c?.available || c.cohorts.length === 0) return null;
-		const m1 = c.cohorts.map((k) => k.cells.find((x) => x.monthsSince === 1)).filter((x) => !!x);
-		if (m1.length === 0) return `${plural(c.cohorts.length, 'cohort')}; none is old enough to show a second month yet.`;
-		const avg = m1.reduce((s, x) => s + x.share, 0) / m1.length;
-		return `On average ${formatPercent(avg)} of a cohort order again in the month after their first order.`;
-	}),
+	takeaway: takeawayText(cohortsTakeaway),
 	views(input): PanelView[] {
 		const { r, pct, count, chart } = kit(input);
 		const { ondrill } = input;

@@ -1,8 +1,8 @@
 /** The dashboard panel of this slice: chart and table views, takeaway, dictionary entry. */
 import { dealSizeChart } from '../../charts/index';
-import { takeawayFrom } from '../../panels/insights';
-import { kit, reason } from '../../panels/helpers';
+import { kit, reason, takeawayText } from '../../panels/helpers';
 import type { PanelDefinition, PanelView } from '../../panels/types';
+import { dealSizeTakeaway } from './takeaway';
 
 export const dealSizePanel: PanelDefinition = {
 	name: 'dealsize',
@@ -11,7 +11,7 @@ export const dealSizePanel: PanelDefinition = {
 	analyses: ['dealSize'],
 	dictionary: ['deal-size'],
 	unlockedBy: ['deal-size'],
-	takeaway: takeawayFrom(['dealSize']),
+	takeaway: takeawayText(dealSizeTakeaway),
 	views(input): PanelView[] {
 		const { r, money, pct, count, chart } = kit(input);
 		const d = r.dealSize;

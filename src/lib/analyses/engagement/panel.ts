@@ -1,9 +1,8 @@
 /** The dashboard panel of this slice: chart and table views, takeaway, dictionary entry. */
 import { engagementChart, stickinessChart } from '../../charts/index';
-import { formatNumber, formatPercent } from '../../insights/index';
-import { takeawayFrom } from '../../panels/insights';
-import { kit, reason } from '../../panels/helpers';
+import { kit, reason, takeawayText } from '../../panels/helpers';
 import type { PanelDefinition, PanelView, TableSpec } from '../../panels/types';
+import { engagementTakeaway } from './takeaway';
 
 export const engagementPanel: PanelDefinition = {
 	name: 'engagement',
@@ -12,14 +11,7 @@ export const engagementPanel: PanelDefinition = {
 	analyses: ['engagement'],
 	dictionary: ['stickiness', 'dau'],
 	unlockedBy: ['engagement'],
-	takeaway: takeawayFrom(['engagement', 'stickiness'], (input) => {
-		const r = input.results;
-		const e = r.engagement;
-		if (!e?.available) return null;
-		const perDay = `On average ${formatNumber(e.avgDau, e.avgDau < 10 ? 1 : 0)} customers order on a day`;
-		if (e.avgMau === null) return `${perDay}; no 30-day window is complete yet.`;
-		return `${perDay} and ${formatNumber(e.avgMau, e.avgMau < 10 ? 1 : 0)} in 30 days${e.stickiness === null ? '' : ` (stickiness ${formatPercent(e.stickiness)})`}.`;
-	}),
+	takeaway: takeawayText(engagementTakeaway),
 	views(input): PanelView[] {
 		const { r, pct, count, chart } = kit(input);
 		const e = r.engagement;

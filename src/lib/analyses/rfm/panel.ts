@@ -1,10 +1,10 @@
 /** The dashboard panels of this slice: chart and table views, takeaway, dictionary entry. */
 import { rfmHeatmapChart, rfmScatterChart, rfmSegmentsChart } from '../../charts/index';
 import { selectionFromDatum } from '../../app/drill';
-import { formatNumber, formatPercent, plural, formatMoney } from '../../insights/index';
-import { takeawayFrom } from '../../panels/insights';
-import { kit, reason } from '../../panels/helpers';
+import { formatNumber } from '../../format/index';
+import { kit, reason, takeawayText } from '../../panels/helpers';
 import type { PanelDefinition, PanelView, TableSpec } from '../../panels/types';
+import { rfmHeatmapTakeaway, rfmScatterTakeaway, rfmTakeaway } from './takeaway';
 
 export const rfmPanel: PanelDefinition = {
 	name: 'rfm',
@@ -14,14 +14,7 @@ export const rfmPanel: PanelDefinition = {
 	wide: true,
 	dictionary: ['rfm-segments-standard', 'rfm'],
 	unlockedBy: ['rfm'],
-	takeaway: takeawayFrom(['rfmSegments'], (input) => {
-		const r = input.results;
-		const money = (v: number) => formatMoney(v, input.currency);
-		const x = r.rfm;
-		if (!x?.available || x.segments.length === 0) return null;
-		const top = x.segments.reduce((a, b) => ((b.revenueShare ?? 0) > (a.revenueShare ?? 0) ? b : a));
-		return `${top.segment} (${formatPercent(top.share)} of customers) bring ${top.revenueShare === null ? money(top.revenue) : formatPercent(top.revenueShare)} of revenue.`;
-	}),
+	takeaway: takeawayText(rfmTakeaway),
 	views(input): PanelView[] {
 		const { r, money, pct, count, chart, drillLabel } = kit(input);
 		const { ondrill } = input;
@@ -71,12 +64,7 @@ export const rfmHeatmapPanel: PanelDefinition = {
 	analyses: ['rfm'],
 	dictionary: ['rfm-scores', 'rfm'],
 	unlockedBy: ['rfm'],
-	takeaway: takeawayFrom(['rfmHeatmap'], (input) => {
-		const r = input.results;
-		const x = r.rfm;
-		if (!x?.available || x.segments.length === 0) return null;
-		return `${plural(x.customers, 'customer')} scored on recency and frequency; darker cells spend more per customer.`;
-	}),
+	takeaway: takeawayText(rfmHeatmapTakeaway),
 	views(input): PanelView[] {
 		const { r, money, count, chart } = kit(input);
 		const x = r.rfm;
@@ -113,12 +101,7 @@ export const rfmScatterPanel: PanelDefinition = {
 	analyses: ['rfm'],
 	dictionary: ['rfm'],
 	unlockedBy: ['rfm'],
-	takeaway: takeawayFrom(['rfmScatter'], (input) => {
-		const r = input.results;
-		const x = r.rfm;
-		if (!x?.available || x.segments.length === 0) return null;
-		return `Each cell groups customers by days since their last order and number of orders (as of ${x.asOf}).`;
-	}),
+	takeaway: takeawayText(rfmScatterTakeaway),
 	views(input): PanelView[] {
 		const { r, money, count, chart } = kit(input);
 		const x = r.rfm;

@@ -1,9 +1,8 @@
 /** The dashboard panel of this slice: chart and table views, takeaway, dictionary entry. */
 import { statusChart } from '../../charts/index';
-import { plural, realGroups } from '../../insights/index';
-import { takeawayFrom } from '../../panels/insights';
-import { kit, reason } from '../../panels/helpers';
+import { kit, reason, takeawayText } from '../../panels/helpers';
 import type { PanelDefinition, PanelView } from '../../panels/types';
+import { statusTakeaway } from './takeaway';
 
 export const statusPanel: PanelDefinition = {
 	name: 'status',
@@ -12,15 +11,7 @@ export const statusPanel: PanelDefinition = {
 	analyses: ['status'],
 	dictionary: ['order-status'],
 	unlockedBy: ['status'],
-	takeaway: takeawayFrom(['status'], (input) => {
-		const r = input.results;
-		const s = r.status;
-		if (!s?.available || s.rows.length === 0) return null;
-		const named = realGroups(s.rows, (x) => x.status);
-		if (named.length === 0) return null;
-		const top = named.reduce((a, b) => (b.orders > a.orders ? b : a));
-		return `The most common status is “${top.status}” (${plural(top.orders, 'order')}); ${plural(s.rows.length, 'status', 'statuses')} in total.`;
-	}),
+	takeaway: takeawayText(statusTakeaway),
 	views(input): PanelView[] {
 		const { r, money, pct, count, chart } = kit(input);
 		const s = r.status;

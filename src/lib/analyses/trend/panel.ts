@@ -1,10 +1,10 @@
 /** The dashboard panels of this slice: chart and table views, takeaway, dictionary entry. */
 import { forecastChart, salesTrendChart, seasonalityChart, unusualDaysChart } from '../../charts/index';
-import { formatChange, formatMonth, formatNumber, formatPercent, plural, formatMoney } from '../../insights/index';
-import { takeawayFrom } from '../../panels/insights';
-import { kit, reason } from '../../panels/helpers';
+import { formatChange, formatMonth, formatNumber } from '../../format/index';
+import { kit, reason, takeawayText } from '../../panels/helpers';
 import type { PanelDefinition, PanelView } from '../../panels/types';
 import type { TrendResult } from './types';
+import { seasonalityTakeaway, trendTakeaway } from './takeaway';
 
 /** The growth figures beside the table: the headline compound rate and, for comparison, the arithmetic mean of the monthly changes. */
 function growthNote(t: TrendResult): string {
@@ -23,16 +23,7 @@ export const trendPanel: PanelDefinition = {
 	analyses: ['trend', 'forecast', 'unusualDays'],
 	wide: true,
 	dictionary: ['sales-trend'],
-	takeaway: takeawayFrom(['trend'], (input) => {
-		const r = input.results;
-		const money = (v: number) => formatMoney(v, input.currency);
-		const t = r.trend;
-		if (!t?.available) return null;
-		if (t.peak && t.lowest && t.lowest.month !== t.peak.month)
-			return `Best complete month: ${formatMonth(t.peak.month)} (${money(t.peak.revenue)}); weakest: ${formatMonth(t.lowest.month)} (${money(t.lowest.revenue)}).`;
-		if (t.peak) return `Best complete month: ${formatMonth(t.peak.month)} (${money(t.peak.revenue)}).`;
-		return `${plural(t.months.length, 'month')} of sales, none of them complete yet.`;
-	}),
+	takeaway: takeawayText(trendTakeaway),
 	views(input): PanelView[] {
 		const { r, money, pct, count, chart } = kit(input);
 		const t = r.trend;
@@ -116,17 +107,7 @@ export const seasonalityPanel: PanelDefinition = {
 	title: 'Seasonality',
 	analyses: ['trend'],
 	dictionary: ['sales-trend'],
-	takeaway: takeawayFrom(['seasonality'], (input) => {
-		const r = input.results;
-		const t = r.trend;
-		if (!t?.available) return null;
-		const known = t.seasonality.filter((s) => s.index !== null) as { month: number; index: number }[];
-		if (known.length < 2) return 'Seasonality needs complete months of several calendar months.';
-		const hi = known.reduce((a, b) => (b.index > a.index ? b : a));
-		const lo = known.reduce((a, b) => (b.index < a.index ? b : a));
-		const name = (m: number) => new Date(Date.UTC(2000, m - 1, 1)).toLocaleString('en-US', { month: 'long', timeZone: 'UTC' });
-		return `${name(hi.month)} is the strongest month (${formatPercent(hi.index - 1, 0)} vs average), ${name(lo.month)} the weakest (${formatPercent(lo.index - 1, 0)}).`;
-	}),
+	takeaway: takeawayText(seasonalityTakeaway),
 	views(input): PanelView[] {
 		const { r, chart } = kit(input);
 		const t = r.trend;
