@@ -2,31 +2,28 @@
 import type { BreakdownResult, Maybe } from '../index';
 import { breakdownChart } from '../../charts/index';
 import { countriesTakeaway, productsTakeaway } from './takeaway';
-import { kit, reason, takeawayText } from '../../panels/helpers';
-import type { PanelDefinition, PanelInput, PanelView } from '../../panels/types';
+import { kit, takeawayText, type PanelDefinition, type PanelInput, type PanelView } from '../../panels/kit';
 
 function breakdownView(input: PanelInput, id: string, label: string, m: Maybe<BreakdownResult> | undefined): PanelView {
-	const { money, pct, count, chart } = kit(input);
-	return {
+	const { money, share, count, resultView } = kit(input);
+	const title = `Net revenue by ${label.toLowerCase()}`;
+	return resultView(m, {
 		id,
 		label,
-		title: `Net revenue by ${label.toLowerCase()}`,
-		chart: chart(m, (x, o) => breakdownChart(x, o)),
-		unavailable: reason(m),
-		table: m?.available
-			? {
-					caption: `Net revenue by ${label.toLowerCase()}`,
-					columns: [
-						{ key: 'label', label },
-						{ key: 'revenue', label: 'Net revenue', numeric: true, format: money },
-						{ key: 'share', label: 'Share', numeric: true, format: (v) => (v === null ? '' : pct(v)) },
-						{ key: 'orders', label: 'Orders', numeric: true, format: count },
-						{ key: 'units', label: 'Units', numeric: true, format: count }
-					],
-					rows: m.rows
-				}
-			: null
-	};
+		title,
+		draw: breakdownChart,
+		table: (b) => ({
+			caption: title,
+			columns: [
+				{ key: 'label', label },
+				{ key: 'revenue', label: 'Net revenue', numeric: true, format: money },
+				{ key: 'share', label: 'Share', numeric: true, format: share },
+				{ key: 'orders', label: 'Orders', numeric: true, format: count },
+				{ key: 'units', label: 'Units', numeric: true, format: count }
+			],
+			rows: b.rows
+		})
+	});
 }
 
 export const productsPanel: PanelDefinition = {

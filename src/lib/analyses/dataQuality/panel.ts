@@ -1,7 +1,6 @@
 /** The dashboard panel of this slice: chart and table views, takeaway, dictionary entry. */
 import { dataQualityChart, qualityReasons } from '../../charts/index';
-import { kit, takeawayText } from '../../panels/helpers';
-import type { PanelDefinition, PanelView } from '../../panels/types';
+import { kit, takeawayText, type PanelDefinition, type PanelView } from '../../panels/kit';
 import { dataQualityTakeaway } from './takeaway';
 
 export const qualityPanel: PanelDefinition = {
@@ -33,6 +32,5 @@ export const qualityPanel: PanelDefinition = {
 				}
 			}
 		];
-	
 	}
 };

@@ -1,7 +1,6 @@
 /** The dashboard panel of this slice: chart and table views, takeaway, dictionary entry. */
 import { dealSizeChart } from '../../charts/index';
-import { kit, reason, takeawayText } from '../../panels/helpers';
-import type { PanelDefinition, PanelView } from '../../panels/types';
+import { kit, takeawayText, type PanelDefinition, type PanelView } from '../../panels/kit';
 import { dealSizeTakeaway } from './takeaway';
 
 export const dealSizePanel: PanelDefinition = {
@@ -13,29 +12,24 @@ export const dealSizePanel: PanelDefinition = {
 	unlockedBy: ['deal-size'],
 	takeaway: takeawayText(dealSizeTakeaway),
 	views(input): PanelView[] {
-		const { r, money, pct, count, chart } = kit(input);
-		const d = r.dealSize;
+		const { r, money, share, count, resultView } = kit(input);
 		return [
-			{
+			resultView(r.dealSize, {
 				id: 'dealsize',
 				label: 'Deal size',
 				title: 'Orders and revenue by deal size',
-				chart: chart(d, (x, o) => dealSizeChart(x, o)),
-				unavailable: reason(d),
-				table: d?.available
-					? {
-							caption: 'Orders and revenue by deal size',
-							columns: [
-								{ key: 'label', label: 'Deal size' },
-								{ key: 'orders', label: 'Orders', numeric: true, format: count },
-								{ key: 'revenue', label: 'Net revenue', numeric: true, format: money },
-								{ key: 'share', label: 'Share', numeric: true, format: (v) => (v === null ? '' : pct(v)) }
-							],
-							rows: d.rows
-						}
-					: null
-			}
+				draw: dealSizeChart,
+				table: (d) => ({
+					caption: 'Orders and revenue by deal size',
+					columns: [
+						{ key: 'label', label: 'Deal size' },
+						{ key: 'orders', label: 'Orders', numeric: true, format: count },
+						{ key: 'revenue', label: 'Net revenue', numeric: true, format: money },
+						{ key: 'share', label: 'Share', numeric: true, format: share }
+					],
+					rows: d.rows
+				})
+			})
 		];
-	
 	}
 };

@@ -1,7 +1,6 @@
 /** The dashboard panel of this slice: chart and table views, takeaway, dictionary entry. */
 import { DIMENSION_LABELS, demographicsChart } from '../../charts/index';
-import { kit, takeawayText } from '../../panels/helpers';
-import type { PanelDefinition, PanelView } from '../../panels/types';
+import { kit, takeawayText, type PanelDefinition, type PanelView } from '../../panels/kit';
 import { demographicsTakeaway } from './takeaway';
 
 export const demographicsPanel: PanelDefinition = {

@@ -1,7 +1,6 @@
 /** The dashboard panel of this slice: chart and table views, takeaway, dictionary entry. */
 import { engagementChart, stickinessChart } from '../../charts/index';
-import { kit, reason, takeawayText } from '../../panels/helpers';
-import type { PanelDefinition, PanelView, TableSpec } from '../../panels/types';
+import { kit, reason, takeawayText, type PanelDefinition, type PanelView, type TableSpec } from '../../panels/kit';
 import { engagementTakeaway } from './takeaway';
 
 export const engagementPanel: PanelDefinition = {
@@ -32,6 +31,5 @@ export const engagementPanel: PanelDefinition = {
 			{ id: 'active', label: 'Active customers', title: 'Active customers', chart: chart(e, (x, o) => engagementChart(x, o)), unavailable: reason(e), table },
 			{ id: 'stickiness', label: 'Stickiness', title: 'Stickiness (DAU/MAU)', chart: chart(e, (x, o) => stickinessChart(x, o)), unavailable: reason(e), table }
 		];
-	
 	}
 };

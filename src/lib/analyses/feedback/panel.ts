@@ -1,8 +1,7 @@
 /** The dashboard panel of this slice: ratings, monthly average or NPS, rating by segment, churn by feedback band. */
 import { churnByBandChart, feedbackMonthlyChart, ratingBySegmentChart, ratingDistributionChart } from '../../charts/index';
 import { formatNumber } from '../../format/index';
-import { kit, takeawayText } from '../../panels/helpers';
-import type { PanelDefinition, PanelView } from '../../panels/types';
+import { kit, takeawayText, type PanelDefinition, type PanelView } from '../../panels/kit';
 import { feedbackChurnSentence, feedbackTakeaway } from './takeaway';
 
 const rating = (v: unknown) => (v === null || v === undefined ? '' : formatNumber(v, 2));

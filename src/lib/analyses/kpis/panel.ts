@@ -1,6 +1,5 @@
 /** The headline-numbers panel: drawn as KPI cards by the dashboard, so it has no chart views. */
-import { takeawayText } from '../../panels/helpers';
-import type { PanelDefinition } from '../../panels/types';
+import { takeawayText, type PanelDefinition } from '../../panels/kit';
 import { kpisTakeaway } from './takeaway';
 
 export const kpisPanel: PanelDefinition = {

@@ -1,7 +1,6 @@
 /** The dashboard panel of this slice: chart and table views, takeaway, dictionary entry. */
 import { statusChart } from '../../charts/index';
-import { kit, reason, takeawayText } from '../../panels/helpers';
-import type { PanelDefinition, PanelView } from '../../panels/types';
+import { kit, takeawayText, type PanelDefinition, type PanelView } from '../../panels/kit';
 import { statusTakeaway } from './takeaway';
 
 export const statusPanel: PanelDefinition = {
@@ -13,30 +12,25 @@ export const statusPanel: PanelDefinition = {
 	unlockedBy: ['status'],
 	takeaway: takeawayText(statusTakeaway),
 	views(input): PanelView[] {
-		const { r, money, pct, count, chart } = kit(input);
-		const s = r.status;
+		const { r, money, share, count, resultView } = kit(input);
 		return [
-			{
+			resultView(r.status, {
 				id: 'status',
 				label: 'Status',
 				title: 'Orders by status',
-				chart: chart(s, (x, o) => statusChart(x, o)),
-				unavailable: reason(s),
-				table: s?.available
-					? {
-							caption: 'Orders and revenue by order status',
-							columns: [
-								{ key: 'status', label: 'Status' },
-								{ key: 'orders', label: 'Orders', numeric: true, format: count },
-								{ key: 'lines', label: 'Lines', numeric: true, format: count },
-								{ key: 'revenue', label: 'Net revenue', numeric: true, format: money },
-								{ key: 'share', label: 'Share', numeric: true, format: (v) => (v === null ? '' : pct(v)) }
-							],
-							rows: s.rows
-						}
-					: null
-			}
+				draw: statusChart,
+				table: (s) => ({
+					caption: 'Orders and revenue by order status',
+					columns: [
+						{ key: 'status', label: 'Status' },
+						{ key: 'orders', label: 'Orders', numeric: true, format: count },
+						{ key: 'lines', label: 'Lines', numeric: true, format: count },
+						{ key: 'revenue', label: 'Net revenue', numeric: true, format: money },
+						{ key: 'share', label: 'Share', numeric: true, format: share }
+					],
+					rows: s.rows
+				})
+			})
 		];
-	
 	}
 };
