@@ -1,6 +1,6 @@
 /**
- * The report as Markdown: the same content as the HTML report, with each chart replaced by its
- * one-line takeaway. User text is escaped (tables: `|` and line breaks too).
+ * The report as Markdown: the same content as the HTML report, with each panel's charts replaced
+ * by its one-line takeaway. User text is escaped (tables: `|` and line breaks too).
  */
 import type { AnalysisResults } from '../analyses/index';
 import type { QualitySummary } from '../ingest/index';
