@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PANELS } from '../../../src/lib/panels/index';
-import { escapeHtml, escapeMarkdown, markdownTable } from '../../../src/lib/report/escape';
-import { REPORT_CSP, buildHtmlReport } from '../../../src/lib/report/html';
-import { buildMarkdownReport } from '../../../src/lib/report/markdown';
+import { REPORT_CSP, buildHtmlReport, buildMarkdownReport, escapeHtml, escapeMarkdown, markdownTable } from '../../../src/lib/report/index';
 import { DICTIONARY, type DictionaryEntry } from '../../../src/lib/insights/dictionary';
 import { createTestDocument } from '../charts/dom';
 import * as f from '../../fixtures/results';
