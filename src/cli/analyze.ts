@@ -15,7 +15,7 @@ import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createNativeEngine } from '../lib/engine/native-node';
-import type { Engine } from '../lib/engine/engine';
+import type { Engine } from '../lib/engine/index';
 import { CANONICAL_FIELDS, CUSTOMER_ATTRIBUTES, type CanonicalField, type CustomerAttribute } from '../lib/ingest/canonical-fields';
 import { buildCanonical, loadFiles, suggestMapping } from '../lib/ingest/index';
 import { inputFromPath } from '../lib/ingest/node-input';
@@ -23,7 +23,7 @@ import { FAMILY_ORDER } from '../lib/ingest/dates';
 import type { DateFamily, DateFormatSpec, DecimalMark, Mapping, QualitySummary } from '../lib/ingest/types';
 import { allCustomersQuery, exportAllCustomers, presetModels, runAll, withDefaults, type AnalysisParams, type AnalysisResults } from '../lib/analyses/index';
 import { isIsoDate } from '../lib/analyses/index';
-import { toCsv } from '../lib/report/csv';
+import { toCsv } from '../lib/report/csv'; // not report/index, which loads the panels and with them Plot
 import { quoteString } from '../lib/sql';
 
 class InputError extends Error {}

@@ -11,7 +11,7 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { forecast, DEFAULT_HORIZON, MAX_HORIZON } from '../lib/models/forecast/index';
-import { csvCell } from '../lib/report/csv';
+import { csvCell } from '../lib/report/csv'; // not report/index, which loads the panels and with them Plot
 
 class InputError extends Error {}
 

@@ -8,7 +8,7 @@
  * `dispose()` drops them all. Column availability ("needs a … column") is decided on the filtered scope.
  * What the per-customer columns mean lives in `customerScoring/`, the model fit in `clv/model.ts`.
  */
-import type { ColumnData, Engine, SqlValue } from '../engine/engine';
+import type { ColumnData, Engine, SqlValue } from '../engine/index';
 import { CANONICAL_FIELDS, type CanonicalField } from '../ingest/canonical-fields';
 import { withDefaults, type AnalysisParams } from './params';
 import { addDays, dateLiteral, isIsoDate, scopeQuery } from './scope';

@@ -4,7 +4,7 @@
  * list), most frequent first, and the date range. Columns the data does not have give empty lists.
  * Written by the front-end for the settings bar; small enough to keep out of `runAll`.
  */
-import type { Engine } from '../engine/engine';
+import type { Engine } from '../engine/index';
 
 export interface FilterValues {
 	countries: string[];

@@ -33,3 +33,16 @@ export type * from './types';
 export type * from './registry';
 export type * from './customerScoring/types';
 export type * from './customers/types';
+
+// The slices' sentences that the executive summary composes (pure, formatting only: no drawing).
+// Each panel imports its own slice's `takeaway.ts`.
+export { kpisTakeaway } from './kpis/takeaway';
+export { trendTakeaway, peakSentence } from './trend/takeaway';
+export { forecastSentence, backtestSentence } from './forecast/takeaway';
+export { unusualDaysSentence } from './unusualDays/takeaway';
+export { largestSegmentSentence, valuableSegmentSentence, atRiskSentence } from './rfm/takeaway';
+export { clvSentence } from './clv/takeaway';
+export { churnTakeaway } from './churn/takeaway';
+export { stickinessSentence } from './engagement/takeaway';
+export { cohortsTakeaway } from './cohorts/takeaway';
+export { feedbackTakeaway } from './feedback/takeaway';

@@ -3,7 +3,7 @@
  * intermediate tables are built once), `runAnalysis`/`runAnalyses` for recomputing only what a
  * parameter change affects (each analysis lists its parameters in its slice).
  */
-import type { Engine } from '../engine/engine';
+import type { Engine } from '../engine/index';
 import { AnalysisContext } from './context';
 import { withDefaults, type AnalysisParams } from './params';
 import { ANALYSES } from './registry';

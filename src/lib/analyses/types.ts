@@ -5,6 +5,7 @@
  */
 import type { AnalysisParams } from './params';
 import type { ANALYSES } from './registry';
+import type { QualitySummary } from '../ingest/index';
 
 /** An analysis the data cannot support (a missing column, no customers…), with the reason in plain English. */
 export interface Unavailable {
@@ -33,3 +34,29 @@ export type AnalysisResults = {
 	asOf: string | null;
 	engine: string;
 } & { [K in AnalysisName]: Awaited<ReturnType<(typeof ANALYSES)[K]['compute']>> };
+
+/**
+ * One plain-text sentence about the results (a panel's takeaway, a line of the executive summary).
+ * User values in `text` (product names…) are not escaped: escape wherever it is rendered.
+ */
+export interface Sentence {
+	id: string;
+	/** The analysis the number comes from. */
+	analysis: AnalysisName;
+	/** The headline number of the sentence (money in the data's currency, ratios as 0…1). */
+	value: number;
+	text: string;
+}
+
+export interface TakeawayOptions {
+	/** Currency symbol or code for money ("£"). */
+	currency?: string;
+	/** The import's data-quality summary (the data-quality takeaway reads it). */
+	quality?: QualitySummary | null;
+}
+
+/**
+ * A slice's sentence: pure, from the results (complete or still arriving) to a sentence, or null
+ * when its analysis is unavailable or has nothing to say. Never draws (the command line may load it).
+ */
+export type Takeaway = (results: Partial<AnalysisResults>, options: TakeawayOptions) => Sentence | null;

@@ -1,12 +1,12 @@
 /**
- * Formatting for the UI. Sentences, charts and the report share `$lib/insights/format` (one fixed
+ * Formatting for the UI. Sentences, charts and the report share `$lib/format` (one fixed
  * locale, so the output is identical everywhere); this adds what only the UI needs.
  * The data carries no currency: money is a number with separators and two decimals, prefixed by
  * the symbol the user chose (default none).
  */
-import { formatCount, formatNumber } from '$lib/insights/index';
+import { formatCount, formatNumber } from '$lib/format/index';
 
-export { formatMoney, formatCount, formatNumber, formatPercent, formatCompact, formatMonth, formatDate, plural } from '$lib/insights/index';
+export { formatMoney, formatCount, formatNumber, formatPercent, formatCompact, formatMonth, formatDate, plural } from '$lib/format/index';
 
 export function formatBytes(n: number): string {
 	if (!Number.isFinite(n) || n < 0) return '';

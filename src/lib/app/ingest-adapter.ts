@@ -2,10 +2,9 @@
  * The UI's door to ingest: load (read + profile + suggest a mapping), build the canonical tables
  * (atomically: a failed build leaves the previous tables in place), and drop raw tables no longer shown.
  */
-import type { Engine } from '$lib/engine/engine';
-import { buildCanonical, dropRawTables, inputFromBlob, loadFiles, suggestMapping } from '$lib/ingest/index';
-import { IngestError } from '$lib/ingest/errors';
-import type { BuildResult, IngestErrorInfo, LoadedFile, LoadProgress, Mapping, MappingSuggestion, ReadOptions } from '$lib/ingest/types';
+import type { Engine } from '$lib/engine/index';
+import { IngestError, buildCanonical, dropRawTables, inputFromBlob, loadFiles, suggestMapping } from '$lib/ingest/index';
+import type { BuildResult, IngestErrorInfo, LoadedFile, LoadProgress, Mapping, MappingSuggestion, ReadOptions } from '$lib/ingest/index';
 
 export interface LoadOutcome {
 	files: LoadedFile[];

@@ -2,8 +2,7 @@
  * One-click report downloads: the HTML and Markdown reports are built in the page from the results
  * on screen and handed to the browser as files; nothing is uploaded.
  */
-import { buildHtmlReport } from '$lib/report/html';
-import { buildMarkdownReport } from '$lib/report/markdown';
+import { buildHtmlReport, buildMarkdownReport } from '$lib/report/index';
 import { DICTIONARY } from '$lib/insights/index';
 import type { Session } from './session.svelte';
 import { complete } from '$lib/panels/index';

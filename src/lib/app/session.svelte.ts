@@ -7,7 +7,7 @@
  * is one story, told and tested in `./scheduler.ts`; `jobs` only counts work in flight for `data-state`.
  */
 import { SvelteSet } from 'svelte/reactivity';
-import type { Engine } from '$lib/engine/engine';
+import type { Engine } from '$lib/engine/index';
 import {
 	ANALYSES,
 	ANALYSIS_NAMES,
@@ -21,7 +21,7 @@ import {
 	type AnalysisResults,
 	type PresetModels
 } from '$lib/analyses/index';
-import type { BuildResult, IngestErrorInfo, LoadedFile, Mapping, MappingSuggestion, ReadOptions } from '$lib/ingest/types';
+import type { BuildResult, IngestErrorInfo, LoadedFile, Mapping, MappingSuggestion, ReadOptions } from '$lib/ingest/index';
 import { toUserError, type UserError } from './errors';
 import { NO_OPTIONS, type FilterOptions } from './filter-options';
 import { ingest } from './ingest-adapter';

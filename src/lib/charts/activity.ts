@@ -1,7 +1,7 @@
 /** Activity over time: DAU/MAU, stickiness, cohort retention. */
 import * as Plot from '@observablehq/plot';
 import type { CohortResult, EngagementResult } from '../analyses/index';
-import { formatCount, formatDate, formatMonth, formatPercent, plural } from '../insights/index';
+import { formatCount, formatDate, formatMonth, formatPercent, plural } from '../format/index';
 import { RAMP_LEGEND, countTicks, frame, labelMargin, palette, percentTicks, render, sequentialColor, textOn, tip, toDate, type Chart, type ChartOptions } from './helpers';
 
 function bucketNote(e: EngagementResult): string {

@@ -1,6 +1,6 @@
 /** Ranked breakdowns: top products, categories, countries, regions; deal sizes; order statuses. */
 import type { BreakdownResult, BreakdownRow, DealSizeResult, StatusResult } from '../analyses/index';
-import { formatCount, formatMoney, formatMoneyCompact, formatPercent, plural } from '../insights/index';
+import { formatCount, formatMoney, formatMoneyCompact, formatPercent, plural } from '../format/index';
 import { horizontalBars } from './bars';
 import { countTicks, moneyLabel, moneyTicks, palette, type Chart, type ChartOptions } from './helpers';
 

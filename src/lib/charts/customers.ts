@@ -1,7 +1,7 @@
 /** Customer charts: RFM segments, RFM heatmap and scatter, CLTV tiers, predicted CLV, churn, P(alive), holdout check. */
 import * as Plot from '@observablehq/plot';
 import type { ChurnResult, ChurnRisk, CltvResult, ClvResult, PAliveRisk, RfmResult } from '../analyses/index';
-import { formatCount, formatMoney, formatMoneyCompact, formatNumber, formatPercent, plural } from '../insights/index';
+import { formatCount, formatMoney, formatMoneyCompact, formatNumber, formatPercent, plural } from '../format/index';
 import { horizontalBars } from './bars';
 import {
 	countTicks,

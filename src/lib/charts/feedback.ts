@@ -1,7 +1,7 @@
 /** Customer feedback: rating distribution, monthly average or NPS, rating by segment, churn by feedback band. */
 import * as Plot from '@observablehq/plot';
 import type { FeedbackBand, FeedbackResult } from '../analyses/index';
-import { formatCount, formatMonth, formatNumber, formatPercent, plural } from '../insights/index';
+import { formatCount, formatMonth, formatNumber, formatPercent, plural } from '../format/index';
 import { horizontalBars } from './bars';
 import { countTicks, frame, palette, percentTicks, render, tip, toDate, type Chart, type ChartOptions, type Palette } from './helpers';
 

@@ -1,7 +1,7 @@
 /**
- * The story order the dashboard and the report share: every panel (the dashboard's and the
- * report's) names the group it belongs to, and both list the groups in this order. Adding a panel
- * only sets its `group`; nothing else lists panels by group.
+ * The story order the dashboard and the report share: every panel names the group it belongs to,
+ * and both list the groups in this order. Adding a panel only sets its `group`; nothing else lists
+ * panels by group.
  */
 export const PANEL_GROUPS = [
 	{ id: 'overview', label: 'Overview' },

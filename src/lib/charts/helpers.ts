@@ -5,7 +5,7 @@
  * Text and axes use `currentColor`, so they follow the page's text colour.
  */
 import * as Plot from '@observablehq/plot';
-import { formatCompact, formatMoneyCompact, truncate, withCurrency } from '../insights/index';
+import { formatCompact, formatMoneyCompact, truncate, withCurrency } from '../format/index';
 
 export interface ChartOptions {
 	/** Outer width in px (default 640). */

@@ -1,7 +1,7 @@
 /** Who the customers are (demographics) and how clean the data is (data quality). */
 import type { DemographicRow, DemographicsResult } from '../analyses/index';
-import type { QualitySummary } from '../ingest/types';
-import { formatCount, formatMoney, formatMoneyCompact, formatPercent, plural } from '../insights/index';
+import type { QualitySummary } from '../ingest/index';
+import { formatCount, formatMoney, formatMoneyCompact, formatPercent, plural } from '../format/index';
 import { horizontalBars } from './bars';
 import { countTicks, moneyLabel, moneyTicks, palette, type Chart, type ChartOptions } from './helpers';
 

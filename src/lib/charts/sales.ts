@@ -1,7 +1,7 @@
 /** Sales over time: monthly trend (with forecast and unusual days), forecast, seasonality, unusual days. */
 import * as Plot from '@observablehq/plot';
 import type { ForecastAnalysisResult, TrendResult, UnusualDaysResult } from '../analyses/index';
-import { formatChange, formatDate, formatMoney, formatMonth, formatNumber, monthName, plural } from '../insights/index';
+import { formatChange, formatDate, formatMoney, formatMonth, formatNumber, monthName, plural } from '../format/index';
 import { frame, moneyLabel, moneyTicks, palette, render, tip, toDate, type Chart, type ChartOptions, type Palette } from './helpers';
 
 const SERIES = { actual: 'Net revenue', forecast: 'Forecast', high: 'Unusual day (high)', low: 'Unusual day (low)' } as const;

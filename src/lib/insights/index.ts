@@ -1,6 +1,4 @@
-/** The insights layer's public face: formatting, sentences, recommended actions and the data dictionary. */
-export * from './format';
+/** The insights layer's public face: what is said across analyses: the executive summary, recommended actions and the data dictionary. */
 export * from './summary';
-export * from './buckets';
 export * from './actions';
 export * from './dictionary';

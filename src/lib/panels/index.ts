@@ -4,7 +4,7 @@
  * never reach into an analysis. (The command line never imports this layer: it draws with Plot.)
  */
 import type { AnalysisName, AnalysisResults } from '../analyses/index';
-import type { DisabledAnalysis } from '../ingest/types';
+import type { DisabledAnalysis } from '../ingest/index';
 import { kpisPanel } from '../analyses/kpis/panel';
 import { seasonalityPanel, trendPanel } from '../analyses/trend/panel';
 import { countriesPanel, productsPanel } from '../analyses/breakdowns/panel';

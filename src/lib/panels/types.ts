@@ -3,7 +3,7 @@
  * facts. Plain types so slices can define panels without importing Svelte components.
  */
 import type { AnalysisName, AnalysisResults } from '../analyses/index';
-import type { QualitySummary } from '../ingest/types';
+import type { QualitySummary } from '../ingest/index';
 import type { DrillSelection } from '../app/drill';
 import type { PanelGroup } from '../charts/index';
 
@@ -12,6 +12,10 @@ export interface ChartContext {
 	width: number;
 	/** Whether the page is in dark mode (charts may pick colours from it). */
 	dark: boolean;
+	/** The document to draw in (the report passes one outside the browser); default the page's. */
+	document?: Document;
+	/** Pointer tips (the static report has none). */
+	tips?: boolean;
 }
 
 /** Builds the chart element; receives the available width. Returning null shows the placeholder. */

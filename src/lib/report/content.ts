@@ -1,12 +1,15 @@
 /**
  * The report's content, built once from the results and rendered twice (HTML and Markdown) so the
- * two exports always say the same thing. Every string here is plain text; the renderers escape it.
+ * two exports always say the same thing. Its panels are the dashboard's (`panels/index.ts`): the
+ * same titles, views, charts and takeaways, so a new panel is in the report without another edit.
+ * Every string here is plain text; the renderers escape it.
  */
-import type { AnalysisResults } from '../analyses/index';
-import { PANELS, byGroup, isChart, type Chart, type ChartOptions, type PanelGroup, type PanelId } from '../charts/index';
-import type { QualitySummary } from '../ingest/types';
-import { type DictionaryEntry, actionTables, type ActionRow, type GroupedAction, formatCount, formatDate, formatMoney, formatPercent, listJoin, executiveSummary, takeaway, type Sentence } from '../insights/index';
-import { qualityReasons } from '../charts/profile';
+import type { AnalysisResults, Sentence } from '../analyses/index';
+import { qualityReasons } from '../charts/index';
+import { formatCount, formatDate, formatMoney, formatPercent, listJoin } from '../format/index';
+import type { QualitySummary } from '../ingest/index';
+import { actionTables, executiveSummary, type ActionRow, type DictionaryEntry, type GroupedAction } from '../insights/index';
+import { PANELS, byGroup, panelUnavailable, type ChartContext, type PanelDefinition, type PanelGroup, type PanelInput, type PanelView } from '../panels/index';
 
 export type { DictionaryEntry };
 
@@ -37,15 +40,30 @@ export interface Table {
 	note?: string;
 }
 
+/** One view of a panel: its chart (HTML only), or null with `unavailable` saying why. */
+export interface ReportView {
+	title: string;
+	chart: Element | null;
+	unavailable: string | null;
+}
+
 export interface ReportPanel {
-	id: PanelId;
+	/** The dashboard's `data-panel` name. */
+	name: string;
 	group: PanelGroup;
 	heading: string;
-	/** The chart (HTML only), or null with `unavailable` saying why. */
-	chart: Chart | null;
+	/** Why the whole panel has nothing to show, else null. */
 	unavailable: string | null;
+	/** The views that draw a chart or say why they cannot (a table-only view stays on the dashboard). */
+	views: ReportView[];
 	takeaway: string | null;
 }
+
+/**
+ * The report's own sections stand for these groups' panels: the executive summary for the headline
+ * numbers, the recommended actions for the insights panel.
+ */
+const COMPOSED_GROUPS: readonly PanelGroup[] = ['overview', 'insights'];
 
 export interface ReportContent {
 	title: string;
@@ -53,7 +71,7 @@ export interface ReportContent {
 	meta: { label: string; value: string }[];
 	summary: Sentence[];
 	keyFigures: Table | null;
-	/** The chart panels by group, in the dashboard's order (the quality group's go to `quality`). */
+	/** The dashboard's panels by group, in its order (the quality group's go to `quality`). */
 	sections: { group: PanelGroup; heading: string; panels: ReportPanel[] }[];
 	actions: Table[];
 	/** The data-quality chart (from the "Data" panels), tables and notes. */
@@ -162,6 +180,19 @@ export function reportDocument(options: ReportOptions): Document {
 	return document;
 }
 
+function reportView(view: PanelView, ctx: ChartContext): ReportView | null {
+	const chart = view.chart?.(ctx) ?? null;
+	const unavailable = chart ? null : (view.unavailable ?? (view.chart ? 'not enough data for this chart' : null));
+	return chart || unavailable ? { title: view.title, chart, unavailable } : null;
+}
+
+/** A dashboard panel drawn for the report: its views' charts and its takeaway. */
+function reportPanel(panel: PanelDefinition, input: PanelInput, ctx: ChartContext): ReportPanel {
+	const unavailable = panelUnavailable(panel, input.results, [], () => false);
+	const views = unavailable ? [] : panel.views(input).flatMap((v) => reportView(v, ctx) ?? []);
+	return { name: panel.name, group: panel.group, heading: panel.title, unavailable, views, takeaway: unavailable ? null : panel.takeaway(input) };
+}
+
 /** Everything the report says, as plain text and chart elements. */
 export function buildReportContent(
 	results: AnalysisResults,
@@ -170,7 +201,7 @@ export function buildReportContent(
 	options: ReportOptions
 ): ReportContent {
 	const c = options.currency;
-	const chartOpts: ChartOptions = { currency: c, width: options.chartWidth ?? 720, tips: false, dark: false, document: reportDocument(options) };
+	const ctx: ChartContext = { width: options.chartWidth ?? 720, dark: false, tips: false, document: reportDocument(options) };
 	const files = options.fileNames ?? quality?.files.map((f) => f.file) ?? [];
 	const k = results.kpis;
 	const from = k.available ? k.period.from : quality?.dateFrom;
@@ -181,17 +212,8 @@ export function buildReportContent(
 	if (results.asOf) meta.push({ label: 'As of', value: formatDate(results.asOf) });
 	meta.push({ label: 'Generated', value: formatDate(options.generatedOn ?? new Date().toISOString().slice(0, 10)) });
 
-	const drawn = PANELS.map((p): ReportPanel => {
-		const chart = p.render({ results, quality }, chartOpts);
-		return {
-			id: p.id,
-			group: p.group,
-			heading: p.heading,
-			chart: isChart(chart) ? chart : null,
-			unavailable: isChart(chart) ? null : chart.reason,
-			takeaway: isChart(chart) ? takeaway(p.id, results, { currency: c, quality }) : null
-		};
-	});
+	const input: PanelInput = { results, currency: c ?? '', quality: quality ?? null, ondrill: () => {} };
+	const drawn = PANELS.filter((p) => !COMPOSED_GROUPS.includes(p.group)).map((p) => reportPanel(p, input, ctx));
 	const groups = byGroup(drawn);
 	const sections = groups.filter((g) => g.group !== 'quality').map((g) => ({ group: g.group, heading: g.label, panels: g.items }));
 	const dataPanels = groups.find((g) => g.group === 'quality')?.items ?? [];

@@ -5,11 +5,10 @@
  * with the caller's document (`options.document`, default the page's) and serialised with `outerHTML`.
  */
 import type { AnalysisResults } from '../analyses/index';
-import type { Chart } from '../charts/helpers';
-import type { QualitySummary } from '../ingest/types';
-import { buildReportContent, type DictionaryEntry, type ReportContent, type ReportOptions, type ReportPanel, type Table } from './content';
-import { escapeHtml } from './escape';
 import { groupAnchor } from '../charts/index';
+import type { QualitySummary } from '../ingest/index';
+import { buildReportContent, type DictionaryEntry, type ReportContent, type ReportOptions, type ReportPanel, type ReportView, type Table } from './content';
+import { escapeHtml } from './escape';
 
 export type { DictionaryEntry, ReportOptions } from './content';
 
@@ -65,7 +64,7 @@ function table(t: Table): string {
 }
 
 /** The chart's markup, its Plot title demoted from `<h2>` to `<h4>` to fit the report's outline. */
-function chartHtml(chart: Chart): string {
+function chartHtml(chart: Element): string {
 	const doc = chart.ownerDocument;
 	for (const h of Array.from(chart.querySelectorAll('h2'))) {
 		const h4 = doc.createElement('h4');
@@ -77,10 +76,18 @@ function chartHtml(chart: Chart): string {
 
 const anchor = (id: string) => `panel-${id}`;
 
+const unavailable = (reason: string) => `<p class="unavailable">Not available: ${escapeHtml(reason)}.</p>`;
+
+/** A view's chart; without one, why not (under the view's title when the panel has several views). */
+function view(v: ReportView, titled: boolean): string {
+	if (v.chart) return chartHtml(v.chart);
+	return `${titled ? `<h4>${escapeHtml(v.title)}</h4>\n` : ''}${unavailable(v.unavailable ?? 'no data')}`;
+}
+
 function panel(p: ReportPanel): string {
-	const body = p.chart ? chartHtml(p.chart) : `<p class="unavailable">Not available: ${escapeHtml(p.unavailable ?? 'no data')}.</p>`;
+	const body = p.unavailable !== null ? unavailable(p.unavailable) : p.views.map((v) => view(v, p.views.length > 1)).join('\n');
 	const note = p.takeaway ? `\n<p class="takeaway">${escapeHtml(p.takeaway)}</p>` : '';
-	return `<section class="panel" id="${anchor(p.id)}">\n<h3>${escapeHtml(p.heading)}</h3>\n${body}${note}\n</section>`;
+	return `<section class="panel" id="${anchor(p.name)}">\n<h3>${escapeHtml(p.heading)}</h3>\n${body}${note}\n</section>`;
 }
 
 function render(c: ReportContent): string {
@@ -109,7 +116,7 @@ function render(c: ReportContent): string {
 	}
 
 	out.push(`<section id="${groupAnchor('quality')}">\n<h2>Data quality</h2>`);
-	out.push(...c.quality.panels.filter((p) => p.chart).map((p) => panel({ ...p, heading: 'Flagged rows' })));
+	out.push(...c.quality.panels.filter((p) => p.views.some((v) => v.chart)).map((p) => panel({ ...p, heading: 'Flagged rows' })));
 	out.push(c.quality.tables.map(table).join('\n'));
 	if (c.quality.notes.length) out.push(`<ul>${c.quality.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>`);
 	out.push('</section>');

@@ -1,9 +1,9 @@
 /**
- * The report as Markdown: the same content as the HTML report, with each chart replaced by its
- * one-line takeaway. User text is escaped (tables: `|` and line breaks too).
+ * The report as Markdown: the same content as the HTML report, with each panel's charts replaced
+ * by its one-line takeaway. User text is escaped (tables: `|` and line breaks too).
  */
 import type { AnalysisResults } from '../analyses/index';
-import type { QualitySummary } from '../ingest/types';
+import type { QualitySummary } from '../ingest/index';
 import { buildReportContent, type DictionaryEntry, type ReportOptions, type Table } from './content';
 import { escapeMarkdown, markdownTable } from './escape';
 
@@ -35,7 +35,7 @@ export function buildMarkdownReport(
 		for (const p of s.panels) {
 			out.push(`### ${escapeMarkdown(p.heading)}`);
 			if (p.unavailable !== null) out.push(`_Not available: ${escapeMarkdown(p.unavailable)}._`);
-			else out.push(p.takeaway ? escapeMarkdown(p.takeaway) : '_See the chart in the HTML report._');
+			else out.push(p.takeaway ? escapeMarkdown(p.takeaway) : '_See the charts in the HTML report._');
 		}
 	}
 

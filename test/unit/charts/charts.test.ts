@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-	PANELS,
 	breakdownChart,
 	churnChart,
 	cltvChart,
@@ -12,7 +11,6 @@ import {
 	engagementChart,
 	forecastChart,
 	holdoutChart,
-	isChart,
 	pAliveChart,
 	rfmHeatmapChart,
 	rfmScatterChart,
@@ -162,15 +160,6 @@ describe('charts', () => {
 			expect(el.outerHTML).not.toMatch(/<script/i);
 		});
 	}
-
-	it('every panel renders or says why not', () => {
-		for (const p of PANELS) {
-			const out = p.render({ results: f.results, quality: f.quality }, opts);
-			if (!isChart(out)) expect(out.reason.length).toBeGreaterThan(0);
-		}
-		const unavailable = PANELS.filter((p) => !isChart(p.render({ results: f.results, quality: f.quality }, opts))).map((p) => p.id);
-		expect(unavailable.sort()).toEqual(['categories', 'demographicsChannel', 'demographicsCity', 'regions']);
-	});
 
 	it('money labels carry the currency only when one is set', () => {
 		const withCurrency = axisLabels(breakdownChart(f.products, opts));

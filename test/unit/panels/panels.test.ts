@@ -3,6 +3,8 @@ import { ANALYSIS_NAMES } from '../../../src/lib/analyses/index';
 import { PANELS, PANEL_GROUPS, byGroup, dictionaryId, panelUnavailable } from '../../../src/lib/panels/index';
 import { inGroupOrder } from '../../../src/lib/charts/index';
 import { PANELS as E2E_PANEL_NAMES } from '../../e2e/helpers';
+import { createTestDocument } from '../charts/dom';
+import * as f from '../../fixtures/results';
 
 describe('the panel list built from the slices', () => {
 	it('keeps every data-panel name and the screen order the end-to-end tests pin', () => {
@@ -49,5 +51,21 @@ describe('the panel list built from the slices', () => {
 		expect(panelUnavailable(products, { products: off, categories: off }, disabled, idle)).toBe(off.reason);
 		// A category breakdown alone keeps the panel on.
 		expect(panelUnavailable(products, { products: off, categories: { available: true } as never }, disabled, idle)).toBeNull();
+	});
+
+	it('draws every view of every panel, or says why not', () => {
+		const document = createTestDocument();
+		const input = { results: f.results, currency: '£', quality: f.quality, ondrill: () => {} };
+		const off: string[] = [];
+		for (const p of PANELS) {
+			for (const v of p.views(input)) {
+				const chart = v.chart?.({ width: 600, dark: false, document, tips: false }) ?? null;
+				if (chart) expect(chart.outerHTML, `${p.name}/${v.id}`).toMatch(/<svg/);
+				else if (v.unavailable) off.push(`${p.name}/${v.id}`);
+				else expect(v.table, `${p.name}/${v.id} has neither a chart, a reason nor a table`).toBeTruthy();
+			}
+		}
+		// The fixture has no category or region column.
+		expect(off.sort()).toEqual(['countries/regions', 'products/categories']);
 	});
 });

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PANELS } from '../../../src/lib/charts/index';
-import { escapeHtml, escapeMarkdown, markdownTable } from '../../../src/lib/report/escape';
-import { REPORT_CSP, buildHtmlReport } from '../../../src/lib/report/html';
-import { buildMarkdownReport } from '../../../src/lib/report/markdown';
+import { PANELS } from '../../../src/lib/panels/index';
+import { REPORT_CSP, buildHtmlReport, buildMarkdownReport, escapeHtml, escapeMarkdown, markdownTable } from '../../../src/lib/report/index';
 import { DICTIONARY, type DictionaryEntry } from '../../../src/lib/insights/dictionary';
 import { createTestDocument } from '../charts/dom';
 import * as f from '../../fixtures/results';
@@ -15,6 +13,8 @@ const document = createTestDocument();
 const options = { currency: '£', generatedOn: '2024-06-20', document };
 const html = buildHtmlReport(f.results, f.quality, dictionary, options);
 const md = buildMarkdownReport(f.results, f.quality, dictionary, options);
+/** The panels the report draws panel by panel (the summary and the actions stand for the composed ones, the data-quality section for its own). */
+const reported = PANELS.filter((p) => !['overview', 'insights', 'quality'].includes(p.group));
 
 describe('escapeHtml', () => {
 	it('escapes markup, quotes and ampersands', () => {
@@ -39,7 +39,7 @@ describe('HTML report', () => {
 	it('contains the executive summary, every panel heading, the actions, data quality and dictionary', () => {
 		expect(html).toContain('<h2>Executive summary</h2>');
 		expect(html).toContain('Net revenue was £1,234.50');
-		for (const p of PANELS.filter((x) => x.group !== 'quality')) expect(html, p.heading).toContain(`<h3>${escapeHtml(p.heading)}</h3>`);
+		for (const p of reported) expect(html, p.title).toContain(`<h3>${escapeHtml(p.title)}</h3>`);
 		expect(html).toContain('<h2>Recommended actions</h2>');
 		expect(html).toContain('<caption>Actions by type</caption>');
 		expect(html).toContain('<h2>Data quality</h2>');
@@ -50,12 +50,26 @@ describe('HTML report', () => {
 		expect(html).toContain('Not available: the data has no category column.');
 	});
 
+	it('has every dashboard panel, with all its views, beyond the summary and the actions that stand for the composed ones', () => {
+		for (const p of PANELS) {
+			if (p.group === 'overview' || p.group === 'insights') continue;
+			expect(html, p.name).toContain(`<section class="panel" id="panel-${p.name}">`);
+			if (p.group !== 'quality') expect(md, p.name).toContain(`### ${escapeMarkdown(p.title)}`);
+		}
+		expect(html).toContain('<section id="section-overview">');
+		expect(html).toContain('<section id="section-insights">');
+	});
+
 	it('inlines every chart as SVG', () => {
-		const available = PANELS.filter((p) => !['categories', 'regions', 'demographicsCity', 'demographicsChannel'].includes(p.id));
+		// The fixture's views with a chart, counted by hand: trend 3 (monthly, forecast, unusual days), seasonality 1,
+		// products 1 and countries 1 (no category or region column), deal size 1, status 1, the three RFM panels 3,
+		// demographics 2 (age, gender), feedback 4 (ratings, by month, by segment, churn), value 3 (tiers, predicted, holdout),
+		// churn 2 (groups, P(active)), engagement 2, cohorts 1, data quality 1.
+		const charts = 3 + 1 + 1 + 1 + 1 + 1 + 3 + 2 + 4 + 3 + 2 + 2 + 1 + 1;
 		// `class` anywhere in the tag: linkedom writes attributes in reverse order (browsers: insertion order).
 		const figures = html.match(/<figure\s(?:[^>]*\s)?class="plot-[\w-]*figure"/g) ?? [];
-		expect(figures.length).toBe(available.length);
-		expect((html.match(/<svg /g) ?? []).length).toBeGreaterThanOrEqual(available.length);
+		expect(figures.length).toBe(charts);
+		expect((html.match(/<svg /g) ?? []).length).toBeGreaterThanOrEqual(charts);
 	});
 
 	it('has no scripts, no event handlers and no remote references', () => {
@@ -111,7 +125,8 @@ describe('HTML report', () => {
 		// Panels sit under their group: RFM and the demographics under Customers, churn under Churn and engagement.
 		const at = (s: string) => html.indexOf(s);
 		expect(at('<h3>RFM segments</h3>')).toBeGreaterThan(at('<h2>Customers</h2>'));
-		expect(at('<h3>Customers by age</h3>')).toBeLessThan(at('<h2>Value</h2>'));
+		expect(at('<h3>Demographics</h3>')).toBeGreaterThan(at('<h2>Customers</h2>'));
+		expect(at('<h3>Demographics</h3>')).toBeLessThan(at('<h2>Value</h2>'));
 		expect(at('<h3>Churn risk</h3>')).toBeGreaterThan(at('<h2>Churn and engagement</h2>'));
 		expect(at('<h3>Churn risk</h3>')).toBeLessThan(at('<h2>Cohorts</h2>'));
 		expect(html).toContain('<a href="#section-customers">Customers</a>');
@@ -129,7 +144,7 @@ describe('Markdown report', () => {
 	it('has the same sections and headings', () => {
 		expect(md.startsWith('# Customer Lens report\n')).toBe(true);
 		for (const h of ['## Executive summary', '## Recommended actions', '## Data quality', '## Data dictionary']) expect(md).toContain(h);
-		for (const p of PANELS.filter((x) => x.group !== 'quality')) expect(md).toContain(`### ${escapeMarkdown(p.heading)}`);
+		for (const p of reported) expect(md).toContain(`### ${escapeMarkdown(p.title)}`);
 		expect(md).toContain('- Net revenue was £1,234.50');
 	});
 

@@ -1,11 +1,9 @@
 /** The dashboard panel of this slice: chart and table views, takeaway, dictionary entry. */
 import { churnChart, pAliveChart } from '../../charts/index';
-import { selectionFromDatum } from '../../app/drill';
-import { formatNumber, formatPercent, plural } from '../../insights/index';
-import { takeawayFrom } from '../../panels/insights';
-import { kit, reason } from '../../panels/helpers';
-import type { PanelDefinition, PanelView } from '../../panels/types';
+import { kit, takeawayText, type PanelDefinition, type PanelView } from '../../panels/kit';
+import { formatNumber } from '../../format/index';
 import { PURCHASE_MODEL_LABEL } from '../../models/clv/index';
+import { churnTakeaway } from './takeaway';
 
 export const churnPanel: PanelDefinition = {
 	name: 'churn',
@@ -14,46 +12,33 @@ export const churnPanel: PanelDefinition = {
 	analyses: ['churn'],
 	dictionary: ['churn'],
 	unlockedBy: ['churn'],
-	takeaway: takeawayFrom(['churn', 'pAlive'], (input) => {
-		const r = input.results;
-		const c = r.churn;
-		if (!c?.available) return null;
-		const high = c.groups.find((g) => g.group === 'High');
-		return `${formatPercent(c.churnRate)} of customers have not ordered in ${c.churnDays} days${high ? `; ${plural(high.customers, 'customer')} are at high risk` : ''}.`;
-	}),
+	takeaway: takeawayText(churnTakeaway),
 	views(input): PanelView[] {
-		const { r, money, pct, count, chart, drillLabel } = kit(input);
-		const { ondrill } = input;
+		const { r, money, pct, share, count, chart, resultView, drillOnClick, drillLabel } = kit(input);
 		const c = r.churn;
 		const views: PanelView[] = [
-			{
+			resultView(c, {
 				id: 'groups',
 				label: 'Risk groups',
 				title: 'Churn risk groups',
-				chart: chart(c, (x, o) => churnChart(x, o)),
-				unavailable: reason(c),
-				table: c?.available
-					? {
-							caption: 'Customers per churn risk group. Choose a group to list its customers.',
-							columns: [
-								{ key: 'group', label: 'Group' },
-								{ key: 'customers', label: 'Customers', numeric: true, format: count },
-								{ key: 'share', label: 'Share', numeric: true, format: pct },
-								{ key: 'revenue', label: 'Revenue', numeric: true, format: money },
-								{ key: 'avgRecency', label: 'Avg days since last order', numeric: true, format: (x) => (x === null ? '' : formatNumber(x, 0)) }
-							],
-							rows: c.groups as unknown as Record<string, unknown>[],
-							onactivate: (row) => ondrill({ kind: 'churnRisk', value: row.group as 'Churned' | 'High' | 'Medium' | 'Low' }),
-							activateLabel: drillLabel('churn group')
-						}
-					: null,
+				draw: churnChart,
+				table: (x) => ({
+					caption: 'Customers per churn risk group. Choose a group to list its customers.',
+					columns: [
+						{ key: 'group', label: 'Group' },
+						{ key: 'customers', label: 'Customers', numeric: true, format: count },
+						{ key: 'share', label: 'Share', numeric: true, format: pct },
+						{ key: 'revenue', label: 'Revenue', numeric: true, format: money },
+						{ key: 'avgRecency', label: 'Avg days since last order', numeric: true, format: (v) => (v === null ? '' : formatNumber(v, 0)) }
+					],
+					rows: x.groups,
+					onactivate: (row) => input.ondrill({ kind: 'churnRisk', value: row.group }),
+					activateLabel: drillLabel('churn group')
+				}),
 				tableOpen: true,
 				hint: 'Choose a group in the table (or click its bar) to list its customers.',
-				onchartclick: (d) => {
-					const s = selectionFromDatum('churnRisk', d);
-					if (s) ondrill(s);
-				}
-			}
+				onchartclick: drillOnClick('churnRisk')
+			})
 		];
 		if (c?.available) {
 			const model = r.clv?.available ? PURCHASE_MODEL_LABEL[r.clv.model.chosen] : 'the purchase model';
@@ -70,7 +55,7 @@ export const churnPanel: PanelDefinition = {
 								{ key: 'group', label: 'Risk' },
 								{ key: 'customers', label: 'Customers', numeric: true, format: count },
 								{ key: 'share', label: 'Share', numeric: true, format: pct },
-								{ key: 'meanPAlive', label: 'Mean P(active)', numeric: true, format: (x) => (x === null ? '' : pct(x)) }
+								{ key: 'meanPAlive', label: 'Mean P(active)', numeric: true, format: share }
 							],
 							rows: c.pAlive.groups
 						}
@@ -78,6 +63,5 @@ export const churnPanel: PanelDefinition = {
 			});
 		}
 		return views;
-	
 	}
 };

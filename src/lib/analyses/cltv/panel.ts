@@ -1,11 +1,9 @@
 /** The dashboard panel of this slice: chart and table views, takeaway, dictionary entry. */
 import { cltvChart, clvHistogramChart, holdoutChart } from '../../charts/index';
-import { selectionFromDatum } from '../../app/drill';
-import { formatNumber, formatPercent, plural, formatMoney } from '../../insights/index';
-import { takeawayFrom } from '../../panels/insights';
-import { kit, reason } from '../../panels/helpers';
-import type { PanelDefinition, PanelView } from '../../panels/types';
+import { kit, reason, takeawayText, type PanelDefinition, type PanelView } from '../../panels/kit';
+import { formatNumber } from '../../format/index';
 import { PURCHASE_MODEL_LABEL } from '../../models/clv/index';
+import { cltvTakeaway } from './takeaway';
 
 export const cltvPanel: PanelDefinition = {
 	name: 'cltv',
@@ -14,51 +12,34 @@ export const cltvPanel: PanelDefinition = {
 	analyses: ['cltv', 'clv'],
 	dictionary: ['cltv'],
 	unlockedBy: ['cltv'],
-	takeaway: takeawayFrom(['cltv', 'clvHistogram'], (input) => {
-		const r = input.results;
-		const money = (v: number) => formatMoney(v, input.currency);
-		const c = r.cltv;
-		if (!c?.available) return null;
-		const high = c.segments.find((s) => s.segment === 'High');
-		return high && high.profitShare !== null
-			? `The top third of customers earn ${formatPercent(high.profitShare)} of historical profit (${money(high.profit)}).`
-			: `Historical profit ${money(c.profit)} over ${plural(c.customers, 'customer')}.`;
-	}),
+	takeaway: takeawayText(cltvTakeaway),
 	views(input): PanelView[] {
-		const { r, money, pct, count, chart, drillLabel } = kit(input);
-		const { ondrill } = input;
-		const c = r.cltv;
+		const { r, money, pct, share, count, chart, resultView, drillOnClick, drillLabel } = kit(input);
 		const v = r.clv;
 		const views: PanelView[] = [
-			{
+			resultView(r.cltv, {
 				id: 'tiers',
 				label: 'Value tiers',
 				title: 'Customer value tiers (historical CLTV)',
-				chart: chart(c, (x, o) => cltvChart(x, o)),
-				unavailable: reason(c),
-				table: c?.available
-					? {
-							caption: 'Historical value tiers. Choose a tier to list its customers.',
-							columns: [
-								{ key: 'segment', label: 'Tier' },
-								{ key: 'customers', label: 'Customers', numeric: true, format: count },
-								{ key: 'revenue', label: 'Revenue', numeric: true, format: money },
-								{ key: 'profit', label: 'Profit', numeric: true, format: money },
-								{ key: 'avgProfit', label: 'Avg profit', numeric: true, format: money },
-								{ key: 'profitShare', label: 'Profit share', numeric: true, format: (x) => (x === null ? '' : pct(x)) }
-							],
-							rows: [...c.segments].reverse() as unknown as Record<string, unknown>[],
-							onactivate: (row) => ondrill({ kind: 'cltvSegment', value: row.segment as 'Low' | 'Medium' | 'High' }),
-							activateLabel: drillLabel('value tier')
-						}
-					: null,
+				draw: cltvChart,
+				table: (c) => ({
+					caption: 'Historical value tiers. Choose a tier to list its customers.',
+					columns: [
+						{ key: 'segment', label: 'Tier' },
+						{ key: 'customers', label: 'Customers', numeric: true, format: count },
+						{ key: 'revenue', label: 'Revenue', numeric: true, format: money },
+						{ key: 'profit', label: 'Profit', numeric: true, format: money },
+						{ key: 'avgProfit', label: 'Avg profit', numeric: true, format: money },
+						{ key: 'profitShare', label: 'Profit share', numeric: true, format: share }
+					],
+					rows: [...c.segments].reverse(),
+					onactivate: (row) => input.ondrill({ kind: 'cltvSegment', value: row.segment }),
+					activateLabel: drillLabel('value tier')
+				}),
 				tableOpen: true,
 				hint: 'Choose a tier in the table (or click its bar) to list its customers.',
-				onchartclick: (d) => {
-					const s = selectionFromDatum('cltvSegment', d);
-					if (s) ondrill(s);
-				}
-			}
+				onchartclick: drillOnClick('cltvSegment')
+			})
 		];
 		if (v) {
 			views.push({
@@ -92,6 +73,5 @@ export const cltvPanel: PanelDefinition = {
 			}
 		}
 		return views;
-	
 	}
 };

@@ -1,10 +1,8 @@
 /** The dashboard panel of this slice: chart and table views, takeaway, dictionary entry. */
 import { cohortChart } from '../../charts/index';
-import { selectionFromDatum } from '../../app/drill';
-import { formatMonth, formatPercent, plural } from '../../insights/index';
-import { takeawayFrom } from '../../panels/insights';
-import { kit, reason } from '../../panels/helpers';
-import type { PanelDefinition, PanelView } from '../../panels/types';
+import { kit, takeawayText, type PanelDefinition, type PanelView } from '../../panels/kit';
+import { formatMonth } from '../../format/index';
+import { cohortsTakeaway } from './takeaway';
 
 export const cohortsPanel: PanelDefinition = {
 	name: 'cohorts',
@@ -14,52 +12,37 @@ export const cohortsPanel: PanelDefinition = {
 	wide: true,
 	dictionary: ['cohorts'],
 	unlockedBy: ['cohorts'],
-	takeaway: takeawayFrom(['cohorts'], (input) => {
-		const r = input.results;
-		const c = r.cohorts;
-		if (!c?.available || c.cohorts.length === 0) return null;
-		const m1 = c.cohorts.map((k) => k.cells.find((x) => x.monthsSince === 1)).filter((x) => !!x);
-		if (m1.length === 0) return `${plural(c.cohorts.length, 'cohort')}; none is old enough to show a second month yet.`;
-		const avg = m1.reduce((s, x) => s + x.share, 0) / m1.length;
-		return `On average ${formatPercent(avg)} of a cohort order again in the month after their first order.`;
-	}),
+	takeaway: takeawayText(cohortsTakeaway),
 	views(input): PanelView[] {
-		const { r, pct, count, chart } = kit(input);
-		const { ondrill } = input;
-		const c = r.cohorts;
-		const cols = [1, 2, 3, 6, 12].filter((m) => c?.available && m <= c.maxMonthsSince);
+		const { r, pct, count, resultView, drillOnClick } = kit(input);
 		return [
-			{
+			resultView(r.cohorts, {
 				id: 'cohorts',
 				label: 'Retention',
 				title: 'Cohort retention',
-				chart: chart(c, (x, o) => cohortChart(x, o)),
-				unavailable: reason(c),
-				table: c?.available
-					? {
-							caption: 'Cohorts by month of first order: share ordering again n months later. Choose a cohort to list its customers.',
-							columns: [
-								{ key: 'cohort', label: 'Cohort', format: (v) => formatMonth(String(v)) },
-								{ key: 'customers', label: 'Customers', numeric: true, format: count },
-								...cols.map((m) => ({ key: `m${m}`, label: `Month ${m}`, numeric: true, format: (v: unknown) => (v === null || v === undefined ? '' : pct(v)) }))
-							],
-							rows: c.cohorts.map((k) => ({
-								cohort: k.cohort,
-								customers: k.customers,
-								...Object.fromEntries(cols.map((m) => [`m${m}`, k.cells.find((x) => x.monthsSince === m)?.share ?? null]))
-							})),
-							limit: 36,
-							onactivate: (row) => ondrill({ kind: 'cohort', value: String(row.cohort) }),
-							activateLabel: (row) => `Show the customers of the ${formatMonth(String(row.cohort))} cohort`
-						}
-					: null,
+				draw: cohortChart,
+				table: (c) => {
+					const cols = [1, 2, 3, 6, 12].filter((m) => m <= c.maxMonthsSince);
+					return {
+						caption: 'Cohorts by month of first order: share ordering again n months later. Choose a cohort to list its customers.',
+						columns: [
+							{ key: 'cohort', label: 'Cohort', format: (v) => formatMonth(String(v)) },
+							{ key: 'customers', label: 'Customers', numeric: true, format: count },
+							...cols.map((m) => ({ key: `m${m}`, label: `Month ${m}`, numeric: true, format: (v: unknown) => (v === null || v === undefined ? '' : pct(v)) }))
+						],
+						rows: c.cohorts.map((k) => ({
+							cohort: k.cohort,
+							customers: k.customers,
+							...Object.fromEntries(cols.map((m) => [`m${m}`, k.cells.find((x) => x.monthsSince === m)?.share ?? null]))
+						})),
+						limit: 36,
+						onactivate: (row) => input.ondrill({ kind: 'cohort', value: String(row.cohort) }),
+						activateLabel: (row) => `Show the customers of the ${formatMonth(String(row.cohort))} cohort`
+					};
+				},
 				hint: 'Click a cohort’s cells, or open the data table and choose a cohort, to list its customers.',
-				onchartclick: (d) => {
-					const s = selectionFromDatum('cohort', d);
-					if (s) ondrill(s);
-				}
-			}
+				onchartclick: drillOnClick('cohort')
+			})
 		];
-	
 	}
 };

@@ -1,10 +1,7 @@
 /** The dashboard panel of this slice: chart and table views, takeaway, dictionary entry. */
-import { dataQualityChart } from '../../charts/index';
-import { qualityReasons } from '../../charts/profile';
-import { dataQualityFindings, plural } from '../../insights/index';
-import { takeawayFrom } from '../../panels/insights';
-import { kit } from '../../panels/helpers';
-import type { PanelDefinition, PanelView } from '../../panels/types';
+import { dataQualityChart, qualityReasons } from '../../charts/index';
+import { kit, takeawayText, type PanelDefinition, type PanelView } from '../../panels/kit';
+import { dataQualityTakeaway } from './takeaway';
 
 export const qualityPanel: PanelDefinition = {
 	name: 'quality',
@@ -12,15 +9,7 @@ export const qualityPanel: PanelDefinition = {
 	title: 'Data quality',
 	analyses: ['dataQuality'],
 	dictionary: ['cancellation', 'line-revenue'],
-	takeaway: takeawayFrom(['dataQuality'], (input) => {
-		const r = input.results;
-		const q = r.dataQuality;
-		if (!q?.available) return null;
-		return [
-			`${plural(q.lines, 'order line')} from ${q.firstDate ?? '?'} to ${q.lastDate ?? '?'}; ${plural(q.returnLines, 'return line')}, ${plural(q.cancelledOrders, 'cancelled order')} and ${plural(q.linesWithoutCustomer, 'line')} without a customer kept and flagged.`,
-			...dataQualityFindings(r, input.currency)
-		].join(' ');
-	}),
+	takeaway: takeawayText(dataQualityTakeaway),
 	views(input): PanelView[] {
 		const { count } = kit(input);
 		const { quality, currency } = input;
@@ -31,7 +20,7 @@ export const qualityPanel: PanelDefinition = {
 				id: 'quality',
 				label: 'Data quality',
 				title: 'Rows flagged at import',
-				chart: ({ width, dark }) => dataQualityChart(q, { width, dark, currency }),
+				chart: (ctx) => dataQualityChart(q, { ...ctx, currency }),
 				table: {
 					caption: 'Rows flagged at import, by reason',
 					columns: [
@@ -43,6 +32,5 @@ export const qualityPanel: PanelDefinition = {
 				}
 			}
 		];
-	
 	}
 };

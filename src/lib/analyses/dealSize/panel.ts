@@ -1,8 +1,7 @@
 /** The dashboard panel of this slice: chart and table views, takeaway, dictionary entry. */
 import { dealSizeChart } from '../../charts/index';
-import { takeawayFrom } from '../../panels/insights';
-import { kit, reason } from '../../panels/helpers';
-import type { PanelDefinition, PanelView } from '../../panels/types';
+import { kit, takeawayText, type PanelDefinition, type PanelView } from '../../panels/kit';
+import { dealSizeTakeaway } from './takeaway';
 
 export const dealSizePanel: PanelDefinition = {
 	name: 'dealsize',
@@ -11,31 +10,26 @@ export const dealSizePanel: PanelDefinition = {
 	analyses: ['dealSize'],
 	dictionary: ['deal-size'],
 	unlockedBy: ['deal-size'],
-	takeaway: takeawayFrom(['dealSize']),
+	takeaway: takeawayText(dealSizeTakeaway),
 	views(input): PanelView[] {
-		const { r, money, pct, count, chart } = kit(input);
-		const d = r.dealSize;
+		const { r, money, share, count, resultView } = kit(input);
 		return [
-			{
+			resultView(r.dealSize, {
 				id: 'dealsize',
 				label: 'Deal size',
 				title: 'Orders and revenue by deal size',
-				chart: chart(d, (x, o) => dealSizeChart(x, o)),
-				unavailable: reason(d),
-				table: d?.available
-					? {
-							caption: 'Orders and revenue by deal size',
-							columns: [
-								{ key: 'label', label: 'Deal size' },
-								{ key: 'orders', label: 'Orders', numeric: true, format: count },
-								{ key: 'revenue', label: 'Net revenue', numeric: true, format: money },
-								{ key: 'share', label: 'Share', numeric: true, format: (v) => (v === null ? '' : pct(v)) }
-							],
-							rows: d.rows
-						}
-					: null
-			}
+				draw: dealSizeChart,
+				table: (d) => ({
+					caption: 'Orders and revenue by deal size',
+					columns: [
+						{ key: 'label', label: 'Deal size' },
+						{ key: 'orders', label: 'Orders', numeric: true, format: count },
+						{ key: 'revenue', label: 'Net revenue', numeric: true, format: money },
+						{ key: 'share', label: 'Share', numeric: true, format: share }
+					],
+					rows: d.rows
+				})
+			})
 		];
-	
 	}
 };

@@ -1,10 +1,7 @@
 /** The dashboard panel of this slice: chart and table views, takeaway, dictionary entry. */
-import { demographicsChart } from '../../charts/index';
-import { DIMENSION_LABELS } from '../../charts/profile';
-import { plural } from '../../insights/index';
-import { takeawayFrom } from '../../panels/insights';
-import { kit } from '../../panels/helpers';
-import type { PanelDefinition, PanelView } from '../../panels/types';
+import { DIMENSION_LABELS, demographicsChart } from '../../charts/index';
+import { kit, takeawayText, type PanelDefinition, type PanelView } from '../../panels/kit';
+import { demographicsTakeaway } from './takeaway';
 
 export const demographicsPanel: PanelDefinition = {
 	name: 'demographics',
@@ -13,12 +10,7 @@ export const demographicsPanel: PanelDefinition = {
 	analyses: ['demographics'],
 	dictionary: ['demographics'],
 	unlockedBy: ['demographics'],
-	takeaway: takeawayFrom(['demographicsAge', 'demographicsGender', 'demographicsCity', 'demographicsChannel'], (input) => {
-		const r = input.results;
-		const d = r.demographics;
-		if (!d?.available) return null;
-		return `${plural(d.customersMatched, 'customer')} with details matched to their orders.`;
-	}),
+	takeaway: takeawayText(demographicsTakeaway),
 	views(input): PanelView[] {
 		const { r, money, count, chart } = kit(input);
 		const d = r.demographics;

@@ -1,9 +1,7 @@
 /** The dashboard panel of this slice: chart and table views, takeaway, dictionary entry. */
 import { engagementChart, stickinessChart } from '../../charts/index';
-import { formatNumber, formatPercent } from '../../insights/index';
-import { takeawayFrom } from '../../panels/insights';
-import { kit, reason } from '../../panels/helpers';
-import type { PanelDefinition, PanelView, TableSpec } from '../../panels/types';
+import { kit, reason, takeawayText, type PanelDefinition, type PanelView, type TableSpec } from '../../panels/kit';
+import { engagementTakeaway } from './takeaway';
 
 export const engagementPanel: PanelDefinition = {
 	name: 'engagement',
@@ -12,14 +10,7 @@ export const engagementPanel: PanelDefinition = {
 	analyses: ['engagement'],
 	dictionary: ['stickiness', 'dau'],
 	unlockedBy: ['engagement'],
-	takeaway: takeawayFrom(['engagement', 'stickiness'], (input) => {
-		const r = input.results;
-		const e = r.engagement;
-		if (!e?.available) return null;
-		const perDay = `On average ${formatNumber(e.avgDau, e.avgDau < 10 ? 1 : 0)} customers order on a day`;
-		if (e.avgMau === null) return `${perDay}; no 30-day window is complete yet.`;
-		return `${perDay} and ${formatNumber(e.avgMau, e.avgMau < 10 ? 1 : 0)} in 30 days${e.stickiness === null ? '' : ` (stickiness ${formatPercent(e.stickiness)})`}.`;
-	}),
+	takeaway: takeawayText(engagementTakeaway),
 	views(input): PanelView[] {
 		const { r, pct, count, chart } = kit(input);
 		const e = r.engagement;
@@ -40,6 +31,5 @@ export const engagementPanel: PanelDefinition = {
 			{ id: 'active', label: 'Active customers', title: 'Active customers', chart: chart(e, (x, o) => engagementChart(x, o)), unavailable: reason(e), table },
 			{ id: 'stickiness', label: 'Stickiness', title: 'Stickiness (DAU/MAU)', chart: chart(e, (x, o) => stickinessChart(x, o)), unavailable: reason(e), table }
 		];
-	
 	}
 };

@@ -1,9 +1,8 @@
 /** The dashboard panel of this slice: ratings, monthly average or NPS, rating by segment, churn by feedback band. */
 import { churnByBandChart, feedbackMonthlyChart, ratingBySegmentChart, ratingDistributionChart } from '../../charts/index';
-import { formatNumber } from '../../insights/index';
-import { takeawayFrom } from '../../panels/insights';
-import { kit } from '../../panels/helpers';
-import type { PanelDefinition, PanelView } from '../../panels/types';
+import { formatNumber } from '../../format/index';
+import { kit, takeawayText, type PanelDefinition, type PanelView } from '../../panels/kit';
+import { feedbackChurnSentence, feedbackTakeaway } from './takeaway';
 
 const rating = (v: unknown) => (v === null || v === undefined ? '' : formatNumber(v, 2));
 
@@ -15,7 +14,7 @@ export const feedbackPanel: PanelDefinition = {
 	wide: true,
 	dictionary: ['average-rating', 'nps', 'unhappy-customer', 'discontent'],
 	unlockedBy: ['feedback'],
-	takeaway: takeawayFrom(['feedbackRatings']),
+	takeaway: takeawayText(feedbackTakeaway),
 	metrics(input) {
 		const f = input.results.feedback;
 		if (!f?.available) return [];
@@ -85,7 +84,7 @@ export const feedbackPanel: PanelDefinition = {
 				title: 'Churn rate by feedback band',
 				chart: chart(f, (x, o) => churnByBandChart(x, o)),
 				unavailable: f.churnByBand.length === 0 ? 'no rated customer has an order before the as-of date' : null,
-				hint: takeawayFrom(['feedbackChurn'])(input) ?? undefined,
+				hint: feedbackChurnSentence(f),
 				tableOpen: true,
 				table: {
 					caption: 'Customers, churned customers and churn rate (95 % Wilson interval) per feedback band',

@@ -1,10 +1,8 @@
 /** The dashboard panels of this slice: chart and table views, takeaway, dictionary entry. */
 import { rfmHeatmapChart, rfmScatterChart, rfmSegmentsChart } from '../../charts/index';
-import { selectionFromDatum } from '../../app/drill';
-import { formatNumber, formatPercent, plural, formatMoney } from '../../insights/index';
-import { takeawayFrom } from '../../panels/insights';
-import { kit, reason } from '../../panels/helpers';
-import type { PanelDefinition, PanelView, TableSpec } from '../../panels/types';
+import { kit, takeawayText, type PanelDefinition, type PanelView } from '../../panels/kit';
+import { formatNumber } from '../../format/index';
+import { rfmHeatmapTakeaway, rfmScatterTakeaway, rfmTakeaway } from './takeaway';
 
 export const rfmPanel: PanelDefinition = {
 	name: 'rfm',
@@ -14,20 +12,16 @@ export const rfmPanel: PanelDefinition = {
 	wide: true,
 	dictionary: ['rfm-segments-standard', 'rfm'],
 	unlockedBy: ['rfm'],
-	takeaway: takeawayFrom(['rfmSegments'], (input) => {
-		const r = input.results;
-		const money = (v: number) => formatMoney(v, input.currency);
-		const x = r.rfm;
-		if (!x?.available || x.segments.length === 0) return null;
-		const top = x.segments.reduce((a, b) => ((b.revenueShare ?? 0) > (a.revenueShare ?? 0) ? b : a));
-		return `${top.segment} (${formatPercent(top.share)} of customers) bring ${top.revenueShare === null ? money(top.revenue) : formatPercent(top.revenueShare)} of revenue.`;
-	}),
+	takeaway: takeawayText(rfmTakeaway),
 	views(input): PanelView[] {
-		const { r, money, pct, count, chart, drillLabel } = kit(input);
-		const { ondrill } = input;
-		const x = r.rfm;
-		const table: TableSpec | null = x?.available
-			? {
+		const { r, money, pct, share, count, resultView, drillOnClick, drillLabel } = kit(input);
+		return [
+			resultView(r.rfm, {
+				id: 'segments',
+				label: 'Segments',
+				title: 'RFM segments: share of customers and of revenue',
+				draw: rfmSegmentsChart,
+				table: (x) => ({
 					caption: 'RFM segments: customers, averages and revenue. Choose a segment to list its customers.',
 					columns: [
 						{ key: 'segment', label: 'Segment' },
@@ -36,31 +30,18 @@ export const rfmPanel: PanelDefinition = {
 						{ key: 'avgRecency', label: 'Avg days since last order', numeric: true, format: (v) => formatNumber(v, 0) },
 						{ key: 'avgFrequency', label: 'Avg orders', numeric: true, format: (v) => formatNumber(v, 1) },
 						{ key: 'avgMonetary', label: 'Avg spend', numeric: true, format: money },
-						{ key: 'revenueShare', label: 'Revenue share', numeric: true, format: (v) => (v === null ? '' : pct(v)) }
+						{ key: 'revenueShare', label: 'Revenue share', numeric: true, format: share }
 					],
-					rows: x.segments as unknown as Record<string, unknown>[],
+					rows: x.segments,
 					limit: 20,
-					onactivate: (row) => ondrill({ kind: 'segment', value: String(row.segment) }),
+					onactivate: (row) => input.ondrill({ kind: 'segment', value: String(row.segment) }),
 					activateLabel: drillLabel('segment')
-				}
-			: null;
-		return [
-			{
-				id: 'segments',
-				label: 'Segments',
-				title: 'RFM segments: share of customers and of revenue',
-				chart: chart(x, (v, o) => rfmSegmentsChart(v, o)),
-				unavailable: reason(x),
-				table,
+				}),
 				tableOpen: true,
 				hint: 'Choose a segment in the table (or click its bar) to list its customers.',
-				onchartclick: (d) => {
-					const s = selectionFromDatum('segment', d);
-					if (s) ondrill(s);
-				}
-			}
+				onchartclick: drillOnClick('segment')
+			})
 		];
-	
 	}
 };
 
@@ -71,38 +52,28 @@ export const rfmHeatmapPanel: PanelDefinition = {
 	analyses: ['rfm'],
 	dictionary: ['rfm-scores', 'rfm'],
 	unlockedBy: ['rfm'],
-	takeaway: takeawayFrom(['rfmHeatmap'], (input) => {
-		const r = input.results;
-		const x = r.rfm;
-		if (!x?.available || x.segments.length === 0) return null;
-		return `${plural(x.customers, 'customer')} scored on recency and frequency; darker cells spend more per customer.`;
-	}),
+	takeaway: takeawayText(rfmHeatmapTakeaway),
 	views(input): PanelView[] {
-		const { r, money, count, chart } = kit(input);
-		const x = r.rfm;
+		const { r, money, count, resultView } = kit(input);
 		return [
-			{
+			resultView(r.rfm, {
 				id: 'heatmap',
 				label: 'Heatmap',
 				title: 'RFM heatmap',
-				chart: chart(x, (v, o) => rfmHeatmapChart(v, o)),
-				unavailable: reason(x),
-				table: x?.available
-					? {
-							caption: 'Customers and mean spend per recency (R) and frequency (F) score',
-							columns: [
-								{ key: 'r', label: 'R score' },
-								{ key: 'f', label: 'F score' },
-								{ key: 'customers', label: 'Customers', numeric: true, format: count },
-								{ key: 'meanMonetary', label: 'Mean spend', numeric: true, format: money }
-							],
-							rows: x.heatmap,
-							limit: 25
-						}
-					: null
-			}
+				draw: rfmHeatmapChart,
+				table: (x) => ({
+					caption: 'Customers and mean spend per recency (R) and frequency (F) score',
+					columns: [
+						{ key: 'r', label: 'R score' },
+						{ key: 'f', label: 'F score' },
+						{ key: 'customers', label: 'Customers', numeric: true, format: count },
+						{ key: 'meanMonetary', label: 'Mean spend', numeric: true, format: money }
+					],
+					rows: x.heatmap,
+					limit: 25
+				})
+			})
 		];
-	
 	}
 };
 
@@ -113,41 +84,31 @@ export const rfmScatterPanel: PanelDefinition = {
 	analyses: ['rfm'],
 	dictionary: ['rfm'],
 	unlockedBy: ['rfm'],
-	takeaway: takeawayFrom(['rfmScatter'], (input) => {
-		const r = input.results;
-		const x = r.rfm;
-		if (!x?.available || x.segments.length === 0) return null;
-		return `Each cell groups customers by days since their last order and number of orders (as of ${x.asOf}).`;
-	}),
+	takeaway: takeawayText(rfmScatterTakeaway),
 	views(input): PanelView[] {
-		const { r, money, count, chart } = kit(input);
-		const x = r.rfm;
+		const { r, money, count, resultView } = kit(input);
 		return [
-			{
+			resultView(r.rfm, {
 				id: 'scatter',
 				label: 'Scatter',
 				title: 'Recency and frequency of customers',
-				chart: chart(x, (v, o) => rfmScatterChart(v, o)),
-				unavailable: reason(x),
-				table: x?.available
-					? {
-							caption: 'Customers per recency and frequency bin',
-							columns: [
-								{ key: 'recency', label: 'Days since last order' },
-								{ key: 'frequency', label: 'Orders' },
-								{ key: 'customers', label: 'Customers', numeric: true, format: count },
-								{ key: 'meanMonetary', label: 'Mean spend', numeric: true, format: money }
-							],
-							rows: x.scatter.cells.map((c) => ({
-								recency: `${c.recencyFrom}–${c.recencyTo - 1}`,
-								frequency: c.frequencyFrom === c.frequencyTo ? String(c.frequencyFrom) : `${c.frequencyFrom}–${c.frequencyTo}`,
-								customers: c.customers,
-								meanMonetary: c.meanMonetary
-							}))
-						}
-					: null
-			}
+				draw: rfmScatterChart,
+				table: (x) => ({
+					caption: 'Customers per recency and frequency bin',
+					columns: [
+						{ key: 'recency', label: 'Days since last order' },
+						{ key: 'frequency', label: 'Orders' },
+						{ key: 'customers', label: 'Customers', numeric: true, format: count },
+						{ key: 'meanMonetary', label: 'Mean spend', numeric: true, format: money }
+					],
+					rows: x.scatter.cells.map((c) => ({
+						recency: `${c.recencyFrom}–${c.recencyTo - 1}`,
+						frequency: c.frequencyFrom === c.frequencyTo ? String(c.frequencyFrom) : `${c.frequencyFrom}–${c.frequencyTo}`,
+						customers: c.customers,
+						meanMonetary: c.meanMonetary
+					}))
+				})
+			})
 		];
-	
 	}
 };

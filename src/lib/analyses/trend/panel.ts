@@ -1,10 +1,9 @@
 /** The dashboard panels of this slice: chart and table views, takeaway, dictionary entry. */
 import { forecastChart, salesTrendChart, seasonalityChart, unusualDaysChart } from '../../charts/index';
-import { formatChange, formatMonth, formatNumber, formatPercent, plural, formatMoney } from '../../insights/index';
-import { takeawayFrom } from '../../panels/insights';
-import { kit, reason } from '../../panels/helpers';
-import type { PanelDefinition, PanelView } from '../../panels/types';
+import { formatChange, formatMonth, formatNumber } from '../../format/index';
+import { kit, reason, takeawayText, type PanelDefinition, type PanelView } from '../../panels/kit';
 import type { TrendResult } from './types';
+import { seasonalityTakeaway, trendTakeaway } from './takeaway';
 
 /** The growth figures beside the table: the headline compound rate and, for comparison, the arithmetic mean of the monthly changes. */
 function growthNote(t: TrendResult): string {
@@ -23,65 +22,51 @@ export const trendPanel: PanelDefinition = {
 	analyses: ['trend', 'forecast', 'unusualDays'],
 	wide: true,
 	dictionary: ['sales-trend'],
-	takeaway: takeawayFrom(['trend'], (input) => {
-		const r = input.results;
-		const money = (v: number) => formatMoney(v, input.currency);
-		const t = r.trend;
-		if (!t?.available) return null;
-		if (t.peak && t.lowest && t.lowest.month !== t.peak.month)
-			return `Best complete month: ${formatMonth(t.peak.month)} (${money(t.peak.revenue)}); weakest: ${formatMonth(t.lowest.month)} (${money(t.lowest.revenue)}).`;
-		if (t.peak) return `Best complete month: ${formatMonth(t.peak.month)} (${money(t.peak.revenue)}).`;
-		return `${plural(t.months.length, 'month')} of sales, none of them complete yet.`;
-	}),
+	takeaway: takeawayText(trendTakeaway),
 	views(input): PanelView[] {
-		const { r, money, pct, count, chart } = kit(input);
-		const t = r.trend;
+		const { r, money, pct, share, count, chart, resultView } = kit(input);
 		const f = r.forecast;
 		const u = r.unusualDays;
 		const views: PanelView[] = [
-			{
+			resultView(r.trend, {
 				id: 'trend',
 				label: 'Monthly revenue',
 				title: 'Monthly net revenue',
-				chart: chart(t, (x, o) => salesTrendChart(x, { ...o, forecast: f?.available ? f : null, unusualDays: u?.available ? u : null })),
-				unavailable: reason(t),
-				table: t?.available
-					? {
-							caption: `Net revenue, orders and customers per month${growthNote(t)}`,
-							columns: [
-								{ key: 'month', label: 'Month', format: (v, row) => `${formatMonth(String(v))}${row.partial ? ' (partial)' : ''}` },
-								{ key: 'revenue', label: 'Net revenue', numeric: true, format: money },
-								{ key: 'orders', label: 'Orders', numeric: true, format: count },
-								{ key: 'customers', label: 'Customers', numeric: true, format: count },
-								{ key: 'growth', label: 'Change vs previous month', numeric: true, format: (v) => (v === null ? '' : pct(v)) }
-							],
-							rows: t.months
-						}
-					: null
-			}
+				draw: (x, o) => salesTrendChart(x, { ...o, forecast: f?.available ? f : null, unusualDays: u?.available ? u : null }),
+				table: (t) => ({
+					caption: `Net revenue, orders and customers per month${growthNote(t)}`,
+					columns: [
+						{ key: 'month', label: 'Month', format: (v, row) => `${formatMonth(String(v))}${row.partial ? ' (partial)' : ''}` },
+						{ key: 'revenue', label: 'Net revenue', numeric: true, format: money },
+						{ key: 'orders', label: 'Orders', numeric: true, format: count },
+						{ key: 'customers', label: 'Customers', numeric: true, format: count },
+						{ key: 'growth', label: 'Change vs previous month', numeric: true, format: share }
+					],
+					rows: t.months
+				})
+			})
 		];
 		if (f) {
-			views.push({
-				id: 'forecast',
-				label: 'Forecast',
-				title: 'Net revenue forecast',
-				chart: chart(f, (x, o) => forecastChart(x, o)),
-				unavailable: reason(f),
-				table: f.available
-					? {
-							caption: 'Forecast with 80% and 95% intervals',
-							columns: [
-								{ key: 'label', label: f.granularity === 'month' ? 'Month' : 'Week' },
-								{ key: 'forecast', label: 'Forecast', numeric: true, format: money },
-								{ key: 'lo80', label: '80% low', numeric: true, format: money },
-								{ key: 'hi80', label: '80% high', numeric: true, format: money },
-								{ key: 'lo95', label: '95% low', numeric: true, format: money },
-								{ key: 'hi95', label: '95% high', numeric: true, format: money }
-							],
-							rows: f.labels.map((label, i) => ({ label, forecast: f.forecast[i], lo80: f.lo80[i], hi80: f.hi80[i], lo95: f.lo95[i], hi95: f.hi95[i] }))
-						}
-					: null
-			});
+			views.push(
+				resultView(f, {
+					id: 'forecast',
+					label: 'Forecast',
+					title: 'Net revenue forecast',
+					draw: forecastChart,
+					table: (x) => ({
+						caption: 'Forecast with 80% and 95% intervals',
+						columns: [
+							{ key: 'label', label: x.granularity === 'month' ? 'Month' : 'Week' },
+							{ key: 'forecast', label: 'Forecast', numeric: true, format: money },
+							{ key: 'lo80', label: '80% low', numeric: true, format: money },
+							{ key: 'hi80', label: '80% high', numeric: true, format: money },
+							{ key: 'lo95', label: '95% low', numeric: true, format: money },
+							{ key: 'hi95', label: '95% high', numeric: true, format: money }
+						],
+						rows: x.labels.map((label, i) => ({ label, forecast: x.forecast[i], lo80: x.lo80[i], hi80: x.hi80[i], lo95: x.lo95[i], hi95: x.hi95[i] }))
+					})
+				})
+			);
 		}
 		if (u) {
 			views.push({
@@ -106,7 +91,6 @@ export const trendPanel: PanelDefinition = {
 			});
 		}
 		return views;
-	
 	}
 };
 
@@ -116,17 +100,7 @@ export const seasonalityPanel: PanelDefinition = {
 	title: 'Seasonality',
 	analyses: ['trend'],
 	dictionary: ['sales-trend'],
-	takeaway: takeawayFrom(['seasonality'], (input) => {
-		const r = input.results;
-		const t = r.trend;
-		if (!t?.available) return null;
-		const known = t.seasonality.filter((s) => s.index !== null) as { month: number; index: number }[];
-		if (known.length < 2) return 'Seasonality needs complete months of several calendar months.';
-		const hi = known.reduce((a, b) => (b.index > a.index ? b : a));
-		const lo = known.reduce((a, b) => (b.index < a.index ? b : a));
-		const name = (m: number) => new Date(Date.UTC(2000, m - 1, 1)).toLocaleString('en-US', { month: 'long', timeZone: 'UTC' });
-		return `${name(hi.month)} is the strongest month (${formatPercent(hi.index - 1, 0)} vs average), ${name(lo.month)} the weakest (${formatPercent(lo.index - 1, 0)}).`;
-	}),
+	takeaway: takeawayText(seasonalityTakeaway),
 	views(input): PanelView[] {
 		const { r, chart } = kit(input);
 		const t = r.trend;
@@ -151,6 +125,5 @@ export const seasonalityPanel: PanelDefinition = {
 					: null
 			}
 		];
-	
 	}
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dataQualityFindings, takeaway } from '../../../../src/lib/insights/index';
+import { dataQualityFindings, dataQualityTakeaway } from '../../../../src/lib/analyses/dataQuality/takeaway';
 import { results, quality } from '../../../fixtures/results';
 
 describe('data-quality findings under the quality panel', () => {
@@ -19,7 +19,7 @@ describe('data-quality findings under the quality panel', () => {
 	});
 
 	it('adds them to the import summary sentence', () => {
-		const text = takeaway('dataQuality', withOverlap, { currency: 'EUR', quality })!;
+		const text = dataQualityTakeaway(withOverlap, { currency: 'EUR', quality })!.text;
 		expect(text).toMatch(/^Of 125 rows read, .* kept and flagged\. 1 cancelled order worth EUR 45\.50 is left out .* 2 order ids appear in more than one file/);
 	});
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { churnVerdict, feedbackHeadline, feedbackMonthlySentence } from '../../../src/lib/insights/feedback';
-import { discontentActions } from '../../../src/lib/insights/actions';
-import { feedback } from '../../fixtures/results';
+import { churnVerdict, feedbackTakeaway } from '../../../../src/lib/analyses/feedback/takeaway';
+import { discontentActions } from '../../../../src/lib/insights/index';
+import { feedback } from '../../../fixtures/results';
 
 describe('feedback sentences', () => {
 	it('say the data cannot tell when the test is not significant, with the figures', () => {
@@ -13,9 +13,8 @@ describe('feedback sentences', () => {
 		expect(churnVerdict({ ...feedback, unhappyChurnMore: 'yes' })).toMatch(/^unhappy customers churn more: 50\.0% of 2/);
 	});
 
-	it('give the average, the scale and the month', () => {
-		expect(feedbackHeadline(feedback)).toMatch(/^Customers rate 3\.80 on the 1-5 scale on average \(10 rated orders\);/);
-		expect(feedbackMonthlySentence(feedback)).toBe('June 2024: an average of 4.33 from 6 answers.');
+	it('give the average and the scale', () => {
+		expect(feedbackTakeaway({ feedback }, {})?.text).toMatch(/^Customers rate 3\.80 on the 1-5 scale on average \(10 rated orders\);/);
 	});
 
 	it('turn discontented lapsing segments into action rows', () => {

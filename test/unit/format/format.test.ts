@@ -13,7 +13,7 @@ import {
 	plural,
 	truncate,
 	withCurrency
-} from '../../../src/lib/insights/format';
+} from '../../../src/lib/format/format';
 
 describe('formatting', () => {
 	it('money', () => {

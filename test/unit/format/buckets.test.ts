@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isBucketLabel, realGroups } from '../../../src/lib/insights/buckets';
+import { isBucketLabel, realGroups } from '../../../src/lib/format/buckets';
 
 describe('bucket labels', () => {
 	it('recognises catch-all and missing-value labels, with or without a count', () => {

@@ -1,9 +1,10 @@
-/** Sentences about customer feedback, shared by the executive summary, the takeaways and the panel. */
-import type { FeedbackResult } from '../analyses/index';
-import { formatCount, formatMonth, formatNumber, formatPercent, plural } from './format';
+/** Sentences about customer feedback: the panel's takeaway (also the executive summary's) and the churn view's hint. */
+import { formatCount, formatNumber, formatPercent, plural } from '../../format/index';
+import type { Takeaway } from '../types';
+import type { FeedbackResult } from './types';
 
 /** Churn of unhappy customers against everyone else with a rating. */
-export function unhappyChurnComparison(f: FeedbackResult): { unhappy: number; others: number; unhappyCustomers: number; otherCustomers: number } | null {
+function unhappyChurnComparison(f: FeedbackResult): { unhappy: number; others: number; unhappyCustomers: number; otherCustomers: number } | null {
 	const u = f.churnByBand.find((b) => b.band === 'Unhappy');
 	const rest = f.churnByBand.filter((b) => b.band !== 'Unhappy');
 	const n = rest.reduce((s, b) => s + b.customers, 0);
@@ -26,17 +27,16 @@ function upperFirst(s: string): string {
 }
 
 /** The headline: average rating (and NPS), then the churn verdict. */
-export function feedbackHeadline(f: FeedbackResult): string {
+export const feedbackTakeaway: Takeaway = ({ feedback: f }) => {
+	if (!f?.available) return null;
 	const nps = f.nps ? `, NPS ${formatNumber(f.nps.score, 0)}` : '';
-	return `Customers rate ${formatNumber(f.avgRating, 2)} on the ${f.scale.id} scale on average (${plural(f.ratedOrders, 'rated order')}${nps}); ${churnVerdict(f)}.`;
-}
-
-export function feedbackMonthlySentence(f: FeedbackResult): string | null {
-	const last = f.months.at(-1);
-	if (!last) return null;
-	const value = f.nps ? `NPS ${formatNumber(last.nps, 0)}` : `an average of ${formatNumber(last.avgRating, 2)}`;
-	return `${formatMonth(last.month)}: ${value} from ${plural(last.answers, 'answer')}.`;
-}
+	return {
+		id: 'feedback',
+		analysis: 'feedback',
+		value: f.avgRating,
+		text: `Customers rate ${formatNumber(f.avgRating, 2)} on the ${f.scale.id} scale on average (${plural(f.ratedOrders, 'rated order')}${nps}); ${churnVerdict(f)}.`
+	};
+};
 
 export function feedbackChurnSentence(f: FeedbackResult): string {
 	const share = f.unhappyRevenueShare > 0 ? ` Unhappy customers brought ${formatPercent(f.unhappyRevenueShare)} of revenue.` : '';

@@ -1,0 +1,16 @@
+/**
+ * The app layer's public face for the components and routes: the session, its settings, downloads,
+ * drill-down selections and UI formatting.
+ */
+export { Session, type Loaded, type Progress } from './session.svelte';
+export { LIMITS, settingsFromQuery, settingsToQuery } from './url-settings';
+export { SAMPLES, fetchSampleFile, type Sample } from './samples';
+export { drillFilename, drillFilter, drillTitle, type DrillSelection } from './drill';
+export { downloadBlob, findChartSvg, pngBlob, safeFilename, svgBlob } from './download';
+export { downloadReport } from './report-export';
+export { downloadAllCustomers } from './customers-export';
+export { toUserError, type UserError } from './errors';
+export { forgetMapping } from './mapping';
+export type { FilterOptions } from './filter-options';
+export { forgetDevice, keepOnDevice, keepOptedIn, keepSupported, keptManifest, reopenFromDevice, setKeepOptedIn, type KeptManifest } from './device-store';
+export * from './format';
