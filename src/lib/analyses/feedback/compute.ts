@@ -56,7 +56,7 @@ export function bandSql(scale: RatingScale, avg: string): string {
 }
 
 /** One row per rated order: its rating (mean of its rated lines), date, customer. */
-function orderRatingsSql(scope: string): string {
+export function orderRatingsSql(scope: string): string {
 	return `SELECT order_id, any_value(customer_id) AS customer_id, avg(rating) AS rating,
 			min(coalesce(review_date, order_ts)) AS rated_at, bool_or(review_text IS NOT NULL) AS has_text,
 			any_value(review_text) FILTER (WHERE review_text IS NOT NULL) AS review_text
