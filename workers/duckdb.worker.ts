@@ -36,6 +36,10 @@ const api = {
 	async exec(sql: string): Promise<void> {
 		(await ready()).exec(sql);
 	},
+	async copyToParquet(sql: string): Promise<Uint8Array> {
+		const bytes = (await ready()).toParquet(sql);
+		return Comlink.transfer(bytes, [bytes.buffer]);
+	},
 	async registerFile(name: string, source: FileSource): Promise<string> {
 		const c = await ready();
 		if (source.kind === 'file') {

@@ -3,12 +3,13 @@
  *
  *   npm run analyze -- FILE... [--map field=Column ...] [--as-of YYYY-MM-DD] [--churn-days N]
  *                      [--margin X] [--date-format F] [--decimal comma|point]
- *                      [--json OUT.json] [--customers OUT.csv|OUT.parquet]
+ *                      [--rating-scale 1-5|0-10|1-10|0-100] [--json OUT.json] [--customers OUT.csv|OUT.parquet]
  *
  * Prints a short summary; `--json` writes every result, `--customers` every customer with every score
  * (the columns of the app's "Download all customers"; Parquet when the name ends in .parquet).
  * How the files were read (dates read month-first, lines left out, number formats…) goes to
- * stderr as `note:` lines. `--date-format` and `--decimal` override what was detected.
+ * stderr as `note:` lines. `--date-format`, `--decimal` and `--rating-scale` (the app's "Review
+ * columns" scale; `5`, `10` and `100` stand for 1-5, 0-10 and 0-100) override what was detected.
  * Bad input exits with status 1 and one line saying why.
  */
 import { stat, writeFile } from 'node:fs/promises';
@@ -21,17 +22,18 @@ import { buildCanonical, loadFiles, suggestMapping } from '../lib/ingest/index';
 import { inputFromPath } from '../lib/ingest/node-input';
 import { FAMILY_ORDER } from '../lib/ingest/dates';
 import type { DateFamily, DateFormatSpec, DecimalMark, Mapping, QualitySummary } from '../lib/ingest/types';
-import { allCustomersQuery, exportAllCustomers, presetModels, runAll, withDefaults, type AnalysisParams, type AnalysisResults } from '../lib/analyses/index';
+import { allCustomersQuery, exportAllCustomers, presetModels, RATING_SCALES, runAll, withDefaults, type AnalysisParams, type AnalysisResults, type RatingScaleId } from '../lib/analyses/index';
 import { isIsoDate } from '../lib/analyses/index';
 import { toCsv } from '../lib/report/csv'; // not report/index, which loads the panels and with them Plot
-import { quoteString } from '../lib/sql';
 
 class InputError extends Error {}
 
 const USAGE =
-	'usage: analyze FILE... [--map field=Column ...] [--as-of YYYY-MM-DD] [--churn-days N] [--margin X] [--date-format F] [--decimal comma|point] [--json OUT.json] [--customers OUT.csv]';
+	'usage: analyze FILE... [--map field=Column ...] [--as-of YYYY-MM-DD] [--churn-days N] [--margin X] [--date-format F] [--decimal comma|point] [--rating-scale 1-5|0-10|1-10|0-100] [--json OUT.json] [--customers OUT.csv|OUT.parquet]';
 
 const DECIMALS: Record<string, DecimalMark> = { comma: 'comma', ',': 'comma', point: 'point', '.': 'point' };
+/** `--rating-scale`: the app's scale ids, and the top of the scale as a shorthand (10 = 0–10, the NPS question). */
+const RATING_SCALE_NAMES = new Map<string, RatingScaleId>([...(Object.keys(RATING_SCALES) as RatingScaleId[]).map((id) => [id, id] as const), ['5', '1-5'], ['10', '0-10'], ['100', '0-100']]);
 
 export interface CliOptions {
 	files: string[];
@@ -42,12 +44,14 @@ export interface CliOptions {
 	/** A date family (`dmy`, `iso`…) or a strptime pattern such as `%d.%m.%Y`. */
 	dateFormat: DateFormatSpec | null;
 	decimal: DecimalMark | null;
+	/** Scale of the rating column; null = read from the data. */
+	ratingScale: RatingScaleId | null;
 	json: string | null;
 	customers: string | null;
 }
 
 export function parseArgs(argv: string[]): CliOptions {
-	const o: CliOptions = { files: [], map: [], asOf: null, churnDays: null, margin: null, dateFormat: null, decimal: null, json: null, customers: null };
+	const o: CliOptions = { files: [], map: [], asOf: null, churnDays: null, margin: null, dateFormat: null, decimal: null, ratingScale: null, json: null, customers: null };
 	const value = (i: number, flag: string) => {
 		const v = argv[i];
 		if (v === undefined || (v.startsWith('--') && v.length > 2)) throw new InputError(`${flag} needs a value; ${USAGE}`);
@@ -86,6 +90,11 @@ export function parseArgs(argv: string[]): CliOptions {
 			const v = next();
 			if (!DECIMALS[v]) throw new InputError(`--decimal must be comma or point, got ${JSON.stringify(v)}`);
 			o.decimal = DECIMALS[v];
+		} else if (flag === '--rating-scale') {
+			const v = next();
+			const scale = RATING_SCALE_NAMES.get(v);
+			if (!scale) throw new InputError(`--rating-scale must be one of ${[...RATING_SCALE_NAMES.keys()].join(', ')}, got ${JSON.stringify(v)}`);
+			o.ratingScale = scale;
 		} else if (flag === '--json') o.json = next();
 		else if (flag === '--customers') o.customers = next();
 		else if (flag === '--help' || flag === '-h') throw new InputError(USAGE);
@@ -174,7 +183,8 @@ export async function main(argv: string[]): Promise<number> {
 		const params: AnalysisParams = withDefaults({
 			asOf: opts.asOf,
 			...(opts.churnDays !== null ? { churnDays: opts.churnDays } : {}),
-			...(opts.margin !== null ? { margin: opts.margin } : {})
+			...(opts.margin !== null ? { margin: opts.margin } : {}),
+			...(opts.ratingScale !== null ? { ratingScale: opts.ratingScale } : {})
 		});
 		const results = await runAll(engine, params);
 		process.stdout.write(`${summary(results)}\n`);
@@ -195,7 +205,7 @@ export async function main(argv: string[]): Promise<number> {
 			if (opts.customers.toLowerCase().endsWith('.parquet')) {
 				const query = await allCustomersQuery(engine, params, models);
 				if (!query) throw new InputError('there are no customers to write');
-				await engine.exec(`COPY (${query.sql}) TO ${quoteString(path.resolve(opts.customers))} (FORMAT parquet)`);
+				await writeFile(opts.customers, await engine.copyToParquet(query.sql));
 				[{ count }] = await engine.query<{ count: number }>(`SELECT count(*) AS count FROM (${query.sql})`);
 			} else {
 				const { columns, rows } = await exportAllCustomers(engine, params, models);

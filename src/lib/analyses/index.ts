@@ -28,6 +28,7 @@ export { MONTHLY_MIN_MONTHS, WEEKS_PER_MONTH } from './forecast/compute';
 export { MAU_WINDOW_DAYS, MAX_SERIES_POINTS } from './engagement/compute';
 export { AGE_BANDS } from './demographics/compute';
 export { LAPSING_SEGMENTS, MIN_GROUP, RATING_SCALES, customerFeedbackSql } from './feedback/compute';
+export { reviewsWithTerm, REVIEWS_SHOWN, type TermReview } from './feedback/reviews';
 
 export type * from './types';
 export type * from './registry';

@@ -47,6 +47,7 @@ export async function createBrowserEngine(): Promise<Engine> {
 		name,
 		query: async <T extends object>(sql: string, params?: Parameters<DuckDbWorkerApi['query']>[1]) => (await remote.query(sql, params)) as T[],
 		exec: (sql) => remote.exec(sql),
+		copyToParquet: (sql) => remote.copyToParquet(sql),
 		registerFile: (name, source) => remote.registerFile(name, source),
 		dropFile: (name) => remote.dropFile(name),
 		createTableFromColumns: (table, columns) => remote.createTableFromColumns(table, columns),

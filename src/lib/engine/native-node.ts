@@ -1,11 +1,11 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as arrow from 'apache-arrow';
 import { DuckDBInstance, DuckDBTimestampValue, DuckDBTypeId, type DuckDBAppender, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import type { ColumnData, Engine, FileSource, Row, SqlValue } from './engine';
 import { formatTimestamp, toSqlValue } from './values';
-import { quoteIdent } from '../sql';
+import { quoteIdent, quoteString } from '../sql';
 
 const NUMERIC = new Set([
 	DuckDBTypeId.TINYINT, DuckDBTypeId.SMALLINT, DuckDBTypeId.INTEGER, DuckDBTypeId.BIGINT, DuckDBTypeId.HUGEINT,
@@ -52,14 +52,28 @@ export async function createNativeEngine(): Promise<Engine> {
 		});
 	}
 
+	async function scratchDir(): Promise<string> {
+		scratch ??= await mkdtemp(path.join(tmpdir(), 'customer-lens-'));
+		return scratch;
+	}
+	let parquetCounter = 0;
+
 	return {
 		name: `duckdb-native ${version}`,
 		query,
 		exec: async (sql) => void (await conn.run(sql)),
+		async copyToParquet(sql: string) {
+			const file = path.join(await scratchDir(), `export-${++parquetCounter}.parquet`);
+			try {
+				await conn.run(`COPY (${sql}) TO ${quoteString(file)} (FORMAT parquet)`);
+				return new Uint8Array(await readFile(file));
+			} finally {
+				await rm(file, { force: true });
+			}
+		},
 		async registerFile(name: string, source: FileSource) {
 			if (source.kind === 'path') return path.resolve(source.path);
-			scratch ??= await mkdtemp(path.join(tmpdir(), 'customer-lens-'));
-			const file = path.join(scratch, path.basename(name));
+			const file = path.join(await scratchDir(), path.basename(name));
 			const bytes = source.kind === 'bytes' ? source.bytes : new Uint8Array(await source.file.arrayBuffer());
 			await writeFile(file, bytes);
 			return file;

@@ -4,6 +4,7 @@ import type { ColumnData, Row, SqlValue } from './engine';
 import { formatTimestamp, toSqlValue } from './values';
 import { quoteIdent } from '../sql';
 import { batchToIpc } from './arrow-batch';
+import { arrowToParquet } from './parquet-write';
 
 /**
  * Offline guards applied right after instantiation. duckdb-wasm would otherwise fetch the
@@ -70,6 +71,10 @@ export class WasmCore {
 
 	exec(sql: string): void {
 		this.conn.query(sql);
+	}
+
+	toParquet(sql: string): Uint8Array {
+		return arrowToParquet(this.conn.query(sql));
 	}
 
 	registerBytes(name: string, bytes: Uint8Array): string {

@@ -22,6 +22,7 @@ export async function createWasmNodeEngine(): Promise<Engine> {
 		name: core.name,
 		query: async <T extends object>(sql: string, params?: SqlValue[]) => core.query(sql, params) as T[],
 		exec: async (sql: string) => core.exec(sql),
+		copyToParquet: async (sql: string) => core.toParquet(sql),
 		async registerFile(name: string, source: FileSource) {
 			if (source.kind === 'path') {
 				db.registerFileURL(name, path.resolve(source.path), DuckDBDataProtocol.NODE_FS, false);

@@ -9,7 +9,7 @@ import type { Chart, ChartOptions } from '../charts/index';
 import { formatCount, formatMoney, formatPercent } from '../format/index';
 import type { ChartFactory, PanelInput, PanelView, TableSpec } from './types';
 
-import { selectionFromDatum, type DrillSelection } from '../app/drill';
+import { selectionFromDatum, type CustomerSelection } from '../app/drill';
 
 export type * from './types';
 
@@ -40,7 +40,7 @@ export function kit(input: PanelInput) {
 			return { ...view, chart: chart(m, draw), unavailable: reason(m), table: m?.available ? table(m) : null };
 		},
 		/** A chart click handler that drills down to the customers of the clicked `kind` (segment, group…). */
-		drillOnClick: (kind: DrillSelection['kind']) => (datum: unknown) => {
+		drillOnClick: (kind: CustomerSelection['kind']) => (datum: unknown) => {
 			const s = selectionFromDatum(kind, datum);
 			if (s) input.ondrill(s);
 		},

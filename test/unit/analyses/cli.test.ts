@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CDNOW, cdnowTransactions } from '../models/clv-cdnow-data';
 import { createNativeEngine } from '../../../src/lib/engine/native-node';
+import { parseArgs } from '../../../src/cli/analyze';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const FIXTURE = path.join(ROOT, 'test/fixtures/analyses/cli-orders.csv');
@@ -27,6 +28,19 @@ function analyze(args: string[]): Promise<{ status: number | null; stdout: strin
 		});
 	});
 }
+
+describe('command line flags', () => {
+	it('--rating-scale takes the app\'s scale ids and the top of the scale as a shorthand', () => {
+		expect(parseArgs(['f.csv']).ratingScale).toBeNull();
+		expect(parseArgs(['f.csv', '--rating-scale', '1-5']).ratingScale).toBe('1-5');
+		expect(parseArgs(['f.csv', '--rating-scale=0-100']).ratingScale).toBe('0-100');
+		expect(parseArgs(['f.csv', '--rating-scale', '1-10']).ratingScale).toBe('1-10');
+		expect(['5', '10', '100'].map((v) => parseArgs(['f.csv', '--rating-scale', v]).ratingScale)).toEqual(['1-5', '0-10', '0-100']);
+		expect(() => parseArgs(['f.csv', '--rating-scale', '7'])).toThrow(/^--rating-scale must be one of 1-5, 0-10, 1-10, 0-100, 5, 10, 100, got "7"$/);
+		expect(() => parseArgs(['f.csv', '--rating-scale'])).toThrow(/--rating-scale needs a value; usage: .*\[--rating-scale 1-5\|0-10\|1-10\|0-100\]/);
+		expect(() => parseArgs(['f.csv', '--rating-scale', 'toString'])).toThrow(/--rating-scale must be one of/);
+	});
+});
 
 describe('command line: npm run analyze', () => {
 	it('writes every result as JSON and the per-customer CSV', async () => {

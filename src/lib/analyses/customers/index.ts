@@ -6,7 +6,8 @@ import type { Engine } from '../../engine/engine';
 import { quoteIdent, quoteString } from '../../sql';
 import { withContext } from '../context';
 import type { PresetModels } from '../clv/model';
-import { customerView } from './view';
+import { customerView, type CustomerViewInfo } from './view';
+import { LAPSING_SEGMENTS } from '../feedback/compute';
 import { withDefaults, type AnalysisParams } from '../params';
 import { CUSTOMER_COLUMNS, customerExportColumns, type CustomerFilter, type CustomerPage, type CustomerRow, type CustomerSort } from './types';
 import { useModels } from '../clv/model';
@@ -40,6 +41,12 @@ export function customerWhere(filter: CustomerFilter = {}): string {
 		if (!/^\d{4}-\d{2}$/.test(filter.cohort)) throw new RangeError(`cohort must be written YYYY-MM, got ${JSON.stringify(filter.cohort)}`);
 		parts.push(`cohort = '${filter.cohort}'`);
 	}
+	if (filter.discontent) {
+		if (filter.discontent !== 'all' && !(LAPSING_SEGMENTS as readonly string[]).includes(filter.discontent)) {
+			throw new RangeError(`discontent needs a lapsing segment or 'all', got ${JSON.stringify(filter.discontent)}`);
+		}
+		parts.push(filter.discontent === 'all' ? 'discontent' : `discontent AND segment = '${filter.discontent}'`);
+	}
 	if (filter.search) parts.push(`contains(lower(customer_id), ${quoteString(filter.search.toLowerCase())})`);
 	return parts.length ? parts.join(' AND ') : 'TRUE';
 }
@@ -55,6 +62,7 @@ function toRow(r: Record<string, unknown>): CustomerRow {
 	const row = {} as Record<string, unknown>;
 	for (const c of CUSTOMER_COLUMNS) row[c] = r[c] ?? null;
 	row.churned = Boolean(r.churned);
+	row.discontent = Boolean(r.discontent);
 	return row as unknown as CustomerRow;
 }
 
@@ -64,9 +72,12 @@ function toRow(r: Record<string, unknown>): CustomerRow {
  * every order line. The data is identified by the identity and size of `transactions`/`customers`
  * (ingest replaces the tables when new files are loaded).
  */
+interface CachedTable extends Omit<CustomerViewInfo, 'view'> {
+	table: string;
+}
 interface CacheEntry {
 	key: string;
-	ready: Promise<{ table: string; modelNote: string | null }>;
+	ready: Promise<CachedTable>;
 }
 const cache = new WeakMap<Engine, CacheEntry>();
 let cacheCounter = 0;
@@ -78,7 +89,7 @@ async function dataIdentity(engine: Engine): Promise<string> {
 	return JSON.stringify(rows);
 }
 
-async function cachedTable(engine: Engine, params: Partial<AnalysisParams>, models?: PresetModels): Promise<{ table: string; modelNote: string | null } | null> {
+async function cachedTable(engine: Engine, params: Partial<AnalysisParams>, models?: PresetModels): Promise<CachedTable | null> {
 	const key = JSON.stringify([await dataIdentity(engine), withDefaults(params), models ?? null]);
 	const hit = cache.get(engine);
 	if (hit && hit.key === key) {
@@ -92,12 +103,12 @@ async function cachedTable(engine: Engine, params: Partial<AnalysisParams>, mode
 	const ready = withContext(engine, params, async (ctx) => {
 		if (ctx.empty || !ctx.has('customer_id')) return null;
 		if (models) useModels(ctx, models);
-		const { view, modelNote } = await customerView(ctx);
+		const { view, ...info } = await customerView(ctx);
 		const table = `cl_customer_cache_${++cacheCounter}`;
 		await engine.exec(`CREATE OR REPLACE TEMP TABLE ${table} AS SELECT * FROM ${view}`);
-		return { table, modelNote };
+		return { table, ...info };
 	});
-	const entry: CacheEntry = { key, ready: ready.then((r) => r ?? { table: '', modelNote: null }) };
+	const entry: CacheEntry = { key, ready: ready.then((r) => r ?? { table: '', modelNote: null, attributes: [], feedback: false }) };
 	cache.set(engine, entry);
 	const built = await ready;
 	// The previous cache table is no longer reachable.
@@ -126,9 +137,9 @@ export async function customerPage(engine: Engine, params: Partial<AnalysisParam
 	const where = customerWhere(query.filter);
 	const order = orderBy(query.sort);
 	const built = await cachedTable(engine, params, query.models);
-	if (!built || !built.table) return { total: 0, offset, rows: [], modelNote: null };
+	if (!built || !built.table) return { total: 0, offset, rows: [], modelNote: null, feedback: false };
 	const { rows, total } = await select(built.table, engine, where, order, limit, offset);
-	return { total, offset, rows, modelNote: built.modelNote };
+	return { total, offset, rows, modelNote: built.modelNote, feedback: built.feedback };
 }
 
 /** Every row matching a filter (for export), in `sort` order. */
@@ -145,13 +156,14 @@ export async function exportCustomers(
 }
 
 /**
- * The query for every customer with every score, in the columns of {@link customerExportColumns},
- * ordered by customer id (for `COPY … TO` as well as for rows); null without customers.
+ * The query for every customer with every score, in the columns of {@link customerExportColumns}
+ * (with the feedback and attribute columns the data has), ordered by customer id (for
+ * `copyToParquet` as well as for rows); null without customers.
  */
 export async function allCustomersQuery(engine: Engine, params: Partial<AnalysisParams>, models?: PresetModels): Promise<{ columns: string[]; sql: string } | null> {
-	const columns = customerExportColumns(withDefaults(params).clvMonths);
 	const built = await cachedTable(engine, params, models);
 	if (!built || !built.table) return null;
+	const columns = customerExportColumns(withDefaults(params).clvMonths, built);
 	return {
 		columns: columns.map((c) => c.name),
 		sql: `SELECT ${columns.map((c) => `${c.sql} AS ${quoteIdent(c.name)}`).join(', ')} FROM ${built.table} ORDER BY customer_id`

@@ -1,5 +1,7 @@
 /** One row of the per-customer table, and how the drill-down pages it. */
+import { quoteIdent } from '../../sql';
 import type { ChurnRisk, CltvSegment } from '../customerScoring/types';
+import type { FeedbackBand } from '../feedback/types';
 
 export interface CustomerRow {
 	customer_id: string;
@@ -19,6 +21,13 @@ export interface CustomerRow {
 	expected_purchases: number | null;
 	expected_aov: number | null;
 	predicted_clv: number | null;
+	/** Feedback (null without a rating column): rated orders, their mean, the latest rating, the band of the mean. */
+	ratings: number | null;
+	avg_rating: number | null;
+	last_rating: number | null;
+	feedback_band: FeedbackBand | null;
+	/** A lapsing RFM segment with an unhappy average rating (the feedback panel's "Discontent"). */
+	discontent: boolean;
 }
 
 export const CUSTOMER_COLUMNS = [
@@ -38,7 +47,12 @@ export const CUSTOMER_COLUMNS = [
 	'p_alive',
 	'expected_purchases',
 	'expected_aov',
-	'predicted_clv'
+	'predicted_clv',
+	'ratings',
+	'avg_rating',
+	'last_rating',
+	'feedback_band',
+	'discontent'
 ] as const satisfies readonly (keyof CustomerRow)[];
 
 export interface CustomerFilter {
@@ -47,6 +61,8 @@ export interface CustomerFilter {
 	cltvSegment?: CltvSegment | null;
 	/** `YYYY-MM`: month of the customer's first non-cancelled order. */
 	cohort?: string | null;
+	/** Discontent customers: of one lapsing RFM segment, or of all of them (`'all'`). */
+	discontent?: string | null;
 	/** Substring of the customer id (case-insensitive). */
 	search?: string | null;
 }
@@ -62,6 +78,8 @@ export interface CustomerPage {
 	rows: CustomerRow[];
 	/** Why the model columns are null, when they are. */
 	modelNote: string | null;
+	/** The feedback columns carry values (a rating is mapped). */
+	feedback: boolean;
 }
 
 /**
@@ -73,12 +91,24 @@ export interface CustomerExportColumn {
 	sql: string;
 }
 
-/** The export's columns: every score the dashboard shows, named for a CRM; the horizon names the prediction columns. */
-export function customerExportColumns(horizonMonths: number): CustomerExportColumn[] {
+/** Which optional columns the data carries (see `customerView`). */
+export interface CustomerExportExtras {
+	/** Customer attributes with values (age, gender, city…), in ingest's order. */
+	attributes: readonly string[];
+	/** A rating is mapped: `avg_rating, ratings, last_rating`. */
+	feedback: boolean;
+}
+
+/**
+ * The export's columns: every score the dashboard shows, named for a CRM (the horizon names the
+ * prediction columns), then the feedback columns and the customer attributes when the data has them.
+ * Dates are DATE (Parquet keeps the type; CSV writes `YYYY-MM-DD`).
+ */
+export function customerExportColumns(horizonMonths: number, extras: CustomerExportExtras = { attributes: [], feedback: false }): CustomerExportColumn[] {
 	return [
 		{ name: 'customer_id', sql: 'customer_id' },
-		{ name: 'first_order_date', sql: "strftime(first_date, '%Y-%m-%d')" },
-		{ name: 'last_order_date', sql: "strftime(last_date, '%Y-%m-%d')" },
+		{ name: 'first_order_date', sql: 'CAST(first_date AS DATE)' },
+		{ name: 'last_order_date', sql: 'CAST(last_date AS DATE)' },
 		{ name: 'recency_days', sql: 'recency_days' },
 		{ name: 'frequency', sql: 'frequency' },
 		{ name: 'monetary', sql: 'monetary' },
@@ -92,6 +122,14 @@ export function customerExportColumns(horizonMonths: number): CustomerExportColu
 		{ name: 'risk_group', sql: 'churn_risk' },
 		{ name: 'p_alive', sql: 'p_alive' },
 		{ name: `expected_purchases_next_${horizonMonths}m`, sql: 'expected_purchases' },
-		{ name: `predicted_clv_next_${horizonMonths}m`, sql: 'predicted_clv' }
+		{ name: `predicted_clv_next_${horizonMonths}m`, sql: 'predicted_clv' },
+		...(extras.feedback
+			? [
+					{ name: 'avg_rating', sql: 'avg_rating' },
+					{ name: 'ratings', sql: 'ratings' },
+					{ name: 'last_rating', sql: 'last_rating' }
+				]
+			: []),
+		...extras.attributes.map((a) => ({ name: a, sql: quoteIdent(a) }))
 	];
 }

@@ -56,7 +56,7 @@ export function bandSql(scale: RatingScale, avg: string): string {
 }
 
 /** One row per rated order: its rating (mean of its rated lines), date, customer. */
-function orderRatingsSql(scope: string): string {
+export function orderRatingsSql(scope: string): string {
 	return `SELECT order_id, any_value(customer_id) AS customer_id, avg(rating) AS rating,
 			min(coalesce(review_date, order_ts)) AS rated_at, bool_or(review_text IS NOT NULL) AS has_text,
 			any_value(review_text) FILTER (WHERE review_text IS NOT NULL) AS review_text
@@ -72,22 +72,47 @@ export function customerFeedbackSql(scope: string): string {
 		FROM (${orderRatingsSql(scope)}) WHERE customer_id IS NOT NULL GROUP BY customer_id`;
 }
 
+/** The run's rated orders ({@link orderRatingsSql}), built once per run. */
+export function ratedOrders(ctx: AnalysisContext): Promise<string> {
+	return ctx.cached('feedbackOrders', () => ctx.temp('feedback_orders', orderRatingsSql(ctx.scope)));
+}
+
+/**
+ * The run's rating scale: the one chosen in "Review columns" (`ratingScale`), else read from the
+ * rated orders; or why no scale fits. Shared by the panel and the per-customer table, so a
+ * customer's band is the same in both.
+ */
+export function ratingScaleOf(ctx: AnalysisContext): Promise<{ scale: RatingScale; chosen: boolean } | { reason: string }> {
+	return ctx.cached('ratingScale', async () => {
+		const [{ mn, mx }] = await ctx.engine.query<{ mn: number; mx: number }>(`SELECT min(rating) AS mn, max(rating) AS mx FROM ${await ratedOrders(ctx)}`);
+		const chosen = ctx.params.ratingScale ? RATING_SCALES[ctx.params.ratingScale] : null;
+		const scale = chosen ?? detectRatingScale(Number(mn), Number(mx));
+		if (!scale) return { reason: `ratings run from ${mn} to ${mx}, which is not a 1–5, 0–10 or 0–100 scale` };
+		if (Number(mn) < scale.min || Number(mx) > scale.max) {
+			return { reason: `ratings run from ${mn} to ${mx}, outside the chosen ${scale.id} scale; choose another scale in "Review columns"` };
+		}
+		return { scale, chosen: chosen !== null };
+	});
+}
+
+/** "Discontent": a lapsing RFM segment ({@link LAPSING_SEGMENTS}) with an unhappy average rating. */
+export function discontentSql(band: string, segment: string): string {
+	return `(${band} = 'Unhappy' AND ${segment} IN (${LAPSING_SEGMENTS.map((s) => `'${s}'`).join(', ')}))`;
+}
+
 export async function computeFeedback(ctx: AnalysisContext): Promise<Maybe<FeedbackResult>> {
 	const none = ctx.missing(['rating'], { rating: 'rating or review score' });
 	if (none) return none;
 	const q = ctx.engine;
-	const rated = await ctx.temp('feedback_orders', orderRatingsSql(ctx.scope));
-	const [stats] = await q.query<{ n: number; mn: number; mx: number; avg: number; texts: number; orders: number }>(
-		`SELECT count(*) AS n, min(rating) AS mn, max(rating) AS mx, avg(rating) AS avg, count(*) FILTER (WHERE has_text) AS texts,
+	const rated = await ratedOrders(ctx);
+	const fit = await ratingScaleOf(ctx);
+	if ('reason' in fit) return { available: false, reason: fit.reason };
+	const { scale, chosen } = fit;
+	const [stats] = await q.query<{ n: number; avg: number; texts: number; orders: number }>(
+		`SELECT count(*) AS n, avg(rating) AS avg, count(*) FILTER (WHERE has_text) AS texts,
 			(SELECT count(DISTINCT order_id) FROM ${ctx.scope}) AS orders
 		FROM ${rated}`
 	);
-	const chosen = ctx.params.ratingScale ? RATING_SCALES[ctx.params.ratingScale] : null;
-	const scale = chosen ?? detectRatingScale(Number(stats.mn), Number(stats.mx));
-	if (!scale) return { available: false, reason: `ratings run from ${stats.mn} to ${stats.mx}, which is not a 1–5, 0–10 or 0–100 scale` };
-	if (Number(stats.mn) < scale.min || Number(stats.mx) > scale.max) {
-		return { available: false, reason: `ratings run from ${stats.mn} to ${stats.mx}, outside the chosen ${scale.id} scale; choose another scale in "Review columns"` };
-	}
 	const isNps = scale.id === '0-10';
 	const npsOf = (promoters: number, detractors: number, n: number) => (n ? ((promoters - detractors) / n) * 100 : 0);
 
@@ -146,17 +171,16 @@ export async function computeFeedback(ctx: AnalysisContext): Promise<Maybe<Feedb
 		unhappyChurnMore = z > 1.959964 ? 'yes' : z < -1.959964 ? 'less' : 'unknown';
 	}
 
-	const lapsing = LAPSING_SEGMENTS.map((s) => `'${s}'`).join(', ');
 	const discontentRows = await q.query<{ segment: string; customers: number; revenue: number }>(
 		`SELECT segment, count(*) AS customers, sum(monetary) AS revenue FROM ${perCustomer}
-		WHERE band = 'Unhappy' AND segment IN (${lapsing}) GROUP BY segment ORDER BY count(*) DESC, segment`
+		WHERE ${discontentSql('band', 'segment')} GROUP BY segment ORDER BY count(*) DESC, segment`
 	);
 	const discontentBySegment = discontentRows.map((r) => ({ segment: r.segment, customers: Number(r.customers), revenue: Number(r.revenue) }));
 
 	return {
 		available: true,
 		scale,
-		scaleChosen: chosen !== null,
+		scaleChosen: chosen,
 		ratedOrders: n,
 		orders: Number(stats.orders),
 		avgRating: Number(stats.avg),

@@ -106,17 +106,20 @@ export const feedbackPanel: PanelDefinition = {
 				title: 'Words of unhappy and happy reviews',
 				chart: null,
 				unavailable: f.terms ? null : 'needs a review text column',
+				hint: 'Click a word or phrase to read the reviews that contain it.',
 				tableOpen: true,
 				table: f.terms
 					? {
 							caption: `Words and two-word phrases most typical of ${count(f.terms.unhappyReviews)} unhappy reviews and of ${count(f.terms.happyReviews)} happy ones (reviews containing each; no model, stop words left out)`,
 							columns: [
-								{ key: 'side', label: 'Typical of' },
 								{ key: 'term', label: 'Word or phrase' },
+								{ key: 'side', label: 'Typical of' },
 								{ key: 'unhappyReviews', label: 'Unhappy reviews', numeric: true, format: count },
 								{ key: 'happyReviews', label: 'Happy reviews', numeric: true, format: count }
 							],
-							rows: [...f.terms.unhappy.map((t) => ({ side: 'Unhappy', ...t })), ...f.terms.happy.map((t) => ({ side: 'Happy', ...t }))]
+							rows: [...f.terms.unhappy.map((t) => ({ side: 'Unhappy' as const, ...t })), ...f.terms.happy.map((t) => ({ side: 'Happy' as const, ...t }))],
+							onactivate: (row: { term: string; side: 'Unhappy' | 'Happy' }) => input.ondrill({ kind: 'reviews', value: row.term, side: row.side }),
+							activateLabel: (row: { term: string }) => `Show the reviews containing “${row.term}”`
 						}
 					: null
 			},
@@ -134,7 +137,9 @@ export const feedbackPanel: PanelDefinition = {
 						{ key: 'customers', label: 'Customers', numeric: true, format: count },
 						{ key: 'revenue', label: 'Revenue', numeric: true, format: money }
 					],
-					rows: f.discontent.bySegment.map((s) => ({ ...s, segment: `Discontent ${s.segment}` }))
+					rows: f.discontent.bySegment.map((s) => ({ ...s, lapsing: s.segment, segment: `Discontent ${s.segment}` })),
+					onactivate: (row: { lapsing: string }) => input.ondrill({ kind: 'discontent', value: row.lapsing }),
+					activateLabel: (row: { segment: string }) => `Show the customers of ${row.segment}`
 				}
 			}
 		];

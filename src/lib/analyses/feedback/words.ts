@@ -30,6 +30,11 @@ export const STOP_WORDS: readonly string[] = (
 	.split(/\s+/)
 	.filter((w, i, all) => w.length > 0 && all.indexOf(w) === i);
 
+/** The tokens of a text column: lower-case runs of letters (the unit every term is made of). */
+export function tokensSql(column: string): string {
+	return `regexp_extract_all(lower(${column}), '\\p{L}+')`;
+}
+
 /**
  * Terms of unhappy (rating ≤ the scale's unhappy bound) and happy (≥ its happy bound) reviews, each
  * review counted once per term. `rated` is the per-order table with `rating` and `review_text`.
@@ -39,7 +44,7 @@ export async function reviewTerms(engine: Engine, rated: string, scale: RatingSc
 	const rows = await engine.query<{ term: string; words: number; u: number; h: number; nu: number; nh: number }>(
 		`WITH docs AS (
 			SELECT order_id, CASE WHEN rating <= ${scale.unhappyAtMost} THEN 'u' WHEN rating >= ${scale.happyAtLeast} THEN 'h' END AS side,
-				regexp_extract_all(lower(review_text), '\\p{L}+') AS toks
+				${tokensSql('review_text')} AS toks
 			FROM ${rated} WHERE review_text IS NOT NULL
 		), d AS (SELECT * FROM docs WHERE side IS NOT NULL),
 		stop(w) AS (VALUES ${stop}),
