@@ -6,7 +6,7 @@
  * matches of every file together, so such exports load with zero clicks.
  */
 import type { CanonicalField } from './canonical-fields';
-import type { ColumnProfile, FeedbackKey, FieldChoice, FileRole, LoadedFile } from './types';
+import type { ColumnProfile, FeedbackKey, FieldChoice, FileRole, LoadedFile, Mapping } from './types';
 
 export interface FileMatchLike {
 	fields: Partial<Record<CanonicalField, FieldChoice>>;
@@ -104,4 +104,30 @@ export function fieldsForRole(role: FileRole, uniqueCustomer: string | undefined
 	if (role === 'feedback') return FEEDBACK_FIELDS;
 	if (role === 'customers') return uniqueCustomer ? CUSTOMER_LINE_FIELDS : ['customer_id'];
 	return null;
+}
+
+export interface PlannedJoin {
+	file: string;
+	other: string;
+	role: 'orders' | 'customers' | 'feedback';
+	/** Key columns in the order-lines file (or the customer id the lines end up with) and in the other file. */
+	key: string;
+	otherKey: string;
+}
+
+/** The joins a mapping asks for, before building (the column review shows them). */
+export function plannedJoins(mapping: Mapping): PlannedJoin[] {
+	const out: PlannedJoin[] = [];
+	const orders = mapping.files.find((m) => m.role === 'orders' && m.fields.order_id);
+	for (const t of mapping.files.filter((m) => m.role === 'transactions')) {
+		const customer = t.fields.customer_id ?? orders?.fields.customer_id;
+		if (orders && t.fields.order_id) out.push({ file: t.file, other: orders.file, role: 'orders', key: t.fields.order_id, otherKey: orders.fields.order_id! });
+		const people = mapping.files.find((m) => m.role === 'customers' && m.uniqueCustomer && m.fields.customer_id);
+		if (people && customer) out.push({ file: t.file, other: people.file, role: 'customers', key: customer, otherKey: people.fields.customer_id! });
+		const byOrder = mapping.files.find((m) => m.role === 'feedback' && (m.joinOn ?? 'order_id') === 'order_id' && m.fields.order_id);
+		if (byOrder && t.fields.order_id) out.push({ file: t.file, other: byOrder.file, role: 'feedback', key: t.fields.order_id, otherKey: byOrder.fields.order_id! });
+		const byCustomer = mapping.files.find((m) => m.role === 'feedback' && m.joinOn === 'customer_id' && m.fields.customer_id);
+		if (byCustomer && customer) out.push({ file: t.file, other: byCustomer.file, role: 'feedback', key: people?.uniqueCustomer ?? customer, otherKey: byCustomer.fields.customer_id! });
+	}
+	return out;
 }
