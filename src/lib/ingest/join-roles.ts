@@ -113,6 +113,8 @@ export interface PlannedJoin {
 	/** Key columns in the order-lines file (or the customer id the lines end up with) and in the other file. */
 	key: string;
 	otherKey: string;
+	/** Customers join: the column naming the real customer. */
+	realCustomer?: string;
 }
 
 /** The joins a mapping asks for, before building (the column review shows them). */
@@ -123,7 +125,7 @@ export function plannedJoins(mapping: Mapping): PlannedJoin[] {
 		const customer = t.fields.customer_id ?? orders?.fields.customer_id;
 		if (orders && t.fields.order_id) out.push({ file: t.file, other: orders.file, role: 'orders', key: t.fields.order_id, otherKey: orders.fields.order_id! });
 		const people = mapping.files.find((m) => m.role === 'customers' && m.uniqueCustomer && m.fields.customer_id);
-		if (people && customer) out.push({ file: t.file, other: people.file, role: 'customers', key: customer, otherKey: people.fields.customer_id! });
+		if (people && customer) out.push({ file: t.file, other: people.file, role: 'customers', key: customer, otherKey: people.fields.customer_id!, realCustomer: people.uniqueCustomer });
 		const byOrder = mapping.files.find((m) => m.role === 'feedback' && (m.joinOn ?? 'order_id') === 'order_id' && m.fields.order_id);
 		if (byOrder && t.fields.order_id) out.push({ file: t.file, other: byOrder.file, role: 'feedback', key: t.fields.order_id, otherKey: byOrder.fields.order_id! });
 		const byCustomer = mapping.files.find((m) => m.role === 'feedback' && m.joinOn === 'customer_id' && m.fields.customer_id);
