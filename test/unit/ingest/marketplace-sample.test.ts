@@ -2,7 +2,9 @@
  * The generated marketplace sample: regenerates byte-identically, loads with zero clicks (the four
  * files in any order), and gives the numbers a plain recomputation from the CSVs gives.
  */
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateMarketplace, MARKETPLACE_FILES } from '../../../src/cli/generate-marketplace';
@@ -11,7 +13,7 @@ import type { Engine } from '../../../src/lib/engine/engine';
 import { createWasmNodeEngine } from '../../../src/lib/engine/wasm-node';
 import { buildCanonical, suggestMapping } from '../../../src/lib/ingest/index';
 import { plainMarketplace } from '../../plain-marketplace';
-import { loadPaths, SAMPLES } from './helpers';
+import { loadPaths, ROOT, SAMPLES } from './helpers';
 
 let engine: Engine;
 beforeAll(async () => {
@@ -59,4 +61,18 @@ describe('marketplace sample', () => {
 		expect(r.feedback.avgRating).toBeCloseTo(plain.avgRating, 9);
 		expect(r.feedback.scale.id).toBe('1-5');
 	});
+
+	it('gives the same numbers on the command line (npm run analyze with the four files)', () => {
+		const out = join(mkdtempSync(join(tmpdir(), 'marketplace-')), 'out.json');
+		const files = (['orders', 'items', 'customers', 'reviews'] as const).map((k) => join(SAMPLES, MARKETPLACE_FILES[k]));
+		const r = spawnSync('npx', ['tsx', 'src/cli/analyze.ts', ...files, '--json', out], { cwd: ROOT, encoding: 'utf8' });
+		expect(r.status, r.stderr).toBe(0);
+		expect(r.stderr).toContain('is its revenue (quantity 1)');
+		const doc = JSON.parse(readFileSync(out, 'utf8'));
+		const plain = plainMarketplace({ orders: read('orders'), items: read('items'), customers: read('customers'), reviews: read('reviews') });
+		expect(doc.kpis.revenue).toBeCloseTo(plain.revenue, 6);
+		expect(doc.kpis.orders).toBe(plain.orders);
+		expect(doc.kpis.customers).toBe(plain.customers);
+		expect(doc.feedback.avgRating).toBeCloseTo(plain.avgRating, 9);
+	}, 120_000);
 });
