@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../../src/lib/engine/engine';
 import { createWasmNodeEngine } from '../../../src/lib/engine/wasm-node';
-import { buildCanonical, inputFromBytes, loadFiles, suggestMapping } from '../../../src/lib/ingest/index';
+import { buildCanonical, checkMapping, inputFromBytes, loadFiles, plannedJoins, suggestMapping } from '../../../src/lib/ingest/index';
 import { runAnalyses } from '../../../src/lib/analyses/index';
 import { fixture, loadPaths } from './helpers';
 
@@ -85,6 +85,40 @@ describe('marketplace export: four files joined by their keys', () => {
 		expect(r.feedback.ratedOrders).toBe(3);
 		// u1 rated o1 and o2 under two per-order ids: one customer, mean (4 + 5) / 2.
 		expect(r.feedback.ratedCustomers).toBe(2);
+	});
+});
+
+describe('joins the user changes', () => {
+	it('lists the planned joins with their keys', async () => {
+		const loaded = await loadPaths(engine, MP);
+		const joins = plannedJoins(suggestMapping(loaded.files).mapping);
+		expect(joins.map((j) => [j.role, j.other, j.key, j.otherKey])).toEqual([
+			['orders', 'mp_orders.csv', 'order_id', 'order_id'],
+			['customers', 'mp_customers.csv', 'customer_id', 'customer_id'],
+			['feedback', 'mp_reviews.csv', 'order_id', 'order_id']
+		]);
+		expect(joins[1].realCustomer).toBe('customer_unique_id');
+	});
+
+	it('drops a join when the file is switched off, and keeps per-order customers without the real-customer column', async () => {
+		const loaded = await loadPaths(engine, MP);
+		const mapping = suggestMapping(loaded.files).mapping;
+		for (const m of mapping.files) {
+			if (m.file === 'mp_reviews.csv') m.role = 'unusable';
+			if (m.file === 'mp_customers.csv') delete m.uniqueCustomer;
+		}
+		const { quality } = await buildCanonical(engine, loaded, mapping);
+		expect((quality.joins ?? []).map((j) => j.role)).toEqual(['orders']);
+		const [t] = await engine.query<{ rated: number; customers: number }>('SELECT count(rating) AS rated, count(DISTINCT customer_id) AS customers FROM transactions');
+		// c1, c2, c3, c4: without the real-customer column each per-order id is a customer.
+		expect({ rated: Number(t.rated), customers: Number(t.customers) }).toEqual({ rated: 0, customers: 4 });
+	});
+
+	it('refuses an orders file without an order date', async () => {
+		const loaded = await loadPaths(engine, MP);
+		const mapping = suggestMapping(loaded.files).mapping;
+		delete mapping.files.find((m) => m.role === 'orders')!.fields.order_ts;
+		expect(checkMapping(loaded.files, mapping).map((e) => e.message).join('\n')).toContain('mp_orders.csv is used as an orders file but no column is mapped to the order date');
 	});
 });
 
