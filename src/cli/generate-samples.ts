@@ -7,6 +7,7 @@
  *    data (CC BY 4.0). Rows are copied byte for byte; the rule is in keepOnlineRetailRow().
  * 2. b2b-sales.csv — generated B2B order lines in the style of the "Sample Sales Data" file.
  * 3. crm-orders.csv + crm-customers.csv — generated CRM export (BG/NBD-like purchase process).
+ * 4. marketplace-*.csv — a generated four-file marketplace export (see generate-marketplace.ts).
  *
  * Every output is a pure function of the code and (for 1) the source file: running this twice
  * gives byte-identical files. See static/samples/README.md.
@@ -16,6 +17,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { hashString, Prng, WeightedSampler } from '../lib/models/random';
+import { generateMarketplace, MARKETPLACE_FILES } from './generate-marketplace';
 
 export const SAMPLE_FILES = {
 	onlineRetail: 'online-retail-sample.csv.gz',
@@ -751,6 +753,8 @@ export function writeSamples(
 	const crm = generateCrm();
 	put(SAMPLE_FILES.crmOrders, crm.orders, countRows(crm.orders));
 	put(SAMPLE_FILES.crmCustomers, crm.customers, countRows(crm.customers));
+	const market = generateMarketplace();
+	for (const k of ['orders', 'items', 'customers', 'reviews'] as const) put(MARKETPLACE_FILES[k], market[k], countRows(market[k]));
 	return written;
 }
 

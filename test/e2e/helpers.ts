@@ -32,7 +32,7 @@ export async function upload(page: Page, names: string[], state: 'ready' | 'erro
 	await settled(page, state);
 }
 
-export async function loadSample(page: Page, id: 'online-retail' | 'b2b' | 'crm'): Promise<void> {
+export async function loadSample(page: Page, id: 'online-retail' | 'b2b' | 'crm' | 'marketplace'): Promise<void> {
 	await page.locator(`button[data-sample="${id}"]`).click();
 	await expect(page.locator('body')).toHaveAttribute('data-state', 'loading');
 	await settled(page);

@@ -3,7 +3,7 @@
  * file with the same columns is mapped the same way. Only the role, column *names* and the date
  * format are stored — never data.
  */
-import type { DateFormatSpec, FileMapping, FileRole, LoadedFile, Mapping } from '$lib/ingest/types';
+import type { DateFormatSpec, FeedbackKey, FileMapping, FileRole, LoadedFile, Mapping } from '$lib/ingest/types';
 
 const PREFIX = 'customer-lens:mapping:';
 const MAX_ENTRIES = 50;
@@ -13,6 +13,8 @@ interface Stored {
 	fields: Record<string, string>;
 	attributes: Record<string, string>;
 	dateFormat?: DateFormatSpec;
+	joinOn?: FeedbackKey;
+	uniqueCustomer?: string;
 	savedAt: number;
 }
 
@@ -37,11 +39,13 @@ export function loadStored(signature: string): Stored | null {
 		const raw = s.getItem(PREFIX + signature);
 		if (!raw) return null;
 		const p = JSON.parse(raw) as Partial<Stored>;
-		if (p.role !== 'transactions' && p.role !== 'customers' && p.role !== 'unusable') return null;
+		if (!['transactions', 'orders', 'customers', 'feedback', 'unusable'].includes(p.role as string)) return null;
 		const df = p.dateFormat;
 		const dateFormat =
 			typeof df === 'string' ? df : df && typeof df === 'object' && typeof (df as { strptime?: unknown }).strptime === 'string' ? df : undefined;
-		return { role: p.role, fields: stringRecord(p.fields), attributes: stringRecord(p.attributes), dateFormat, savedAt: Number(p.savedAt) || 0 };
+		const joinOn = p.joinOn === 'order_id' || p.joinOn === 'customer_id' ? p.joinOn : undefined;
+		const uniqueCustomer = typeof p.uniqueCustomer === 'string' ? p.uniqueCustomer : undefined;
+		return { role: p.role as FileRole, fields: stringRecord(p.fields), attributes: stringRecord(p.attributes), dateFormat, joinOn, uniqueCustomer, savedAt: Number(p.savedAt) || 0 };
 	} catch {
 		return null;
 	}
@@ -53,6 +57,8 @@ export function rememberMapping(m: FileMapping, files: LoadedFile[]): void {
 	if (!s || !file) return;
 	const entry: Stored = { role: m.role, fields: { ...m.fields } as Record<string, string>, attributes: { ...m.attributes } as Record<string, string>, savedAt: Date.now() };
 	if (m.dateFormat) entry.dateFormat = m.dateFormat;
+	if (m.joinOn) entry.joinOn = m.joinOn;
+	if (m.uniqueCustomer) entry.uniqueCustomer = m.uniqueCustomer;
 	try {
 		s.setItem(PREFIX + file.signature, JSON.stringify(entry));
 		const keys: { key: string; at: number }[] = [];
@@ -91,11 +97,13 @@ export function mergeStoredMappings(suggested: Mapping, files: LoadedFile[]): { 
 		const stored = loadStored(file.signature);
 		if (!stored) return m;
 		const cols = new Set(file.columns.map((c) => c.name));
-		const all = [...Object.values(stored.fields), ...Object.values(stored.attributes)];
+		const all = [...Object.values(stored.fields), ...Object.values(stored.attributes), ...(stored.uniqueCustomer ? [stored.uniqueCustomer] : [])];
 		if (!all.every((c) => cols.has(c))) return m;
 		restored.push(file.signature);
 		const next: FileMapping = { table: m.table, file: m.file, role: stored.role, fields: stored.fields, attributes: stored.attributes };
 		if (stored.dateFormat) next.dateFormat = stored.dateFormat;
+		if (stored.joinOn) next.joinOn = stored.joinOn;
+		if (stored.uniqueCustomer) next.uniqueCustomer = stored.uniqueCustomer;
 		return next;
 	});
 	return { mapping: { files: out }, restored };

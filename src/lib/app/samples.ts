@@ -21,6 +21,12 @@ export const SAMPLES: Sample[] = [
 		label: 'CRM with demographics',
 		description: 'Generated shop orders plus a customer file with age, gender and city.',
 		files: ['crm-orders.csv', 'crm-customers.csv']
+	},
+	{
+		id: 'marketplace',
+		label: 'Marketplace export (4 files)',
+		description: 'Generated orders, order items, customers and reviews in the layout of a Brazilian marketplace export, joined by their keys.',
+		files: ['marketplace-orders.csv', 'marketplace-order-items.csv', 'marketplace-customers.csv', 'marketplace-order-reviews.csv']
 	}
 ];
 

@@ -7,6 +7,7 @@
 import { CANONICAL_FIELDS, CUSTOMER_ATTRIBUTES, type CanonicalField, type CustomerAttribute } from './canonical-fields';
 import { disabledAnalyses, NEEDS_ORDERS } from './availability';
 import { IngestError, type IngestErrorInfo } from './errors';
+import { fieldsForRole, inferJoinRoles } from './join-roles';
 import type { ColumnProfile, FieldChoice, FileMapping, FileRole, FileSuggestion, LoadedFile, Mapping, MappingSuggestion } from './types';
 
 /** `Customer ID` → `customerid`. */
@@ -120,7 +121,7 @@ const RULES: Record<Target, Rule> = {
 			...names(0.85, 'spend', 'payment', 'paymentvalue', 'paymentamount', 'amountpaid', 'price_total', 'gmv', 'income')
 		},
 		fuzzy: [[/(revenue|sales|amount|total|value|turnover|spend|dollars)/, 0.6]],
-		exclude: /qty|quantity|count|units|id$|number$|code|tax|discount|shipping|charges|cost/,
+		exclude: /qty|quantity|count|units|id$|number$|code|tax|discount|shipping|freight|charges|cost/,
 		shape: 'number'
 	},
 	cost: {
@@ -141,7 +142,7 @@ const RULES: Record<Target, Rule> = {
 		exact: {
 			...names(0.95, 'region', 'salesregion', 'regionname'),
 			...names(0.9, 'territory', 'salesterritory'),
-			...names(0.85, 'state', 'province', 'stateprovince', 'county', 'shipstate', 'shippingstate', 'billingstate'),
+			...names(0.85, 'state', 'province', 'stateprovince', 'county', 'shipstate', 'shippingstate', 'billingstate', 'customerstate', 'customerregion', 'customerprovince'),
 			...names(0.8, 'city', 'town', 'shipcity', 'shippingcity', 'billingcity', 'customercity'),
 			...names(0.7, 'area', 'zone', 'market', 'district')
 		},
@@ -391,30 +392,58 @@ export function noOrdersError(files: string[], customerFiles: string[]): IngestE
 	});
 }
 
+function unknownColumn(file: string, col: string, field: string): IngestError {
+	return new IngestError({
+		file,
+		column: col,
+		problem: 'unknown-column',
+		hint: 'Choose a column of the file in "Review columns".',
+		message: `${file} has no column "${col}" (mapped to ${field}). Choose a column of the file in "Review columns".`
+	});
+}
+
 /** Checks a (possibly user-edited) mapping before building; returns the problems that stop the build. */
 export function checkMapping(files: LoadedFile[], mapping: Mapping): IngestError[] {
 	const problems: IngestError[] = [];
 	const byTable = new Map(files.map((f) => [f.table, f]));
+	const ordersFiles = mapping.files.filter((m) => m.role === 'orders' && byTable.has(m.table));
 	for (const m of mapping.files) {
 		const f = byTable.get(m.table);
 		if (!f) continue;
 		const cols = new Set(f.columns.map((c) => c.name));
 		for (const [field, col] of [...Object.entries(m.fields), ...Object.entries(m.attributes)]) {
-			if (col && !cols.has(col)) {
+			if (col && !cols.has(col)) problems.push(unknownColumn(f.name, col, field));
+		}
+		if (m.uniqueCustomer && !cols.has(m.uniqueCustomer)) problems.push(unknownColumn(f.name, m.uniqueCustomer, 'the real customer'));
+		if (m.role === 'transactions') {
+			// Dates may come from an orders file joined on the order id.
+			const datedByOrders = Boolean(m.fields.order_id && ordersFiles.some((o) => o.fields.order_ts && o.fields.order_id));
+			if (!m.fields.order_ts && !datedByOrders) problems.push(noDateError(f.name));
+			// A lone price is the line's revenue (quantity 1).
+			if (!m.fields.revenue && !m.fields.unit_price) problems.push(noRevenueError(f.name));
+		}
+		if (m.role === 'orders' && (!m.fields.order_id || !m.fields.order_ts)) {
+			problems.push(
+				new IngestError({
+					file: f.name,
+					problem: 'unknown-column',
+					hint: 'Map the order id and the order date in "Review columns".',
+					message: `${f.name} is used as an orders file but ${m.fields.order_id ? 'no column is mapped to the order date' : 'no column is mapped to the order id'}. Map it in "Review columns".`
+				})
+			);
+		}
+		if (m.role === 'feedback') {
+			const key = m.joinOn ?? (m.fields.order_id ? 'order_id' : 'customer_id');
+			if (!m.fields[key] || !(m.fields.rating || m.fields.review_text)) {
 				problems.push(
 					new IngestError({
 						file: f.name,
-						column: col,
 						problem: 'unknown-column',
-						hint: 'Choose a column of the file in "Review columns".',
-						message: `${f.name} has no column "${col}" (mapped to ${field}). Choose a column of the file in "Review columns".`
+						hint: 'Map the key (order id or customer id) and the rating or review text in "Review columns".',
+						message: `${f.name} is used as a ratings file but ${m.fields[key] ? 'no column is mapped to a rating or a review text' : `no column is mapped to the ${key === 'order_id' ? 'order id' : 'customer id'} it joins on`}. Map it in "Review columns".`
 					})
 				);
 			}
-		}
-		if (m.role === 'transactions') {
-			if (!m.fields.order_ts) problems.push(noDateError(f.name));
-			if (!m.fields.revenue && !(m.fields.quantity && m.fields.unit_price)) problems.push(noRevenueError(f.name));
 		}
 		if (m.role === 'customers' && !m.fields.customer_id) {
 			problems.push(
@@ -439,31 +468,48 @@ export function checkMapping(files: LoadedFile[], mapping: Mapping): IngestError
 	return problems;
 }
 
+/** Canonical fields the order lines get from a mapping: their own, and those joined from orders, feedback and customers files. */
+export function presentFields(mapping: Mapping): Set<CanonicalField> {
+	const tx = mapping.files.filter((m) => m.role === 'transactions');
+	if (!tx.length) return new Set();
+	const joined = mapping.files.filter((m) => m.role === 'orders' || m.role === 'feedback' || (m.role === 'customers' && m.uniqueCustomer));
+	return new Set<CanonicalField>([...tx, ...joined].flatMap((m) => Object.keys(m.fields) as CanonicalField[]));
+}
+
 /** Suggests roles and mappings for every loaded file, with reasons, problems and what is off. */
 export function suggestMapping(files: LoadedFile[]): MappingSuggestion {
 	const suggestions: FileSuggestion[] = [];
 	const mappings: FileMapping[] = [];
 	const notes: string[] = [];
-	for (const f of files) {
-		const m = matchColumns(f.columns);
-		const { role, reason } = classifyFile(f, m);
+	const matches = files.map((f) => matchColumns(f.columns));
+	const roles = inferJoinRoles(
+		files,
+		matches,
+		files.map((f, i) => classifyFile(f, matches[i]))
+	);
+	for (const [i, f] of files.entries()) {
+		const m = matches[i];
+		const { role, reason, joinOn, uniqueCustomer } = roles[i];
+		const allowed = fieldsForRole(role, uniqueCustomer);
 		const fields: FileMapping['fields'] = {};
 		const attributes: FileMapping['attributes'] = {};
 		const keepFields: Partial<Record<CanonicalField, FieldChoice>> = {};
 		for (const [k, v] of Object.entries(m.fields) as [CanonicalField, FieldChoice][]) {
-			if (role === 'customers' && k !== 'customer_id') continue;
+			if (allowed && !allowed.includes(k)) continue;
 			fields[k] = v.column;
 			keepFields[k] = v;
 		}
 		const fieldColumns = new Set(Object.values(fields));
 		for (const [k, v] of Object.entries(m.attributes) as [CustomerAttribute, FieldChoice][]) {
+			if (role === 'feedback') continue;
 			// On order lines a column already used for an order field (e.g. the sales channel) is not a customer detail; the city is.
-			if (role === 'transactions' && fieldColumns.has(v.column) && k !== 'city') continue;
+			if (role !== 'customers' && fieldColumns.has(v.column) && k !== 'city') continue;
 			attributes[k] = v.column;
 		}
 		const keepAttrs = Object.fromEntries(Object.entries(m.attributes).filter(([k]) => k in attributes));
-		suggestions.push({ file: f.name, table: f.table, signature: f.signature, role, roleReason: reason, fields: keepFields, attributes: keepAttrs, productCode: m.productCode });
-		mappings.push({ table: f.table, file: f.name, role, fields, attributes });
+		const extra = { ...(joinOn ? { joinOn } : {}), ...(uniqueCustomer ? { uniqueCustomer } : {}) };
+		suggestions.push({ file: f.name, table: f.table, signature: f.signature, role, roleReason: reason, fields: keepFields, attributes: keepAttrs, productCode: m.productCode, ...extra });
+		mappings.push({ table: f.table, file: f.name, role, fields, attributes, ...extra });
 		if (role === 'unusable') notes.push(`${f.name} is not used: ${reason}.`);
 	}
 	const mapping: Mapping = { files: mappings };
@@ -486,7 +532,7 @@ export function suggestMapping(files: LoadedFile[]): MappingSuggestion {
 		if (customers.length && !tx.some((m) => m.fields.customer_id)) notes.push('The customers file cannot be joined: no order file has a customer id column.');
 		if (customers.length > 1) notes.push(`${customers.length} customers files: details are taken from the first file that has each customer.`);
 	}
-	const present = new Set<CanonicalField>(tx.flatMap((m) => Object.keys(m.fields) as CanonicalField[]));
-	const hasAttributes = mappings.some((m) => (m.role === 'customers' || m.role === 'transactions') && Object.keys(m.attributes).length > 0);
+	const present = presentFields(mapping);
+	const hasAttributes = mappings.some((m) => m.role !== 'unusable' && m.role !== 'feedback' && Object.keys(m.attributes).length > 0);
 	return { mapping, files: suggestions, problems, notes, disabledAnalyses: disabledAnalyses(tx.length > 0, present, hasAttributes) };
 }

@@ -14,6 +14,7 @@ import { CANONICAL_FIELDS, CUSTOMER_ATTRIBUTES, type CanonicalField, type Custom
 import { columnText, dateExpr, dateFormatLabel, describeDateFormat, detectDateFormat, nameLooksDateLike } from './dates';
 import { IngestError, fmtInt, wrapError } from './errors';
 import { decideNumberColumns, numberExpr, numberNotes } from './numbers';
+import { dropJoined, joinFiles, type JoinedInput } from './joins';
 import { isTextType } from './profile';
 import type { BuildOptions, BuildResult, DateFormatSpec, DecimalMark, FileMapping, LoadedFile, LoadResult, Mapping, NumberFormatReport, QualitySummary, RowExample } from './types';
 
@@ -84,7 +85,7 @@ function linesSelect(p: TxPart): string {
 		const sqlType = FIELD_TYPE[field];
 		const target = field === 'revenue' ? 'revenue_raw' : field;
 		if (!col) {
-			parts.push(`CAST(NULL AS ${sqlType}) AS ${target}`);
+			parts.push(field === 'quantity' && loneUnitPrice(m) ? 'CAST(1 AS DOUBLE) AS quantity' : `CAST(NULL AS ${sqlType}) AS ${target}`);
 			if (field === 'order_ts') parts.push('CAST(NULL AS VARCHAR) AS order_ts_src');
 			continue;
 		}
@@ -104,6 +105,9 @@ function linesSelect(p: TxPart): string {
 		FROM (SELECT ${parts.join(', ')} FROM ${quoteIdent(f.table)} AS r${dict?.join ?? ''})`;
 }
 
+/** A price without quantity or revenue column is the line's revenue: each line is one unit. */
+const loneUnitPrice = (m: FileMapping) => Boolean(m.fields.unit_price && !m.fields.quantity && !m.fields.revenue);
+
 /** The file name of a line, from its file number (not stored per line in the scratch table). */
 function sourceFileExpr(parts: TxPart[]): string {
 	if (parts.length === 1) return quoteString(parts[0].f.name);
@@ -118,10 +122,19 @@ async function dropScratch(engine: Engine): Promise<void> {
  * Builds `transactions` (and `customers`) from the loaded files and a mapping. Throws an
  * IngestError (never a raw engine error) when the mapping cannot produce order lines.
  */
-export async function buildCanonical(engine: Engine, loaded: LoadedFile[] | LoadResult, mapping: Mapping, options: BuildOptions = {}): Promise<BuildResult> {
-	const files = Array.isArray(loaded) ? loaded : loaded.files;
-	const problems = checkMapping(files, mapping);
+export async function buildCanonical(engine: Engine, loaded: LoadedFile[] | LoadResult, requested: Mapping, options: BuildOptions = {}): Promise<BuildResult> {
+	const given = Array.isArray(loaded) ? loaded : loaded.files;
+	const problems = checkMapping(given, requested);
 	if (problems.length) throw problems[0];
+	// Related files (orders, customers by real customer, ratings) are joined onto the order lines first.
+	let joined: JoinedInput | null;
+	try {
+		joined = await joinFiles(engine, given, requested);
+	} catch (e) {
+		throw wrapError(e, null, 'Joining the files', 'Check the role and key of each file in "Review columns".');
+	}
+	const files = joined?.files ?? given;
+	const mapping = joined?.mapping ?? requested;
 	const byTable = new Map(files.map((f) => [f.table, f]));
 	const steps = 6;
 	let step = 0;
@@ -240,6 +253,11 @@ export async function buildCanonical(engine: Engine, loaded: LoadedFile[] | Load
 
 		// 5. Quality summary (from the scratch tables, before anything is replaced).
 		const quality = await summarize(engine, byTable, parts, stats, cFiles, attributes, custMappings, txMappings, signupFormats, numberFormats);
+		if (joined) {
+			quality.joins = joined.joins;
+			quality.notes.unshift(...joined.notes);
+			quality.files.push(...joined.fileRows);
+		}
 		stepDone(quality.rowsInTransactions);
 
 		// 6. Swap in one transaction.
@@ -262,6 +280,7 @@ export async function buildCanonical(engine: Engine, loaded: LoadedFile[] | Load
 		throw wrapError(e, null, 'Building the transactions table', 'Check the mapping in "Review columns".');
 	} finally {
 		await dropScratch(engine).catch(() => {});
+		if (joined) await dropJoined(engine, joined.tables).catch(() => {});
 	}
 }
 
@@ -394,7 +413,8 @@ async function summarize(
 			);
 		}
 		if (!p.m.fields.order_id) notes.push(`${p.f.name} has no order id column: each distinct customer and date/time is counted as one order.`);
-		if (!p.m.fields.revenue) notes.push(`${p.f.name} has no revenue column: revenue is quantity × unit price.`);
+		if (loneUnitPrice(p.m)) notes.push(`${p.f.name} has no quantity or revenue column: each line's price ("${p.m.fields.unit_price}") is its revenue (quantity 1).`);
+		else if (!p.m.fields.revenue) notes.push(`${p.f.name} has no revenue column: revenue is quantity × unit price.`);
 	}
 	dateFormats.push(...signupFormats);
 	notes.push(...numberNotes(numberFormats));

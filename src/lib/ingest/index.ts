@@ -9,7 +9,8 @@
  */
 export { loadFiles, loadFile, dropRawTables } from './load';
 export { buildCanonical } from './build';
-export { suggestMapping, matchColumns, classifyFile, checkMapping, headerSignature, normalizeName } from './automap';
+export { suggestMapping, matchColumns, classifyFile, checkMapping, headerSignature, normalizeName, presentFields } from './automap';
+export { plannedJoins, fieldsForRole, type PlannedJoin } from './join-roles';
 export { profileTable } from './profile';
 export { detectDateFormat, describeDateFormat } from './dates';
 export { disabledAnalyses } from './availability';

@@ -96,7 +96,15 @@ export interface LoadResult {
 	failures: IngestErrorInfo[];
 }
 
-export type FileRole = 'transactions' | 'customers' | 'unusable';
+/**
+ * What a file holds: order lines (`transactions`), one row per order without amounts (`orders`:
+ * dates, status and customer joined onto the lines by order id), one row per customer
+ * (`customers`), ratings or reviews keyed by order id or customer id (`feedback`), or nothing usable.
+ */
+export type FileRole = 'transactions' | 'orders' | 'customers' | 'feedback' | 'unusable';
+
+/** Which key a feedback file joins on. */
+export type FeedbackKey = 'order_id' | 'customer_id';
 
 /**
  * How a date column is read: a detected family, or a custom `strptime` pattern such as `%d.%m.%Y`.
@@ -132,6 +140,13 @@ export interface FileMapping {
 	dateFormat?: DateFormatSpec;
 	/** Decimal mark per column name (numeric fields); detected when absent. */
 	numberFormats?: Record<string, DecimalMark>;
+	/** Feedback file: the key it joins on (its `fields.order_id` or `fields.customer_id` column). */
+	joinOn?: FeedbackKey;
+	/**
+	 * Customers file: the column holding the real customer when `fields.customer_id` is a per-order
+	 * id (a marketplace's `customer_unique_id`); orders of one real customer then count as one customer.
+	 */
+	uniqueCustomer?: string;
 }
 
 export interface Mapping {
@@ -156,6 +171,29 @@ export interface FileSuggestion {
 	attributes: Partial<Record<CustomerAttribute, FieldChoice>>;
 	/** Columns that look like a product code when a product name column was preferred. */
 	productCode?: string;
+	/** Feedback file: the key suggested for the join. */
+	joinOn?: FeedbackKey;
+	/** Customers file: the suggested real-customer column (see `FileMapping.uniqueCustomer`). */
+	uniqueCustomer?: string;
+}
+
+/** One join made while building: which file joined which, on which key, and how many rows matched. */
+export interface JoinReport {
+	/** The file whose rows are kept (order lines). */
+	file: string;
+	/** The file joined onto it. */
+	other: string;
+	role: 'orders' | 'customers' | 'feedback';
+	/** Column names: in `file`, and in `other`. */
+	key: string;
+	otherKey: string;
+	/** Rows of `file` that found a match, and those that did not. */
+	matched: number;
+	unmatched: number;
+	/** Rows (for feedback: keys) of `other` that matched no row of `file`. */
+	otherUnmatched: number;
+	/** How the join was made, in one sentence (also in the notes). */
+	description: string;
 }
 
 export interface DisabledAnalysis {
@@ -210,6 +248,8 @@ export interface QualitySummary {
 	dateFormats: { file: string; column: string; format: string; description: string }[];
 	/** How each mapped numeric text column was read, and what it held that is not a number. */
 	numberFormats: NumberFormatReport[];
+	/** Joins of order lines with orders, customers and feedback files (absent when no file joins another). */
+	joins?: JoinReport[];
 	/** The `customers` table, when built. */
 	customersTable: { rows: number; attributes: string[]; withoutOrders: number; orderCustomersMissing: number } | null;
 	notes: string[];
