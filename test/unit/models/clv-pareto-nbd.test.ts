@@ -94,6 +94,15 @@ describe('Pareto/NBD likelihood', () => {
 		}
 	});
 
+	it('stays finite where a large drop-out shape meets z near 1 (the quadrature terms overflow before scaling)', () => {
+		// c = r + x + s + 1 > 500 and z = (α−β)/(α+t_x) ≈ 0.99: e^(−k ln(1−z)) alone exceeds the largest double.
+		const params = { r: 0.6, alpha: 400, s: 600, beta: 2 };
+		for (const [x, tx, T] of [[2, 10, 30], [2, 30, 40]]) {
+			const ll = paretoNbdLogLikelihood(params, [{ frequency: x, recency: tx, T }]);
+			expect(ll).toBeCloseTo(logLikelihoodByQuadrature(params, x, tx, T), 6);
+		}
+	});
+
 	it('stays finite for a frequent buyer gone quiet, where the textbook 2F1 overflows', () => {
 		const ll = paretoNbdLogLikelihood({ r: 0.5, alpha: 1, s: 0.5, beta: 200 }, [{ frequency: 400, recency: 10, T: 300 }]);
 		expect(Number.isFinite(ll)).toBe(true);

@@ -48,15 +48,18 @@ const QUADRATURE_W = QUADRATURE_U.map((u) => Math.exp(u));
 function logHyp2f1OneBLargeC(b: number, c: number, z: number): number {
 	const k = c - b;
 	const epsilon = 1 - z;
+	// ln of each node's term; 1 − z·e^(−w/(c−1)) computed without cancellation.
+	const logTerm = (i: number) => -QUADRATURE_W[i] + QUADRATURE_U[i] - k * Math.log(epsilon - z * Math.expm1(-QUADRATURE_W[i] / (c - 1)));
 	let sum = 0;
-	for (let i = 0; i < QUADRATURE_U.length; i++) {
-		const u = QUADRATURE_U[i];
-		const w = QUADRATURE_W[i];
-		// 1 − z·e^(−w/(c−1)) without cancellation.
-		const base = epsilon - z * Math.expm1(-w / (c - 1));
-		sum += Math.exp(-w + u - k * Math.log(base));
-	}
-	return (k - 1) * Math.log(epsilon) + Math.log(sum * QUADRATURE_STEP);
+	for (let i = 0; i < QUADRATURE_U.length; i++) sum += Math.exp(logTerm(i));
+	if (sum > 0 && Number.isFinite(sum)) return (k - 1) * Math.log(epsilon) + Math.log(sum * QUADRATURE_STEP);
+	// A large k with a small 1 − z overflows e^(−k ln base) (the (1−z)^(k−1) in front brings it back):
+	// the same sum relative to its largest term.
+	let top = -Infinity;
+	for (let i = 0; i < QUADRATURE_U.length; i++) top = Math.max(top, logTerm(i));
+	let scaled = 0;
+	for (let i = 0; i < QUADRATURE_U.length; i++) scaled += Math.exp(logTerm(i) - top);
+	return (k - 1) * Math.log(epsilon) + top + Math.log(scaled * QUADRATURE_STEP);
 }
 
 /**
