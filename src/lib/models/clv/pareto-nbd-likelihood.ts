@@ -33,6 +33,13 @@ const QUADRATURE_STEP = 0.25;
 const QUADRATURE_FROM = -40;
 const QUADRATURE_TO = 4;
 
+/** The quadrature's nodes u and e^u, the same for every call. */
+const QUADRATURE_U: number[] = [];
+for (let u = QUADRATURE_FROM; u <= QUADRATURE_TO; u += QUADRATURE_STEP) QUADRATURE_U.push(u);
+const QUADRATURE_W = QUADRATURE_U.map((u) => Math.exp(u));
+/** Scratch for one call's ln terms (calls never overlap). */
+const LOG_TERMS = new Float64Array(QUADRATURE_U.length);
+
 /**
  * ln 2F1(1, b; c; z) for large c, from the incomplete-beta form of 2F1(1, b; c; z) with t = z·e^(−w/(c−1)):
  *   F = (1−z)^(k−1) ∫_0^∞ e^(−w) (1 − z·e^(−w/(c−1)))^(−k) dw,   k = c − b,
@@ -40,25 +47,26 @@ const QUADRATURE_TO = 4;
  * integrand (its singularity lies at Im u = π) and is smooth in the parameters, as the likelihood's
  * finite-difference gradient needs.
  */
-/** The quadrature's nodes u and e^u, the same for every call. */
-const QUADRATURE_U: number[] = [];
-for (let u = QUADRATURE_FROM; u <= QUADRATURE_TO; u += QUADRATURE_STEP) QUADRATURE_U.push(u);
-const QUADRATURE_W = QUADRATURE_U.map((u) => Math.exp(u));
 
 function logHyp2f1OneBLargeC(b: number, c: number, z: number): number {
 	const k = c - b;
 	const epsilon = 1 - z;
-	// ln of each node's term; 1 − z·e^(−w/(c−1)) computed without cancellation.
-	const logTerm = (i: number) => -QUADRATURE_W[i] + QUADRATURE_U[i] - k * Math.log(epsilon - z * Math.expm1(-QUADRATURE_W[i] / (c - 1)));
+	const logTerms = LOG_TERMS;
 	let sum = 0;
-	for (let i = 0; i < QUADRATURE_U.length; i++) sum += Math.exp(logTerm(i));
+	for (let i = 0; i < logTerms.length; i++) {
+		const w = QUADRATURE_W[i];
+		// 1 − z·e^(−w/(c−1)) without cancellation.
+		const base = epsilon - z * Math.expm1(-w / (c - 1));
+		logTerms[i] = -w + QUADRATURE_U[i] - k * Math.log(base);
+		sum += Math.exp(logTerms[i]);
+	}
 	if (sum > 0 && Number.isFinite(sum)) return (k - 1) * Math.log(epsilon) + Math.log(sum * QUADRATURE_STEP);
 	// A large k with a small 1 − z overflows e^(−k ln base) (the (1−z)^(k−1) in front brings it back):
 	// the same sum relative to its largest term.
 	let top = -Infinity;
-	for (let i = 0; i < QUADRATURE_U.length; i++) top = Math.max(top, logTerm(i));
+	for (const t of logTerms) top = Math.max(top, t);
 	let scaled = 0;
-	for (let i = 0; i < QUADRATURE_U.length; i++) scaled += Math.exp(logTerm(i) - top);
+	for (const t of logTerms) scaled += Math.exp(t - top);
 	return (k - 1) * Math.log(epsilon) + top + Math.log(scaled * QUADRATURE_STEP);
 }
 
