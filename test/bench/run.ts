@@ -11,11 +11,15 @@
  *    Online Retail CSV (541,909 rows); Online Retail II, both years as one CSV (2009-2010 then
  *    2010-2011, the first file's header); the same as snappy Parquet; Online Retail repeated 19×
  *    with invoice and customer ids and dates shifted (10.3 M rows, snappy Parquet).
+ *    Then, on the same page: five consecutive loads of the 1 M-row CSV (Chromium's resident memory
+ *    after load 1 and after load 5), and a filter change on Online Retail (the From date set, until
+ *    `data-state="ready"` again) against native DuckDB running every analysis with the same filter.
  * 2. Analyses only: `runAll` on DuckDB-WASM vs native DuckDB, same SQL. Ratio = wasm / native.
  * 3. BG/NBD fit on 100 k simulated customers, against the issue's 1 s budget.
  *
- * Options: --runs N (default 3), --skip-browser, --prepare (only write the files), --site DIR (serve another checkout's build, e.g. to
- * measure before/after), --only 'A|B' (browser rows whose label contains A or B).
+ * Options: --runs N (default 3), --skip-browser, --skip-node (sections 2 and 3), --prepare (only write the files), --site DIR (serve another checkout's build, e.g. to
+ * measure before/after), --only 'A|B' (browser rows whose label contains A or B; the five-loads and filter rows
+ * are labelled 'five loads' and 'filter').
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -27,7 +31,7 @@ import { createWasmNodeEngine } from '../../src/lib/engine/wasm-node';
 import type { Engine } from '../../src/lib/engine/engine';
 import { buildCanonical, loadFiles, suggestMapping } from '../../src/lib/ingest';
 import { inputFromPath } from '../../src/lib/ingest/node-input';
-import { runAll } from '../../src/lib/analyses';
+import { runAll, withDefaults } from '../../src/lib/analyses';
 import { fitBgnbd } from '../../src/lib/models/clv/bgnbd-fit';
 import { simulateCustomers } from '../../src/lib/models/clv/simulate';
 
@@ -36,6 +40,7 @@ const args = process.argv.slice(2);
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const RUNS = Number(option('--runs')) || 3;
 const skipBrowser = args.includes('--skip-browser');
+const skipNode = args.includes('--skip-node');
 const site = path.resolve(option('--site') ?? root);
 const only = option('--only');
 const PORT = Number(process.env.PORT) || 4174;
@@ -215,6 +220,87 @@ async function browserRun(browser: Browser, file: string): Promise<BrowserRun> {
 	}
 }
 
+/** A cold page with the `longtask` observer, the app started (`data-state="ready"`). */
+async function openApp(browser: Browser): Promise<{ page: import('playwright-core').Page; close: () => Promise<void> }> {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await page.goto(`http://127.0.0.1:${PORT}/`);
+	await page.waitForFunction(() => document.body.dataset.state === 'ready', null, { timeout: 60_000 });
+	return { page, close: () => context.close() };
+}
+
+/** Waits for the app to start working and to finish again; true when it ended `ready`. */
+async function untilSettled(page: import('playwright-core').Page): Promise<boolean> {
+	await page.waitForFunction(() => document.body.dataset.state === 'loading', null, { timeout: 10_000, polling: 20 }).catch(() => {});
+	await page.waitForFunction(() => document.body.dataset.state !== 'loading', null, { timeout: 600_000, polling: 50 });
+	return page.evaluate(() => document.body.dataset.state === 'ready');
+}
+
+/** The same file loaded five times on one page: Chromium's resident memory after each load (2 s after it settles). */
+async function fiveLoads(browser: Browser, file: string): Promise<{ rss: number[]; error: string | null }> {
+	const { page, close } = await openApp(browser);
+	const rss: number[] = [];
+	try {
+		for (let i = 0; i < 5; i++) {
+			await page.locator('input[type=file]').first().setInputFiles(file);
+			if (!(await untilSettled(page))) return { rss, error: `load ${i + 1} did not end ready` };
+			await new Promise((r) => setTimeout(r, 2000));
+			rss.push(chromiumRss());
+		}
+		return { rss, error: null };
+	} finally {
+		await close();
+	}
+}
+
+const FILTER_FROM = '2011-06-01';
+
+/** Online Retail loaded, then the From date set: milliseconds until every panel is ready again. */
+async function filterRefresh(browser: Browser, file: string): Promise<number> {
+	const { page, close } = await openApp(browser);
+	try {
+		await page.locator('input[type=file]').first().setInputFiles(file);
+		if (!(await untilSettled(page))) return NaN;
+		const from = page.getByLabel('From', { exact: true });
+		await from.fill(FILTER_FROM);
+		const t0 = performance.now();
+		await from.dispatchEvent('change');
+		return (await untilSettled(page)) ? performance.now() - t0 : NaN;
+	} finally {
+		await close();
+	}
+}
+
+/** Native DuckDB: every analysis with the From filter, on an engine that has the file loaded. */
+async function nativeFilterRefresh(file: string): Promise<number> {
+	const engine = await createNativeEngine();
+	try {
+		const loaded = await loadFiles(engine, [await inputFromPath(file)]);
+		await buildCanonical(engine, loaded, suggestMapping(loaded.files).mapping);
+		await runAll(engine, {});
+		const t = performance.now();
+		await runAll(engine, { filters: { ...withDefaults({}).filters, dateFrom: FILTER_FROM } });
+		return performance.now() - t;
+	} finally {
+		await engine.close();
+	}
+}
+
+/** Peak resident memory of this process while native DuckDB loads the file and runs every analysis. */
+async function nativePeakRss(file: string): Promise<number> {
+	let peak = process.memoryUsage.rss();
+	const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 100);
+	try {
+		const engine = await createNativeEngine();
+		await ingestAndAnalyse(engine, file);
+		peak = Math.max(peak, process.memoryUsage.rss());
+		await engine.close();
+	} finally {
+		clearInterval(sampler);
+	}
+	return peak;
+}
+
 async function main() {
 	const files = await benchFiles();
 	if (args.includes('--prepare')) return;
@@ -244,12 +330,33 @@ async function main() {
 					: [fmt(median(runs.map((r) => r.kpiMs))), fmt(ready), fmt(native.total), `${(ready / native.total).toFixed(2)}×`, `${Math.round(median(runs.map((r) => r.longTaskMs)))} ms`];
 				console.log(`| ${label} | ${mb} | ${cells.join(' | ')} | ${(Math.max(...runs.map((r) => r.peakRss)) / 1e9).toFixed(2)} GB |`);
 			}
+			const gbOf = (b: number) => `${(b / 1e9).toFixed(2)} GB`;
+			if (!only || only.split('|').some((o) => 'five loads'.includes(o))) {
+				const [, second] = files;
+				const five = await fiveLoads(browser, second.file);
+				const nativeRss = await nativePeakRss(second.file);
+				const [first, ...rest] = five.rss;
+				console.log(`\n   Five consecutive loads of ${second.label} on one page: Chromium RSS after each load ${five.rss.map(gbOf).join(', ')}` +
+					(five.error ? ` (${five.error})` : `; load 5 / load 1 = ${(rest[rest.length - 1] / first).toFixed(2)}×`) +
+					`; native DuckDB process peak ${gbOf(nativeRss)} (load 1 / native = ${(first / nativeRss).toFixed(2)}×)`);
+			}
+			if (!only || only.split('|').some((o) => 'filter'.includes(o))) {
+				const [retail] = files;
+				const refresh: number[] = [];
+				for (let i = 0; i < RUNS; i++) refresh.push(await filterRefresh(browser, retail.file));
+				const native: number[] = [];
+				for (let i = 0; i < RUNS; i++) native.push(await nativeFilterRefresh(retail.file));
+				const b = median(refresh);
+				const n = median(native);
+				console.log(`   Filter change on ${retail.label} (From ${FILTER_FROM}) → ready: ${fmt(b)}; native, every analysis with the filter: ${fmt(n)}; ratio ${(b / n).toFixed(2)}× (goal ≤ 1 s: ${(b / 1000).toFixed(2)} of it)`);
+			}
 			await browser.close();
 		} finally {
 			if (server.pid) process.kill(-server.pid);
 		}
 	}
 
+	if (skipNode) return;
 	console.log('\n2. Ingest and all analyses, DuckDB-WASM on Node vs native DuckDB (same SQL)');
 	for (const { label, file } of files.slice(1, 2)) {
 		const wasm = await nodeSide(createWasmNodeEngine, file);

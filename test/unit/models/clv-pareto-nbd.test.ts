@@ -74,6 +74,35 @@ describe('Pareto/NBD likelihood', () => {
 		}
 	});
 
+	it('sums the customers when several share an (x, t_x) or (x, T)', () => {
+		// Shared pairs: (2, 10) as t_x twice, (2, 30) as T twice and as t_x once; one-time buyers share T = 30.
+		const customers = [
+			{ frequency: 2, recency: 10, T: 30 },
+			{ frequency: 2, recency: 10, T: 40 },
+			{ frequency: 2, recency: 30, T: 40 },
+			{ frequency: 2, recency: 30, T: 30 },
+			{ frequency: 0, recency: 0, T: 30 },
+			{ frequency: 0, recency: 0, T: 30 },
+			{ frequency: 0, recency: 0, T: 0 }
+		];
+		for (const params of [{ r: 0.6, alpha: 8, s: 0.7, beta: 3 }, { r: 0.3, alpha: 2, s: 0.4, beta: 25 }]) {
+			const expected = customers.reduce(
+				(sum, c) => sum + (c.T === c.recency ? lgamma(params.r + c.frequency) - lgamma(params.r) + params.r * Math.log(params.alpha) + params.s * Math.log(params.beta) - (params.r + c.frequency) * Math.log(params.alpha + c.T) - params.s * Math.log(params.beta + c.T) : logLikelihoodByQuadrature(params, c.frequency, c.recency, c.T)),
+				0
+			);
+			expect(paretoNbdLogLikelihood(params, customers)).toBeCloseTo(expected, 6);
+		}
+	});
+
+	it('stays finite where a large drop-out shape meets z near 1 (the quadrature terms overflow before scaling)', () => {
+		// c = r + x + s + 1 > 500 and z = (α−β)/(α+t_x) ≈ 0.99: e^(−k ln(1−z)) alone exceeds the largest double.
+		const params = { r: 0.6, alpha: 400, s: 600, beta: 2 };
+		for (const [x, tx, T] of [[2, 10, 30], [2, 30, 40]]) {
+			const ll = paretoNbdLogLikelihood(params, [{ frequency: x, recency: tx, T }]);
+			expect(ll).toBeCloseTo(logLikelihoodByQuadrature(params, x, tx, T), 6);
+		}
+	});
+
 	it('stays finite for a frequent buyer gone quiet, where the textbook 2F1 overflows', () => {
 		const ll = paretoNbdLogLikelihood({ r: 0.5, alpha: 1, s: 0.5, beta: 200 }, [{ frequency: 400, recency: 10, T: 300 }]);
 		expect(Number.isFinite(ll)).toBe(true);

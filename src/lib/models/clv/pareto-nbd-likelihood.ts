@@ -33,6 +33,13 @@ const QUADRATURE_STEP = 0.25;
 const QUADRATURE_FROM = -40;
 const QUADRATURE_TO = 4;
 
+/** The quadrature's nodes u and e^u, the same for every call. */
+const QUADRATURE_U: number[] = [];
+for (let u = QUADRATURE_FROM; u <= QUADRATURE_TO; u += QUADRATURE_STEP) QUADRATURE_U.push(u);
+const QUADRATURE_W = QUADRATURE_U.map((u) => Math.exp(u));
+/** Scratch for one call's ln terms (calls never overlap). */
+const LOG_TERMS = new Float64Array(QUADRATURE_U.length);
+
 /**
  * ln 2F1(1, b; c; z) for large c, from the incomplete-beta form of 2F1(1, b; c; z) with t = z·e^(−w/(c−1)):
  *   F = (1−z)^(k−1) ∫_0^∞ e^(−w) (1 − z·e^(−w/(c−1)))^(−k) dw,   k = c − b,
@@ -40,17 +47,27 @@ const QUADRATURE_TO = 4;
  * integrand (its singularity lies at Im u = π) and is smooth in the parameters, as the likelihood's
  * finite-difference gradient needs.
  */
+
 function logHyp2f1OneBLargeC(b: number, c: number, z: number): number {
 	const k = c - b;
 	const epsilon = 1 - z;
+	const logTerms = LOG_TERMS;
 	let sum = 0;
-	for (let u = QUADRATURE_FROM; u <= QUADRATURE_TO; u += QUADRATURE_STEP) {
-		const w = Math.exp(u);
+	for (let i = 0; i < logTerms.length; i++) {
+		const w = QUADRATURE_W[i];
 		// 1 − z·e^(−w/(c−1)) without cancellation.
 		const base = epsilon - z * Math.expm1(-w / (c - 1));
-		sum += Math.exp(-w + u - k * Math.log(base));
+		logTerms[i] = -w + QUADRATURE_U[i] - k * Math.log(base);
+		sum += Math.exp(logTerms[i]);
 	}
-	return (k - 1) * Math.log(epsilon) + Math.log(sum * QUADRATURE_STEP);
+	if (sum > 0 && Number.isFinite(sum)) return (k - 1) * Math.log(epsilon) + Math.log(sum * QUADRATURE_STEP);
+	// A large k with a small 1 − z overflows e^(−k ln base) (the (1−z)^(k−1) in front brings it back):
+	// the same sum relative to its largest term.
+	let top = -Infinity;
+	for (const t of logTerms) top = Math.max(top, t);
+	let scaled = 0;
+	for (const t of logTerms) scaled += Math.exp(t - top);
+	return (k - 1) * Math.log(epsilon) + top + Math.log(scaled * QUADRATURE_STEP);
 }
 
 /**
@@ -103,28 +120,88 @@ export function logHyp2f1OneB(b: number, c: number, z: number): number {
  * Returned with the alive term's share, which is P(alive | x, t_x, T).
  */
 export function logBracket(params: ParetoNbdParams, x: number, tx: number, T: number): { log: number; alive: number } {
+	if (T === tx) return bracketFromTails(params, x, T, 0, 0, true);
+	const { r, alpha, s, beta } = params;
+	return bracketFromTails(params, x, T, logTailIntegral(r + x, s + 1, alpha, beta, tx), logTailIntegral(r + x, s + 1, alpha, beta, T), false);
+}
+
+/** {@link logBracket} from ln J(t_x) and ln J(T), computed by the caller (ignored when t_x = T). */
+function bracketFromTails(params: ParetoNbdParams, x: number, T: number, fromLast: number, fromEnd: number, atEnd: boolean): { log: number; alive: number } {
 	const { r, alpha, s, beta } = params;
 	const logAlive = -(r + x) * Math.log(alpha + T) - s * Math.log(beta + T);
-	if (T === tx) return { log: logAlive, alive: 1 };
-	const fromLast = logTailIntegral(r + x, s + 1, alpha, beta, tx);
-	const fromEnd = logTailIntegral(r + x, s + 1, alpha, beta, T);
+	if (atEnd) return { log: logAlive, alive: 1 };
 	// J(t_x) − J(T) in log space: both are positive and J(T) ≤ J(t_x).
 	const logDead = Math.log(s) + fromLast + Math.log(-Math.expm1(Math.min(0, fromEnd - fromLast)));
 	const log = logAddExp(logAlive, logDead);
 	return { log, alive: Math.exp(logAlive - log) };
 }
 
-function preparedLogLikelihood(params: ParetoNbdParams, data: PreparedBgnbd): number {
-	const { r, alpha, s, beta } = params;
-	let ll = data.customers * (-lgamma(r) + r * Math.log(alpha) + s * Math.log(beta));
-	for (let i = 0; i < data.xValues.length; i++) ll += data.xWeights[i] * lgamma(r + data.xValues[i]);
+/**
+ * ln J(t) depends on a customer's x and on t (t_x or T) only, and many customers share those:
+ * each distinct (x, t) is listed once so that an evaluation integrates it once.
+ */
+interface TailPairs {
+	x: Float64Array;
+	t: Float64Array;
+	/** Per zero-repeat T index / per repeat row: the pairs for t_x and T (−1 when t_x = T). */
+	zeroLast: Int32Array;
+	zeroEnd: Int32Array;
+	rowLast: Int32Array;
+	rowEnd: Int32Array;
+}
+
+const tailPairsOf = new WeakMap<PreparedBgnbd, TailPairs>();
+
+function tailPairs(data: PreparedBgnbd): TailPairs {
+	const known = tailPairsOf.get(data);
+	if (known) return known;
+	const index = new Map<string, number>();
+	const xs: number[] = [];
+	const ts: number[] = [];
+	const pair = (x: number, t: number): number => {
+		const key = `${x} ${t}`;
+		let i = index.get(key);
+		if (i === undefined) {
+			i = xs.length;
+			index.set(key, i);
+			xs.push(x);
+			ts.push(t);
+		}
+		return i;
+	};
+	const zeroLast = new Int32Array(data.zeroAgeIndex.length);
+	const zeroEnd = new Int32Array(data.zeroAgeIndex.length);
 	for (let i = 0; i < data.zeroAgeIndex.length; i++) {
-		ll += data.zeroWeights[i] * logBracket(params, 0, 0, data.ageValues[data.zeroAgeIndex[i]]).log;
+		const T = data.ageValues[data.zeroAgeIndex[i]];
+		zeroLast[i] = T === 0 ? -1 : pair(0, 0);
+		zeroEnd[i] = T === 0 ? -1 : pair(0, T);
 	}
+	const rowLast = new Int32Array(data.rowX.length);
+	const rowEnd = new Int32Array(data.rowX.length);
 	for (let i = 0; i < data.rowX.length; i++) {
 		const T = data.ageValues[data.rowAgeIndex[i]];
 		const tx = data.recencyValues[data.rowRecencyIndex[i]];
-		ll += data.rowWeights[i] * logBracket(params, data.rowX[i], tx, T).log;
+		rowLast[i] = T === tx ? -1 : pair(data.rowX[i], tx);
+		rowEnd[i] = T === tx ? -1 : pair(data.rowX[i], T);
+	}
+	const pairs = { x: Float64Array.from(xs), t: Float64Array.from(ts), zeroLast, zeroEnd, rowLast, rowEnd };
+	tailPairsOf.set(data, pairs);
+	return pairs;
+}
+
+function preparedLogLikelihood(params: ParetoNbdParams, data: PreparedBgnbd): number {
+	const { r, alpha, s, beta } = params;
+	const pairs = tailPairs(data);
+	const tails = new Float64Array(pairs.x.length);
+	for (let j = 0; j < tails.length; j++) tails[j] = logTailIntegral(r + pairs.x[j], s + 1, alpha, beta, pairs.t[j]);
+	const bracket = (x: number, T: number, last: number, end: number) => bracketFromTails(params, x, T, last < 0 ? 0 : tails[last], end < 0 ? 0 : tails[end], last < 0).log;
+	let ll = data.customers * (-lgamma(r) + r * Math.log(alpha) + s * Math.log(beta));
+	for (let i = 0; i < data.xValues.length; i++) ll += data.xWeights[i] * lgamma(r + data.xValues[i]);
+	for (let i = 0; i < data.zeroAgeIndex.length; i++) {
+		ll += data.zeroWeights[i] * bracket(0, data.ageValues[data.zeroAgeIndex[i]], pairs.zeroLast[i], pairs.zeroEnd[i]);
+	}
+	for (let i = 0; i < data.rowX.length; i++) {
+		ll += data.rowWeights[i] * bracket(data.rowX[i], data.ageValues[data.rowAgeIndex[i]], pairs.rowLast[i], pairs.rowEnd[i]);
 	}
 	return ll;
 }
