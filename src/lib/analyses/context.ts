@@ -8,6 +8,7 @@
  * `dispose()` drops them all. Column availability ("needs a … column") is decided on the filtered scope.
  * What the per-customer columns mean lives in `customerScoring/`, the model fit in `clv/model.ts`.
  */
+import { inProcessModels, type ModelRunner } from './model-runner';
 import type { ColumnData, Engine, SqlValue } from '../engine/index';
 import { CANONICAL_FIELDS, type CanonicalField } from '../ingest/canonical-fields';
 import { withDefaults, type AnalysisParams } from './params';
@@ -78,6 +79,8 @@ function validateParams(p: AnalysisParams): void {
 
 export class AnalysisContext {
 	readonly params: AnalysisParams;
+	/** Where the model fits run (a worker in the browser); see `model-runner.ts`. */
+	models: ModelRunner = inProcessModels;
 	/** Per-run prefix of every temp object. */
 	private readonly prefix: string;
 	private readonly created: { kind: 'VIEW' | 'TABLE'; name: string }[] = [];

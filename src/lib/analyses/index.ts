@@ -5,6 +5,7 @@
 export { ANALYSES } from './registry';
 export { ANALYSIS_NAMES, affectedAnalyses, runAll, runAnalyses, runAnalysis } from './run';
 export type { RunOptions } from './run';
+export { inProcessModels, type ModelRunner } from './model-runner';
 export type { Analysis } from './define';
 export { AnalysisContext, AnalysisError, withContext } from './context';
 export { withDefaults, DEFAULT_PARAMS } from './params';

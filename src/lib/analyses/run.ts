@@ -5,6 +5,7 @@
  */
 import type { Engine } from '../engine/index';
 import { AnalysisContext } from './context';
+import type { ModelRunner } from './model-runner';
 import { withDefaults, type AnalysisParams } from './params';
 import { ANALYSES } from './registry';
 import type { AnalysisName, AnalysisResults, Unavailable } from './types';
@@ -23,6 +24,8 @@ export interface RunOptions {
 	/** Each result as soon as it is computed, so a dashboard can show panels one by one. */
 	onResult?: <K extends AnalysisName>(name: K, result: AnalysisResults[K], asOf: string | null) => void;
 	signal?: AbortSignal;
+	/** Where the model fits run; in-process by default. */
+	models?: ModelRunner;
 }
 
 function abortError(signal: AbortSignal): unknown {
@@ -48,6 +51,7 @@ export async function runAnalyses<K extends AnalysisName>(
 	const { signal, onProgress, onResult } = options;
 	if (signal?.aborted) throw abortError(signal);
 	const ctx = await AnalysisContext.create(engine, withDefaults(params));
+	if (options.models) ctx.models = options.models;
 	try {
 		const out = { params: ctx.params, asOf: ctx.asOf, engine: engine.name } as Pick<AnalysisResults, K | 'params' | 'asOf' | 'engine'>;
 		const ordered = ANALYSIS_NAMES.filter((n) => (names as readonly string[]).includes(n)) as K[];

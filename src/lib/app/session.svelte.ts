@@ -28,6 +28,7 @@ import { ingest } from './ingest-adapter';
 import { mergeStoredMappings, rememberMapping } from './mapping';
 import { Scheduler, commit, replaceOnSuccess } from './scheduler';
 import type { ViewSettings } from './url-settings';
+import { workerModels } from './models-worker';
 
 export type AppState = 'loading' | 'ready' | 'error';
 
@@ -364,6 +365,7 @@ export class Session {
 					if (run.signal.aborted || !live.some(run.isCurrent)) return Promise.resolve(null);
 					return runAnalyses(engine, params, live, {
 						signal: run.signal,
+						models: workerModels,
 						// Panels appear one by one: each result is shown as soon as it is computed and still current.
 						onResult: (name, result, asOf) => {
 							const { next, taken } = commit(this.results as Partial<Record<AnalysisName, unknown>>, { [name]: result }, [name], run);

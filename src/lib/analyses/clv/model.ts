@@ -5,29 +5,12 @@
  * use is the user's setting or, by default, the one that predicted a held-out period better.
  */
 import type { AnalysisContext } from '../context';
-import type { ClvModelSetting } from '../params';
-import type { ClvBgnbd, ClvModelChoice, ClvParetoNbd, ClvResult } from './types';
+import type { ClvModelChoice, ClvResult } from './types';
 import { addDays, dateLiteral, daysBetween } from '../scope';
-import {
-	PURCHASE_MODEL_LABEL,
-	UNITS_PER_MONTH,
-	aliveProbability,
-	aliveRisk,
-	chooseModel,
-	customerLifetimeValue,
-	expectedFuturePurchases,
-	fitBgnbd,
-	fitGammaGamma,
-	fitParetoNbd,
-	type BgnbdFit,
-	type CustomerSummary,
-	type FitOutcome,
-	type GammaGammaParams,
-	type HoldoutCustomer,
-	type ParetoNbdFit,
-	type PurchaseModelFit,
-	type TimeUnit
-} from '../../models/clv/index';
+import type { ClvFitInput, PresetModels } from './fit';
+import { UNITS_PER_MONTH, type BgnbdFit, type FitOutcome, type GammaGammaParams, type HoldoutCustomer, type ParetoNbdFit, type TimeUnit } from '../../models/clv/index';
+
+export type { PresetModels } from './fit';
 
 /** Share of the history (first purchase → as-of) held out to choose and check the purchase model. */
 export const HOLDOUT_SHARE = 0.25;
@@ -50,14 +33,6 @@ export type ModelOutcome =
 			table: string;
 	  }
 	| { ok: false; reason: string };
-
-/** Fits from an earlier run (e.g. a `clv` result), reused instead of refitting. */
-export interface PresetModels {
-	bgnbd: ClvBgnbd;
-	paretoNbd: ClvParetoNbd | null;
-	chosen: ClvModelChoice['chosen'];
-	gammaGamma: { p: number; q: number; v: number } | null;
-}
 
 /** The fits of a `clv` result, to hand to {@link useModels} (drill-down pages, `--customers`). */
 export function presetModels(clv: ClvResult): PresetModels {
@@ -154,28 +129,6 @@ export function calibrationSplit(ctx: AnalysisContext): Promise<CalibrationSplit
 	});
 }
 
-interface Chosen {
-	choice: ClvModelChoice;
-	calibrationFits: { bgnbd: FitOutcome<BgnbdFit>; paretoNbd: FitOutcome<ParetoNbdFit> } | null;
-}
-
-/** Which purchase model the predictions use: the user's setting, or the better one on the holdout period. */
-async function choosePurchaseModel(ctx: AnalysisContext, paretoNbd: FitOutcome<ParetoNbdFit>): Promise<Chosen> {
-	const setting: ClvModelSetting = ctx.params.clvModel ?? 'auto';
-	const bgnbdBecause = (why: string): Chosen['choice'] => ({ chosen: 'bgnbd', reason: `BG/NBD was used: ${why}`, setting, holdoutRmse: null });
-	if (setting !== 'auto') {
-		if (setting === 'paretoNbd' && !paretoNbd.ok) return { choice: bgnbdBecause(`Pareto/NBD was chosen in the settings but could not be fitted (${paretoNbd.reason})`), calibrationFits: null };
-		return { choice: { chosen: setting, reason: `${PURCHASE_MODEL_LABEL[setting]} was used because it was chosen in the settings.`, setting, holdoutRmse: null }, calibrationFits: null };
-	}
-	if (!paretoNbd.ok) return { choice: bgnbdBecause(`Pareto/NBD could not be fitted (${paretoNbd.reason})`), calibrationFits: null };
-	const split = await calibrationSplit(ctx);
-	if (!split.available) return { choice: bgnbdBecause(`the two models could not be compared because ${split.reason}.`), calibrationFits: null };
-	const picked = chooseModel(split.rows, split.holdoutLength, { timeUnit: timeUnit(ctx) });
-	if (!picked.ok) return { choice: bgnbdBecause(`neither model could be fitted on the calibration period (${picked.reason})`), calibrationFits: null };
-	const { chosen, reason, holdoutRmse, bgnbd, paretoNbd: calibrated } = picked.fit;
-	return { choice: { chosen, reason, setting, holdoutRmse }, calibrationFits: { bgnbd, paretoNbd: calibrated } };
-}
-
 async function fitModel(ctx: AnalysisContext): Promise<ModelOutcome> {
 	const summary = await clvSummary(ctx);
 	const unit = timeUnit(ctx);
@@ -183,64 +136,42 @@ async function fitModel(ctx: AnalysisContext): Promise<ModelOutcome> {
 	const triples = await ctx.engine.query<{ x: number; tx: number; T: number; w: number }>(
 		`SELECT x, tx, "T", count(*) AS w FROM ${summary} GROUP BY x, tx, "T" ORDER BY x, tx, "T"`
 	);
-	const summaries: CustomerSummary[] = triples.map((t) => ({ frequency: t.x, recency: t.tx / scale, T: t.T / scale, weight: t.w }));
-	const customers = summaries.reduce((s, c) => s + (c.weight ?? 1), 0);
-	const preset = presets.get(ctx);
-	const bg: FitOutcome<BgnbdFit> = preset ? { ok: true, fit: { ...preset.bgnbd, customers, converged: true } } : fitBgnbd(summaries, { timeUnit: unit });
+	const preset = presets.get(ctx) ?? null;
+	const setting = ctx.params.clvModel ?? 'auto';
+	let calibration: ClvFitInput['calibration'] = null;
+	if (!preset && setting === 'auto') {
+		const split = await calibrationSplit(ctx);
+		calibration = split.available ? { rows: split.rows, holdoutLength: split.holdoutLength } : { reason: split.reason };
+	}
+	const spendRows = preset
+		? null
+		: await ctx.engine.query<{ x: number; monetary: number; w: number }>(
+				`SELECT x, monetary, count(*) AS w FROM ${summary} WHERE x > 0 AND monetary > 0 GROUP BY x, monetary ORDER BY x, monetary`
+			);
+	const fitted = await ctx.models.fitClv({
+		summaries: triples.map((t) => ({ frequency: t.x, recency: t.tx / scale, T: t.T / scale, weight: t.w })),
+		unit,
+		setting,
+		preset,
+		calibration,
+		spend: spendRows?.map((s) => ({ frequency: s.x, monetary: s.monetary, weight: s.w })) ?? null,
+		horizon: ctx.params.clvMonths * UNITS_PER_MONTH[unit],
+		clvOptions: { horizonMonths: ctx.params.clvMonths, margin: 1, monthlyDiscountRate: ctx.params.monthlyDiscount }
+	});
+	const { bgnbd: bg, paretoNbd: pn, gammaGamma: gg, choice, calibrationFits, predictions } = fitted;
 	if (!bg.ok) return { ok: false, reason: bg.reason };
-	const pn: FitOutcome<ParetoNbdFit> = preset
-		? preset.paretoNbd
-			? { ok: true, fit: { ...preset.paretoNbd, customers, converged: true } }
-			: { ok: false, reason: 'no Pareto/NBD fit was supplied' }
-		: fitParetoNbd(summaries, { timeUnit: unit });
-	const { choice, calibrationFits }: Chosen = preset
-		? { choice: { chosen: preset.chosen === 'paretoNbd' && pn.ok ? 'paretoNbd' : 'bgnbd', reason: '', setting: ctx.params.clvModel ?? 'auto', holdoutRmse: null }, calibrationFits: null }
-		: await choosePurchaseModel(ctx, pn);
 	const [{ n: nonPositiveSpend }] = await ctx.engine.query<{ n: number }>(
 		`SELECT count(*) AS n FROM ${summary} WHERE x > 0 AND NOT (monetary > 0)`
 	);
-	let gg: FitOutcome<GammaGammaParams>;
-	if (preset) gg = preset.gammaGamma ? { ok: true, fit: preset.gammaGamma } : { ok: false, reason: 'no spend model was supplied' };
-	else {
-		const spendRows = await ctx.engine.query<{ x: number; monetary: number; w: number }>(
-			`SELECT x, monetary, count(*) AS w FROM ${summary} WHERE x > 0 AND monetary > 0 GROUP BY x, monetary ORDER BY x, monetary`
-		);
-		gg = fitGammaGamma(spendRows.map((s) => ({ frequency: s.x, monetary: s.monetary, weight: s.w })));
-	}
-	const fit: PurchaseModelFit = choice.chosen === 'paretoNbd' && pn.ok ? pn.fit : bg.fit;
 	const paretoNbd = pn.ok ? pn.fit : null;
-	const span = summaries.reduce((m, c) => Math.max(m, c.T), 0);
-	const horizon = ctx.params.clvMonths * UNITS_PER_MONTH[unit];
-	const clvOptions = { horizonMonths: ctx.params.clvMonths, margin: 1, monthlyDiscountRate: ctx.params.monthlyDiscount };
-	const n = triples.length;
-	const cols = {
-		x: new Array<number>(n),
-		tx: new Array<number>(n),
-		T: new Array<number>(n),
-		p: new Array<number>(n),
-		risk: new Array<string>(n),
-		e: new Array<number>(n),
-		c: new Array<number>(n)
-	};
-	triples.forEach((t, i) => {
-		const c = summaries[i];
-		cols.x[i] = t.x;
-		cols.tx[i] = t.tx;
-		cols.T[i] = t.T;
-		cols.p[i] = aliveProbability(fit, c);
-		cols.risk[i] = aliveRisk(c, fit, paretoNbd, span).group;
-		cols.e[i] = expectedFuturePurchases(fit, c, horizon);
-		// margin × expected AOV × P(alive) × discounted purchases, per unit of AOV and margin.
-		cols.c[i] = customerLifetimeValue(fit, c, 1, clvOptions);
-	});
 	const predName = await ctx.tempFromColumns('predictions', [
-		{ name: 'x', type: 'DOUBLE', values: cols.x },
-		{ name: 'tx', type: 'DOUBLE', values: cols.tx },
-		{ name: 'T', type: 'DOUBLE', values: cols.T },
-		{ name: 'p_alive', type: 'DOUBLE', values: cols.p },
-		{ name: 'p_alive_risk', type: 'VARCHAR', values: cols.risk },
-		{ name: 'expected_purchases', type: 'DOUBLE', values: cols.e },
-		{ name: 'clv_per_aov', type: 'DOUBLE', values: cols.c }
+		{ name: 'x', type: 'DOUBLE', values: triples.map((t) => t.x) },
+		{ name: 'tx', type: 'DOUBLE', values: triples.map((t) => t.tx) },
+		{ name: 'T', type: 'DOUBLE', values: triples.map((t) => t.T) },
+		{ name: 'p_alive', type: 'DOUBLE', values: predictions.pAlive },
+		{ name: 'p_alive_risk', type: 'VARCHAR', values: predictions.risk },
+		{ name: 'expected_purchases', type: 'DOUBLE', values: predictions.expectedPurchases },
+		{ name: 'clv_per_aov', type: 'DOUBLE', values: predictions.clvPerAov }
 	]);
 	const spend = gg.ok ? gg.fit : null;
 	const aov = spend

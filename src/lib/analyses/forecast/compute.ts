@@ -4,7 +4,7 @@
  * horizon ≈ months × 4.35 weeks, capped at the model's maximum). A partial first period is dropped;
  * a partial last period is passed with `partialLast` so the model leaves it out.
  */
-import { MAX_HORIZON, forecast } from '../../models/forecast/index';
+import { MAX_HORIZON } from '../../models/forecast/index';
 import type { AnalysisContext } from '../context';
 import { addDays } from '../scope';
 import { monthlySeries } from '../trend/compute';
@@ -83,7 +83,7 @@ export async function computeForecast(ctx: AnalysisContext): Promise<Maybe<Forec
 	}
 	let result;
 	try {
-		result = forecast({ values: s.history.map((h) => h.value), period: s.period, horizon: s.horizon, partialLast: s.partialLast });
+		result = await ctx.models.forecast({ values: s.history.map((h) => h.value), period: s.period, horizon: s.horizon, partialLast: s.partialLast });
 	} catch (e) {
 		return { available: false, reason: `the forecast could not be computed: ${e instanceof Error ? e.message : String(e)}` };
 	}

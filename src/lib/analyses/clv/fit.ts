@@ -1,0 +1,111 @@
+/**
+ * The CLV model fits and per-customer predictions as one pure function of plain data, so a run can
+ * hand them to a worker (the browser's models worker) instead of blocking the page for seconds.
+ * `model.ts` gathers the inputs with SQL and writes the outputs back as a table.
+ */
+import type { ClvModelSetting } from '../params';
+import type { ClvBgnbd, ClvModelChoice, ClvParetoNbd } from './types';
+import {
+	PURCHASE_MODEL_LABEL,
+	aliveProbability,
+	aliveRisk,
+	chooseModel,
+	customerLifetimeValue,
+	expectedFuturePurchases,
+	fitBgnbd,
+	fitGammaGamma,
+	fitParetoNbd,
+	type BgnbdFit,
+	type CustomerSummary,
+	type FitOutcome,
+	type GammaGammaParams,
+	type HoldoutCustomer,
+	type ParetoNbdFit,
+	type PurchaseModelFit,
+	type TimeUnit
+} from '../../models/clv/index';
+
+/** Fits from an earlier run (e.g. a `clv` result), reused instead of refitting. */
+export interface PresetModels {
+	bgnbd: ClvBgnbd;
+	paretoNbd: ClvParetoNbd | null;
+	chosen: ClvModelChoice['chosen'];
+	gammaGamma: { p: number; q: number; v: number } | null;
+}
+
+export interface ClvFitInput {
+	/** Distinct (frequency, recency, T) rows in model time units, with how many customers share each. */
+	summaries: CustomerSummary[];
+	unit: TimeUnit;
+	setting: ClvModelSetting;
+	preset: PresetModels | null;
+	/** The calibration period's rows for choosing the model (auto setting only), or why there are none. */
+	calibration: { rows: HoldoutCustomer[]; holdoutLength: number } | { reason: string } | null;
+	/** Repeat customers' (frequency, mean spend) rows for the spend model; null with a preset. */
+	spend: { frequency: number; monetary: number; weight: number }[] | null;
+	/** Prediction horizon in model time units. */
+	horizon: number;
+	clvOptions: { horizonMonths: number; margin: number; monthlyDiscountRate: number };
+}
+
+export interface ClvFitOutput {
+	bgnbd: FitOutcome<BgnbdFit>;
+	paretoNbd: FitOutcome<ParetoNbdFit>;
+	choice: ClvModelChoice;
+	calibrationFits: { bgnbd: FitOutcome<BgnbdFit>; paretoNbd: FitOutcome<ParetoNbdFit> } | null;
+	gammaGamma: FitOutcome<GammaGammaParams>;
+	/** Per summary row, in input order (empty when the purchase model could not be fitted). */
+	predictions: { pAlive: number[]; risk: string[]; expectedPurchases: number[]; clvPerAov: number[] };
+}
+
+type Chosen = Pick<ClvFitOutput, 'choice' | 'calibrationFits'>;
+
+/** Which purchase model the predictions use: the user's setting, or the better one on the holdout period. */
+function choosePurchaseModel(input: ClvFitInput, paretoNbd: FitOutcome<ParetoNbdFit>): Chosen {
+	const { setting, calibration } = input;
+	const bgnbdBecause = (why: string): Chosen => ({ choice: { chosen: 'bgnbd', reason: `BG/NBD was used: ${why}`, setting, holdoutRmse: null }, calibrationFits: null });
+	if (setting !== 'auto') {
+		if (setting === 'paretoNbd' && !paretoNbd.ok) return bgnbdBecause(`Pareto/NBD was chosen in the settings but could not be fitted (${paretoNbd.reason})`);
+		return { choice: { chosen: setting, reason: `${PURCHASE_MODEL_LABEL[setting]} was used because it was chosen in the settings.`, setting, holdoutRmse: null }, calibrationFits: null };
+	}
+	if (!paretoNbd.ok) return bgnbdBecause(`Pareto/NBD could not be fitted (${paretoNbd.reason})`);
+	if (!calibration || 'reason' in calibration) return bgnbdBecause(`the two models could not be compared because ${calibration?.reason ?? 'no holdout period was given'}.`);
+	const picked = chooseModel(calibration.rows, calibration.holdoutLength, { timeUnit: input.unit });
+	if (!picked.ok) return bgnbdBecause(`neither model could be fitted on the calibration period (${picked.reason})`);
+	const { chosen, reason, holdoutRmse, bgnbd, paretoNbd: calibrated } = picked.fit;
+	return { choice: { chosen, reason, setting, holdoutRmse }, calibrationFits: { bgnbd, paretoNbd: calibrated } };
+}
+
+export function fitClvModels(input: ClvFitInput): ClvFitOutput {
+	const { summaries, unit, preset } = input;
+	const customers = summaries.reduce((s, c) => s + (c.weight ?? 1), 0);
+	const none = { pAlive: [], risk: [], expectedPurchases: [], clvPerAov: [] };
+	const bg: FitOutcome<BgnbdFit> = preset ? { ok: true, fit: { ...preset.bgnbd, customers, converged: true } } : fitBgnbd(summaries, { timeUnit: unit });
+	const pn: FitOutcome<ParetoNbdFit> = preset
+		? preset.paretoNbd
+			? { ok: true, fit: { ...preset.paretoNbd, customers, converged: true } }
+			: { ok: false, reason: 'no Pareto/NBD fit was supplied' }
+		: bg.ok
+			? fitParetoNbd(summaries, { timeUnit: unit })
+			: { ok: false, reason: 'BG/NBD could not be fitted' };
+	const gg: FitOutcome<GammaGammaParams> = preset
+		? preset.gammaGamma
+			? { ok: true, fit: preset.gammaGamma }
+			: { ok: false, reason: 'no spend model was supplied' }
+		: fitGammaGamma(input.spend ?? []);
+	if (!bg.ok) return { bgnbd: bg, paretoNbd: pn, choice: { chosen: 'bgnbd', reason: '', setting: input.setting, holdoutRmse: null }, calibrationFits: null, gammaGamma: gg, predictions: none };
+	const { choice, calibrationFits }: Chosen = preset
+		? { choice: { chosen: preset.chosen === 'paretoNbd' && pn.ok ? 'paretoNbd' : 'bgnbd', reason: '', setting: input.setting, holdoutRmse: null }, calibrationFits: null }
+		: choosePurchaseModel(input, pn);
+	const fit: PurchaseModelFit = choice.chosen === 'paretoNbd' && pn.ok ? pn.fit : bg.fit;
+	const paretoNbd = pn.ok ? pn.fit : null;
+	const span = summaries.reduce((m, c) => Math.max(m, c.T), 0);
+	const predictions = {
+		pAlive: summaries.map((c) => aliveProbability(fit, c)),
+		risk: summaries.map((c) => aliveRisk(c, fit, paretoNbd, span).group as string),
+		expectedPurchases: summaries.map((c) => expectedFuturePurchases(fit, c, input.horizon)),
+		// margin × expected AOV × P(alive) × discounted purchases, per unit of AOV and margin.
+		clvPerAov: summaries.map((c) => customerLifetimeValue(fit, c, 1, input.clvOptions))
+	};
+	return { bgnbd: bg, paretoNbd: pn, choice, calibrationFits, gammaGamma: gg, predictions };
+}

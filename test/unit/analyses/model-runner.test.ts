@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWasmNodeEngine } from '../../../src/lib/engine/wasm-node';
+import type { Engine } from '../../../src/lib/engine/engine';
+import { inProcessModels, runAnalyses, type ModelRunner } from '../../../src/lib/analyses/index';
+import { CLV_AS_OF, clvFixture } from '../../fixtures/analyses/clv-data';
+import { loadTransactions } from '../../fixtures/analyses/transactions';
+
+let engine: Engine;
+beforeAll(async () => {
+	engine = await createWasmNodeEngine();
+	await loadTransactions(engine, clvFixture().lines);
+});
+afterAll(async () => engine?.close());
+
+/**
+ * A runner that behaves like the browser's models worker: every input and output crosses a
+ * structured clone (what postMessage does), and each call is recorded.
+ */
+function clonedRunner(calls: string[]): ModelRunner {
+	return {
+		fitClv: async (input) => {
+			calls.push('fitClv');
+			return structuredClone(await inProcessModels.fitClv(structuredClone(input)));
+		},
+		forecast: async (input) => {
+			calls.push('forecast');
+			return structuredClone(await inProcessModels.forecast(structuredClone(input)));
+		}
+	};
+}
+
+describe('model fits behind a runner (the browser runs them in a worker)', () => {
+	it('sends the CLV fit and the forecast through the runner, as plain data, with the same results as in-process', async () => {
+		const params = { asOf: CLV_AS_OF };
+		const names = ['clv', 'churn', 'forecast'] as const;
+		const inPage = await runAnalyses(engine, params, names);
+		const calls: string[] = [];
+		const viaRunner = await runAnalyses(engine, params, names, { models: clonedRunner(calls) });
+		// One CLV fit per run (shared by clv and churn) and one forecast.
+		expect(calls.sort()).toEqual(['fitClv', 'forecast']);
+		if (!inPage.clv.available || !viaRunner.clv.available) throw new Error('CLV should be available on the simulated customers');
+		expect(viaRunner.clv).toEqual(inPage.clv);
+		expect(viaRunner.churn).toEqual(inPage.churn);
+		expect(viaRunner.forecast).toEqual(inPage.forecast);
+	});
+
+	it('a fit that fails in the runner leaves its panels unavailable with the reason, not a broken run', async () => {
+		const failing: ModelRunner = { ...inProcessModels, fitClv: async () => Promise.reject(new Error('the worker ran out of memory')) };
+		const r = await runAnalyses(engine, { asOf: CLV_AS_OF }, ['clv', 'kpis'], { models: failing });
+		expect(r.clv).toEqual({ available: false, reason: 'could not be computed: the worker ran out of memory' });
+		expect(r.kpis.available).toBe(true);
+	});
+});
