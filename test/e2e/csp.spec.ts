@@ -29,10 +29,18 @@ test('Parquet and JSON uploads load under the shipped policy', async ({ page }) 
 	expect(errors).toEqual([]);
 });
 
-test('the churn panel is computed (its model insert went through the same Arrow path)', async ({ page }) => {
-	await open(page);
+test('the churn panel is computed (its model insert went through the same Arrow path), the fits in the models worker', async ({ page }) => {
+	const workers: string[] = [];
+	page.on('worker', (w) => workers.push(w.url()));
+	const errors = await open(page);
 	await loadSample(page, 'b2b');
 	const churn = page.locator('section[data-panel="churn"]');
 	await expect(churn).toBeVisible();
 	await expect(churn).not.toContainText(/could not be computed/);
+	await settled(page);
+	// The CLV fits and the forecast ran off the page thread: the worker started, and it never failed
+	// (a failure falls back to the page and says so on the console).
+	expect(workers.some((u) => /\/models\.worker-[^/]*\.js$/.test(u))).toBe(true);
+	await expect(page.locator('section[data-panel="trend"]')).not.toContainText(/could not be computed/);
+	expect(errors).toEqual([]);
 });

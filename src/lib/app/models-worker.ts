@@ -29,6 +29,7 @@ async function run<T>(viaWorker: (remote: Comlink.Remote<ModelRunner>) => Promis
 	} catch (e) {
 		if (!(e instanceof WorkerFailed)) throw e;
 		broken = true;
+		console.error(`Customer Lens: ${e.message}; the model fits run on the page from now on.`);
 		return inPage();
 	}
 }
