@@ -17,11 +17,23 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createNativeEngine } from '../lib/engine/native-node';
 import type { Engine } from '../lib/engine/index';
-import { CANONICAL_FIELDS, CUSTOMER_ATTRIBUTES, type CanonicalField, type CustomerAttribute } from '../lib/ingest/canonical-fields';
-import { buildCanonical, loadFiles, suggestMapping } from '../lib/ingest/index';
+import {
+	CANONICAL_FIELDS,
+	CUSTOMER_ATTRIBUTES,
+	FAMILY_ORDER,
+	buildCanonical,
+	loadFiles,
+	suggestMapping,
+	type CanonicalField,
+	type CustomerAttribute,
+	type DateFamily,
+	type DateFormatSpec,
+	type DecimalMark,
+	type Mapping,
+	type QualitySummary
+} from '../lib/ingest/index';
+// Node-only, so not on the browser-safe public face.
 import { inputFromPath } from '../lib/ingest/node-input';
-import { FAMILY_ORDER } from '../lib/ingest/dates';
-import type { DateFamily, DateFormatSpec, DecimalMark, Mapping, QualitySummary } from '../lib/ingest/types';
 import { allCustomersQuery, exportAllCustomers, presetModels, RATING_SCALES, runAll, withDefaults, type AnalysisParams, type AnalysisResults, type RatingScaleId } from '../lib/analyses/index';
 import { isIsoDate } from '../lib/analyses/index';
 import { toCsv } from '../lib/report/csv'; // not report/index, which loads the panels and with them Plot

@@ -10,7 +10,7 @@
  */
 import { inProcessModels, type ModelRunner } from './model-runner';
 import type { ColumnData, Engine, SqlValue } from '../engine/index';
-import { CANONICAL_FIELDS, type CanonicalField } from '../ingest/canonical-fields';
+import { CANONICAL_FIELDS, type CanonicalField } from '../ingest/index';
 import { withDefaults, type AnalysisParams } from './params';
 import { addDays, dateLiteral, isIsoDate, scopeQuery } from './scope';
 import type { Unavailable } from './types';

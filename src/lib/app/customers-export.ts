@@ -4,7 +4,7 @@
  * a Parquet file (typed columns, written in the database worker; values kept as they are).
  */
 import { allCustomersQuery, exportAllCustomers } from '$lib/analyses/index';
-import { toCsv } from '$lib/report/csv';
+import { toCsv } from '$lib/report/index';
 import type { Session } from './session.svelte';
 import { downloadBlob, safeFilename } from './download';
 

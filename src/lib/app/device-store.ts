@@ -6,7 +6,7 @@
  * they did (the column choices the user applied come back from their own per-header memory,
  * `./mapping.ts`). Nothing here talks to a network.
  */
-import type { ReadOptions } from '$lib/ingest/types';
+import type { ReadOptions } from '$lib/ingest/index';
 
 const DIR = 'customer-lens-kept-data';
 const MANIFEST = 'manifest.json';

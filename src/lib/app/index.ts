@@ -5,10 +5,10 @@
 export { Session, type Loaded, type Progress } from './session.svelte';
 export { LIMITS, settingsFromQuery, settingsToQuery } from './url-settings';
 export { SAMPLES, fetchSampleFile, type Sample } from './samples';
-export { drillFilename, drillFilter, drillTitle, type DrillSelection } from './drill';
+export { drillFilename, drillFilter, drillTitle, type CustomerSelection, type DrillSelection, type ReviewSelection } from './drill';
 export { downloadBlob, findChartSvg, pngBlob, safeFilename, svgBlob } from './download';
 export { downloadReport } from './report-export';
-export { downloadAllCustomers } from './customers-export';
+export { downloadAllCustomers, type CustomersFormat } from './customers-export';
 export { toUserError, type UserError } from './errors';
 export { forgetMapping } from './mapping';
 export type { FilterOptions } from './filter-options';

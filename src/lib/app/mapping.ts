@@ -3,7 +3,7 @@
  * file with the same columns is mapped the same way. Only the role, column *names* and the date
  * format are stored — never data.
  */
-import type { DateFormatSpec, FeedbackKey, FileMapping, FileRole, LoadedFile, Mapping } from '$lib/ingest/types';
+import type { DateFormatSpec, FeedbackKey, FileMapping, FileRole, LoadedFile, Mapping } from '$lib/ingest/index';
 
 const PREFIX = 'customer-lens:mapping:';
 const MAX_ENTRIES = 50;

@@ -6,7 +6,7 @@
  * Everything is built into scratch tables first; the live tables are swapped in one transaction
  * only when every step succeeded, so a failed build never loses the previous data.
  */
-import type { Engine } from '../engine/engine';
+import type { Engine } from '../engine/index';
 import { quoteIdent, quoteString } from '../sql';
 import { disabledAnalyses } from './availability';
 import { checkMapping } from './automap';

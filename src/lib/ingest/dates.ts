@@ -7,7 +7,7 @@
  * keep the family that reads the most. Ties go to the order of `FAMILY_ORDER`, so values that are
  * all ambiguous (`3/4/2021`) are read month-first (US) unless a day above 12 shows up first.
  */
-import type { Engine } from '../engine/engine';
+import type { Engine } from '../engine/index';
 import { quoteIdent, quoteString } from '../sql';
 import type { DateFamily, DateFormatSpec } from './types';
 

@@ -3,7 +3,7 @@
  * large for the browser's DuckDB is refused with a message instead of crashing the tab.
  */
 import { parquetMetadataAsync } from 'hyparquet';
-import type { Engine } from '../engine/engine';
+import type { Engine } from '../engine/index';
 import type { Detected } from './detect';
 import { IngestError } from './errors';
 import type { InputFile } from './types';

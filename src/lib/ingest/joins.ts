@@ -12,7 +12,7 @@
  * - several reviews of one order: the latest by review date (the last row when dates are missing or unreadable);
  * - ratings keyed by customer id: the customer's latest answer, repeated on each of their orders.
  */
-import type { Engine } from '../engine/engine';
+import type { Engine } from '../engine/index';
 import { quoteIdent } from '../sql';
 import type { CanonicalField, CustomerAttribute } from './canonical-fields';
 import { columnText } from './dates';

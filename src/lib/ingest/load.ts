@@ -2,7 +2,7 @@
  * `loadFiles`: every input becomes a raw table `raw_<k>` (never reusing a name that exists), then
  * is profiled. A file that fails is reported in `failures` and the others still load.
  */
-import type { Engine } from '../engine/engine';
+import type { Engine } from '../engine/index';
 import { quoteIdent, quoteString } from '../sql';
 import { headerSignature } from './automap';
 import { HEAD_BYTES, detectFile } from './detect';

@@ -13,7 +13,7 @@
  * with more wins. When both read every value but disagree on some (`1.500`), the column is
  * ambiguous and the file's hint decides (a `;`-separated export is usually European).
  */
-import type { Engine } from '../engine/engine';
+import type { Engine } from '../engine/index';
 import { quoteIdent, quoteString } from '../sql';
 import { fmtInt } from './errors';
 import type { DecimalMark, LoadedFile, NumberFormatReport, RowExample } from './types';

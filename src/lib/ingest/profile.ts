@@ -2,7 +2,7 @@
  * Column profiles of a raw table in three queries: full-table counts/min/max/distinct, value-shape
  * shares on a sample (5,000 rows), and example values from the first rows.
  */
-import type { Engine, SqlValue } from '../engine/engine';
+import type { Engine, SqlValue } from '../engine/index';
 import { quoteIdent } from '../sql';
 import { columnText } from './dates';
 import { anyNumberExpr, MISSING_RE } from './numbers';

@@ -4,7 +4,7 @@
  * JSON and XLSX are parsed by `parse.ts` (DuckDB-WASM ships none of those extensions) and reach
  * DuckDB as Arrow batches.
  */
-import type { Engine } from '../engine/engine';
+import type { Engine } from '../engine/index';
 import { quoteIdent, quoteString } from '../sql';
 import { delimiterFor } from './detect';
 import { IngestError, fmtInt, shortEngineReason } from './errors';

@@ -2,7 +2,7 @@
  * Plain types shared by the ingest modules and the UI. Everything here is serialisable (no class
  * instances except `InputFile.read`), so results can cross a worker boundary or be stored.
  */
-import type { FileSource } from '../engine/engine';
+import type { FileSource } from '../engine/index';
 import type { CanonicalField, CustomerAttribute } from './canonical-fields';
 import type { IngestErrorInfo } from './errors';
 

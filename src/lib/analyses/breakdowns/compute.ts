@@ -1,5 +1,5 @@
 /** Breakdowns of net revenue by product, category, country and region (top N + "Other"). */
-import type { CanonicalField } from '../../ingest/canonical-fields';
+import type { CanonicalField } from '../../ingest/index';
 import { quoteString } from '../../sql';
 import type { AnalysisContext } from '../context';
 import type { BreakdownResult, BreakdownRow } from './types';

@@ -2,7 +2,7 @@
  * The per-customer table (drill-down and `--customers`): paged, sorted and filtered in SQL so the
  * UI never pulls every customer at once, plus a full export of one filter and its CSV form.
  */
-import type { Engine } from '../../engine/engine';
+import type { Engine } from '../../engine/index';
 import { quoteIdent, quoteString } from '../../sql';
 import { withContext } from '../context';
 import type { PresetModels } from '../clv/model';

@@ -4,7 +4,7 @@
  * the optional `customers` table joined on.
  */
 import type { AnalysisContext } from '../context';
-import { CUSTOMER_ATTRIBUTES } from '../../ingest/canonical-fields';
+import { CUSTOMER_ATTRIBUTES } from '../../ingest/index';
 import { quoteIdent } from '../../sql';
 import { clvModel } from '../clv/model';
 import { customerScores } from '../customerScoring/scores';

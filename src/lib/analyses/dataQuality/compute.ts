@@ -1,5 +1,5 @@
 /** A small data-quality summary of the scope: what is there, what is missing, returns, cancellations and overlapping files. */
-import { CANONICAL_FIELDS } from '../../ingest/canonical-fields';
+import { CANONICAL_FIELDS } from '../../ingest/index';
 import type { AnalysisContext } from '../context';
 import type { DataQualityResult } from './types';
 import type { Maybe } from '../types';

@@ -3,7 +3,7 @@
  * contains the word or two-word phrase, token for token as the term list counts them. Queried on
  * demand (a click), capped: the page shows the first ones and the total.
  */
-import type { Engine } from '../../engine/engine';
+import type { Engine } from '../../engine/index';
 import { withDefaults, type AnalysisParams } from '../params';
 import { scopeQuery } from '../scope';
 import { orderRatingsSql } from './compute';

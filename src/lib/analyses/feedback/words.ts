@@ -4,7 +4,7 @@
  * each term's share of unhappy reviews against its share of happy reviews (smoothed log ratio).
  * Review text is user text: it is only ever rendered as text.
  */
-import type { Engine } from '../../engine/engine';
+import type { Engine } from '../../engine/index';
 import { quoteString } from '../../sql';
 import type { RatingScale, ReviewTerm } from './types';
 

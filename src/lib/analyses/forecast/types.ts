@@ -1,5 +1,5 @@
 /** Result of the revenue forecast. */
-import type { ForecastResult } from '../../models/forecast/types';
+import type { ForecastResult } from '../../models/forecast/index';
 
 /** The model's result (minus the per-model components) plus what the chart needs to place it in time. */
 export interface ForecastAnalysisResult extends Omit<ForecastResult, 'components'> {
