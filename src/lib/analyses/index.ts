@@ -13,7 +13,7 @@ export type { AnalysisParams, AnalysisFilters, ClvModelSetting, RfmScheme } from
 export { isIsoDate, dateLiteral } from './scope';
 export { filterValues } from './filter-options';
 export { allCustomersQuery, customerPage, exportAllCustomers, exportCustomers, customerWhere, clearCustomerCache } from './customers/index';
-export { CUSTOMER_COLUMNS, customerExportColumns } from './customers/types';
+export { CUSTOMER_COLUMNS, CUSTOMER_FEEDBACK_COLUMNS, customerExportColumns } from './customers/types';
 export type { CustomerQuery } from './customers/index';
 export { presetModels } from './clv/model';
 export type { PresetModels } from './clv/model';

@@ -55,6 +55,9 @@ export const CUSTOMER_COLUMNS = [
 	'discontent'
 ] as const satisfies readonly (keyof CustomerRow)[];
 
+/** The columns of {@link CUSTOMER_COLUMNS} that only mean something when the data has ratings. */
+export const CUSTOMER_FEEDBACK_COLUMNS: readonly (typeof CUSTOMER_COLUMNS)[number][] = ['ratings', 'avg_rating', 'last_rating', 'feedback_band', 'discontent'];
+
 export interface CustomerFilter {
 	segment?: string | null;
 	churnRisk?: ChurnRisk | null;
