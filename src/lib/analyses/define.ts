@@ -8,8 +8,11 @@ export interface Analysis<R extends { available: true } | Unavailable> {
 	label: string;
 	/** Parameters whose change recomputes this analysis; `filters` (and through it the as-of date) affects everything. */
 	params: readonly (keyof AnalysisParams)[];
-	/** Computed in the first batch, so the headline numbers appear before the slow models finish. */
-	early?: boolean;
+	/**
+	 * Waits on a model fit (the models worker in the browser): a run starts it and goes on with the
+	 * next analyses, so the database works while the fit runs beside it.
+	 */
+	background?: boolean;
 	/** Pure apart from the run's temp tables: the run context (engine, params, shared tables) → the result. */
 	compute(ctx: AnalysisContext): Promise<R>;
 }

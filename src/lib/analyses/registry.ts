@@ -1,5 +1,6 @@
 /**
- * Every analysis, one line each, in the order a full run computes them. The session, the command
+ * Every analysis, one line each, in the order a full run starts them: the headline numbers first, then
+ * the model fits (they run beside the rest, see `background`). The session, the command
  * line and the report all run analyses from this list; a new analysis is one folder plus its line
  * here (with its import and the re-export of its result types).
  */
@@ -42,6 +43,8 @@ export const ANALYSES = {
 	dataQuality,
 	kpis,
 	trend,
+	clv,
+	churn,
 	forecast,
 	products,
 	categories,
@@ -54,8 +57,6 @@ export const ANALYSES = {
 	cohorts,
 	rfm,
 	cltv,
-	clv,
-	churn,
 	demographics,
 	repeatPurchase,
 	feedback

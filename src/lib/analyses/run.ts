@@ -52,19 +52,28 @@ export async function runAnalyses<K extends AnalysisName>(
 	if (signal?.aborted) throw abortError(signal);
 	const ctx = await AnalysisContext.create(engine, withDefaults(params));
 	if (options.models) ctx.models = options.models;
+	const background: Promise<void>[] = [];
 	try {
 		const out = { params: ctx.params, asOf: ctx.asOf, engine: engine.name } as Pick<AnalysisResults, K | 'params' | 'asOf' | 'engine'>;
 		const ordered = ANALYSIS_NAMES.filter((n) => (names as readonly string[]).includes(n)) as K[];
 		let done = 0;
 		for (const name of ordered) {
 			if (signal?.aborted) throw abortError(signal);
-			const result = await computeOne(ctx, name);
-			(out as Record<string, unknown>)[name] = result;
-			onResult?.(name, result, ctx.asOf);
-			onProgress?.({ name, done: ++done, total: ordered.length });
+			const job = computeOne(ctx, name).then((result) => {
+				if (signal?.aborted) return;
+				(out as Record<string, unknown>)[name] = result;
+				onResult?.(name, result, ctx.asOf);
+				onProgress?.({ name, done: ++done, total: ordered.length });
+			});
+			if (ANALYSES[name].background) background.push(job);
+			else await job;
 		}
+		await Promise.all(background);
+		if (signal?.aborted) throw abortError(signal);
 		return out;
 	} finally {
+		// A fit still running would write its tables after the drop.
+		await Promise.allSettled(background);
 		await ctx.dispose();
 	}
 }

@@ -352,36 +352,29 @@ export class Session {
 		const params = this.params$;
 		const run = this.scheduler.begin(names, () => this.dataset?.id === datasetId);
 		for (const n of names) this.computing.add(n);
-		const first = names.filter((n) => ANALYSES[n].early);
-		const rest = names.filter((n) => !ANALYSES[n].early);
 		const total = names.length;
-		let done = 0;
 		try {
-			for (const batch of [first, rest]) {
-				const live = batch.filter(run.isCurrent);
-				done += batch.length - live.length;
-				if (live.length === 0) continue;
-				await this.scheduler.exclusive(() => {
-					if (run.signal.aborted || !live.some(run.isCurrent)) return Promise.resolve(null);
-					return runAnalyses(engine, params, live, {
-						signal: run.signal,
-						models: workerModels,
-						// Panels appear one by one: each result is shown as soon as it is computed and still current.
-						onResult: (name, result, asOf) => {
-							const { next, taken } = commit(this.results as Partial<Record<AnalysisName, unknown>>, { [name]: result }, [name], run);
-							if (!taken.length) return;
-							this.computing.delete(name);
-							this.results = next as Partial<AnalysisResults>;
-							if (asOf && this.dataset?.id === datasetId) this.resolvedAsOf = asOf;
-						},
-						onProgress: (p) => {
-							if (!run.isCurrent(p.name)) return;
-							this.progress = { phase: `Analysing: ${ANALYSES[p.name].label}`, startedAt, step: done + p.done, steps: total, fraction: (done + p.done) / total };
-						}
-					});
+			// One run, one shared context: results arrive panel by panel, the headline numbers first.
+			await this.scheduler.exclusive(() => {
+				const live = names.filter(run.isCurrent);
+				if (run.signal.aborted || live.length === 0) return Promise.resolve(null);
+				const skipped = total - live.length;
+				return runAnalyses(engine, params, live, {
+					signal: run.signal,
+					models: workerModels,
+					onResult: (name, result, asOf) => {
+						const { next, taken } = commit(this.results as Partial<Record<AnalysisName, unknown>>, { [name]: result }, [name], run);
+						if (!taken.length) return;
+						this.computing.delete(name);
+						this.results = next as Partial<AnalysisResults>;
+						if (asOf && this.dataset?.id === datasetId) this.resolvedAsOf = asOf;
+					},
+					onProgress: (p) => {
+						if (!run.isCurrent(p.name)) return;
+						this.progress = { phase: `Analysing: ${ANALYSES[p.name].label}`, startedAt, step: skipped + p.done, steps: total, fraction: (skipped + p.done) / total };
+					}
 				});
-				done += live.length;
-			}
+			});
 		} catch (e) {
 			if (e instanceof DOMException && e.name === 'AbortError') return;
 			if (names.some(run.isCurrent)) throw e;

@@ -24,6 +24,7 @@ import type { PanelDefinition } from './types';
 export type * from './types';
 export { PANEL_GROUPS, groupAnchor, byGroup, type PanelGroup } from '../charts/index';
 export { complete, dictionaryEntries, insightsFor, type DictionaryEntry, type Insights } from './insights';
+export { memoizedPanel, type PanelContent } from './memo';
 import { firstDictionaryId } from './insights';
 
 /** The recommended actions and executive summary: composed from the other panels' analyses, drawn by the dashboard. */

@@ -4,4 +4,4 @@ import { computeChurn } from './compute';
 
 export type * from './types';
 
-export const churn = defineAnalysis({ label: 'churn risk', params: ['filters', 'asOf', 'churnDays', 'clvTimeUnit', 'clvModel'], compute: computeChurn });
+export const churn = defineAnalysis({ label: 'churn risk', params: ['filters', 'asOf', 'churnDays', 'clvTimeUnit', 'clvModel'], background: true, compute: computeChurn });

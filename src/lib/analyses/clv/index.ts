@@ -4,4 +4,4 @@ import { computeClv } from './compute';
 
 export type * from './types';
 
-export const clv = defineAnalysis({ label: 'predicted customer value', params: ['filters', 'asOf', 'margin', 'clvMonths', 'monthlyDiscount', 'clvTimeUnit', 'clvModel', 'rfmScheme'], compute: computeClv });
+export const clv = defineAnalysis({ label: 'predicted customer value', params: ['filters', 'asOf', 'margin', 'clvMonths', 'monthlyDiscount', 'clvTimeUnit', 'clvModel', 'rfmScheme'], background: true, compute: computeClv });

@@ -4,4 +4,4 @@ import { computeDataQuality } from './compute';
 
 export type * from './types';
 
-export const dataQuality = defineAnalysis({ label: 'data quality', params: ['filters'], early: true, compute: computeDataQuality });
+export const dataQuality = defineAnalysis({ label: 'data quality', params: ['filters'], compute: computeDataQuality });

@@ -4,4 +4,4 @@ import { computeForecast } from './compute';
 
 export type * from './types';
 
-export const forecast = defineAnalysis({ label: 'forecast', params: ['filters', 'forecastHorizon'], compute: computeForecast });
+export const forecast = defineAnalysis({ label: 'forecast', params: ['filters', 'forecastHorizon'], background: true, compute: computeForecast });

@@ -4,4 +4,4 @@ import { computeKpis } from './compute';
 
 export type * from './types';
 
-export const kpis = defineAnalysis({ label: 'headline numbers', params: ['filters', 'asOf'], early: true, compute: computeKpis });
+export const kpis = defineAnalysis({ label: 'headline numbers', params: ['filters', 'asOf'], compute: computeKpis });

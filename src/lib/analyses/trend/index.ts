@@ -4,4 +4,4 @@ import { computeTrend } from './compute';
 
 export type * from './types';
 
-export const trend = defineAnalysis({ label: 'sales trend', params: ['filters'], early: true, compute: computeTrend });
+export const trend = defineAnalysis({ label: 'sales trend', params: ['filters'], compute: computeTrend });
