@@ -40,8 +40,8 @@ import { feedback } from './feedback/index';
 export type * from './feedback/index';
 
 export const ANALYSES = {
-	dataQuality,
 	kpis,
+	dataQuality,
 	trend,
 	clv,
 	churn,
