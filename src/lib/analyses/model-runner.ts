@@ -7,8 +7,23 @@ import { forecast, type ForecastInput, type ForecastResult } from '../models/for
 import { fitClvModels, type ClvFitInput, type ClvFitOutput } from './clv/fit';
 
 export interface ModelRunner {
-	fitClv(input: ClvFitInput): Promise<ClvFitOutput>;
-	forecast(input: ForecastInput): Promise<ForecastResult>;
+	/** `signal`: the run was cancelled; a runner that can stop the fit (the worker's) rejects at once. */
+	fitClv(input: ClvFitInput, signal?: AbortSignal): Promise<ClvFitOutput>;
+	forecast(input: ForecastInput, signal?: AbortSignal): Promise<ForecastResult>;
+}
+
+/** The runner with a run's signal attached, so the analyses need not pass it along; a cancelled run starts no fit. */
+export function cancellable(runner: ModelRunner, signal: AbortSignal): ModelRunner {
+	return {
+		fitClv: async (input) => {
+			signal.throwIfAborted();
+			return runner.fitClv(input, signal);
+		},
+		forecast: async (input) => {
+			signal.throwIfAborted();
+			return runner.forecast(input, signal);
+		}
+	};
 }
 
 export const inProcessModels: ModelRunner = {

@@ -5,7 +5,7 @@
  */
 import type { Engine } from '../engine/index';
 import { AnalysisContext } from './context';
-import type { ModelRunner } from './model-runner';
+import { cancellable, type ModelRunner } from './model-runner';
 import { withDefaults, type AnalysisParams } from './params';
 import { ANALYSES } from './registry';
 import type { AnalysisName, AnalysisResults, Unavailable } from './types';
@@ -52,6 +52,7 @@ export async function runAnalyses<K extends AnalysisName>(
 	if (signal?.aborted) throw abortError(signal);
 	const ctx = await AnalysisContext.create(engine, withDefaults(params));
 	if (options.models) ctx.models = options.models;
+	if (signal) ctx.models = cancellable(ctx.models, signal);
 	const background: Promise<void>[] = [];
 	try {
 		const out = { params: ctx.params, asOf: ctx.asOf, engine: engine.name } as Pick<AnalysisResults, K | 'params' | 'asOf' | 'engine'>;

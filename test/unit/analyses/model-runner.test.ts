@@ -50,4 +50,40 @@ describe('model fits behind a runner (the browser runs them in a worker)', () =>
 		expect(r.clv).toEqual({ available: false, reason: 'could not be computed: the worker ran out of memory' });
 		expect(r.kpis.available).toBe(true);
 	});
+
+	it('a cancelled run stops waiting for its fit, hands the signal to the runner and keeps no temp table', async () => {
+		const controller = new AbortController();
+		const seen: AbortSignal[] = [];
+		const results: string[] = [];
+		// Cancelled once the fit is under way and the analyses after it have delivered.
+		const cancelWhenBoth = () => {
+			if (seen.length && results.includes('products')) controller.abort(new DOMException('newer settings', 'AbortError'));
+		};
+		// Like the worker runner: the fit never ends by itself, only the run's signal ends it.
+		const endless: ModelRunner = {
+			...inProcessModels,
+			fitClv: (_input, signal) =>
+				new Promise((_, reject) => {
+					if (!signal) return;
+					seen.push(signal);
+					signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+					cancelWhenBoth();
+				})
+		};
+		const run = runAnalyses(engine, { asOf: CLV_AS_OF }, ['kpis', 'clv', 'products'], {
+			models: endless,
+			signal: controller.signal,
+			onResult: (name) => {
+				results.push(name);
+				cancelWhenBoth();
+			}
+		});
+		await expect(run).rejects.toThrow('newer settings');
+		expect(seen).toHaveLength(1);
+		expect(seen[0].aborted).toBe(true);
+		// The analyses after the fit went on while it ran; the cancelled fit delivered nothing.
+		expect(results).toEqual(['kpis', 'products']);
+		const left = await engine.query<{ n: number }>("SELECT count(*) AS n FROM duckdb_tables() WHERE table_name LIKE 'cl_run%'");
+		expect(Number(left[0].n)).toBe(0);
+	});
 });
