@@ -91,7 +91,14 @@ function boolVector(values: ArrayLike<unknown>): arrow.Vector {
 
 const encoder = new TextEncoder();
 
-/** UTF-8 bytes written into one growing buffer, with Arrow's offsets. */
+/** Distinct texts remembered per column; past this a column is mostly unique values, and the rest are encoded as they come. */
+const REMEMBERED = 65_536;
+
+/**
+ * UTF-8 bytes written into one growing buffer, with Arrow's offsets. Parquet dictionaries and
+ * spreadsheets repeat the same few texts on most rows: a repeat copies the bytes written for its
+ * first occurrence instead of checking and encoding the text again.
+ */
 function textVector(values: ArrayLike<unknown>): arrow.Vector {
 	const n = values.length;
 	const valid = validity(n);
@@ -99,20 +106,42 @@ function textVector(values: ArrayLike<unknown>): arrow.Vector {
 	let buf = new Uint8Array(Math.max(1024, n * 16));
 	let pos = 0;
 	let nulls = 0;
+	/** Text → the row that first held it (-1: blank, a null). */
+	const firstRow = new Map<string, number>();
+	const room = (bytes: number) => {
+		if (pos + bytes <= buf.length) return;
+		const bigger = new Uint8Array(Math.max(buf.length * 2, pos + bytes));
+		bigger.set(buf.subarray(0, pos));
+		buf = bigger;
+	};
 	for (let i = 0; i < n; i++) {
-		const s = textOf(values[i]);
+		const v = values[i];
+		const seen = typeof v === 'string' ? firstRow.get(v) : undefined;
+		if (seen !== undefined) {
+			if (seen < 0) nulls++;
+			else {
+				valid.set(i);
+				const start = offsets[seen];
+				const length = offsets[seen + 1] - start;
+				room(length);
+				// Most texts are short: a plain loop beats a native call per row.
+				if (length < 32) for (let b = 0; b < length; b++) buf[pos + b] = buf[start + b];
+				else buf.copyWithin(pos, start, start + length);
+				pos += length;
+			}
+			offsets[i + 1] = pos;
+			continue;
+		}
+		const s = textOf(v);
 		if (s === null) nulls++;
 		else {
 			valid.set(i);
 			// A UTF-16 unit never takes more than 3 UTF-8 bytes.
-			if (pos + s.length * 3 > buf.length) {
-				const bigger = new Uint8Array(Math.max(buf.length * 2, pos + s.length * 3));
-				bigger.set(buf.subarray(0, pos));
-				buf = bigger;
-			}
+			room(s.length * 3);
 			pos += encoder.encodeInto(s, buf.subarray(pos)).written;
 		}
 		offsets[i + 1] = pos;
+		if (typeof v === 'string' && firstRow.size < REMEMBERED) firstRow.set(v, s === null ? -1 : i);
 	}
 	return arrow.makeVector(
 		arrow.makeData({ type: new arrow.Utf8(), length: n, nullCount: nulls, nullBitmap: nulls ? valid.bits : null, valueOffsets: offsets, data: buf.subarray(0, pos) })

@@ -38,6 +38,14 @@ describe('batchToIpc', () => {
 		expect(roundTrip(columns[1])).toEqual([1.5, -2, null, 0, 1e9]);
 		expect(roundTrip(columns[2])).toEqual([true, false, null, true, false]);
 	});
+
+	it('writes repeated texts (short, long, blank, non-ASCII) as often as they occur', () => {
+		const long = `${'Ä'.repeat(20)} long description`;
+		const cycle: unknown[] = ['UK', '  ', long, 'Zürich', null, 42, 'UK', long, '', '  ', 'Zürich', 42];
+		const values = Array.from({ length: 3000 }, (_, i) => cycle[i % cycle.length]);
+		const expected = values.map((v) => (v === null || (typeof v === 'string' && v.trim() === '') ? null : String(v)));
+		expect(roundTrip({ name: 'v', type: 'VARCHAR', values: values as ColumnData['values'] })).toEqual(expected);
+	});
 });
 
 describe('createTableFromColumns through DuckDB-WASM', () => {
