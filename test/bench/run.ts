@@ -170,6 +170,7 @@ function stopServer(server: ChildProcess): Promise<void> {
 }
 
 interface ThreadsRun extends BrowserRun {
+	bootMs: number;
 	isolated: boolean;
 	threadedWorker: boolean;
 	consoleErrors: string[];
@@ -181,17 +182,27 @@ async function isolationRun(browser: Browser, file: string, isolation: 'on' | 'o
 	try {
 		let threadedWorker = false;
 		let isolated = false;
+		let bootMs = NaN;
 		const consoleErrors: string[] = [];
 		const run = await browserRun(browser, file, (p) => {
-			void p.addInitScript(() => console.debug(`crossOriginIsolated=${self.crossOriginIsolated}`));
+			void p.addInitScript(() => {
+				console.debug(`crossOriginIsolated=${self.crossOriginIsolated}`);
+				// Page start: navigation to the first `data-state="ready"` (the engine is up).
+				const poll = setInterval(() => {
+					if (document.body?.dataset.state !== 'ready') return;
+					clearInterval(poll);
+					console.debug(`boot=${performance.now()}`);
+				}, 20);
+			});
 			p.on('worker', (w) => (threadedWorker ||= w.url().includes('duckdb-browser-coi')));
 			p.on('console', (m) => {
 				if (m.text() === 'crossOriginIsolated=true') isolated = true;
+				if (m.text().startsWith('boot=')) bootMs = Number(m.text().slice(5));
 				if (m.type() === 'error') consoleErrors.push(m.text().split('\n')[0].slice(0, 160));
 			});
 			p.on('pageerror', (e) => consoleErrors.push(e.message.slice(0, 160)));
 		});
-		return { ...run, isolated, threadedWorker, consoleErrors };
+		return { ...run, isolated, threadedWorker, consoleErrors, bootMs };
 	} finally {
 		await stopServer(server);
 	}
@@ -204,26 +215,28 @@ async function threadsSection(files: { label: string; file: string }[]): Promise
 	const browser = await launchChromium();
 	try {
 		console.log(`1t. Cross-origin isolated (DuckDB-WASM threaded build, if the worker picks it) vs not, alternating; load average at start ${loadAverage()}`);
-		console.log('| file | side | KPI cards | ready | longest main-thread task | peak Chromium RSS | runs (ready) | threaded worker | errors |');
-		console.log('|---|---|---|---|---|---|---|---|---|');
+		console.log('| file | side | page start | KPI cards | ready | longest main-thread task | peak Chromium RSS | runs (ready) | threaded worker | errors |');
+		console.log('|---|---|---|---|---|---|---|---|---|---|');
 		for (const { label, file } of files) {
 			if (only && !only.split('|').some((o) => label.includes(o))) continue;
 			const sides = { on: [] as ThreadsRun[], off: [] as ThreadsRun[] };
 			for (let i = 0; i < RUNS; i++) for (const isolation of i % 2 ? (['off', 'on'] as const) : (['on', 'off'] as const)) sides[isolation].push(await isolationRun(browser, file, isolation));
 			const ready: Record<string, number> = {};
+			const kpi: Record<string, number> = {};
 			for (const side of ['on', 'off'] as const) {
 				const runs = sides[side];
 				const ok = runs.filter((r) => !r.error);
 				ready[side] = median(ok.map((r) => r.readyMs));
+				kpi[side] = median(ok.map((r) => r.kpiMs));
 				const errors = [...new Set(runs.flatMap((r) => (r.error ? [r.error, ...r.consoleErrors] : r.consoleErrors)))];
 				console.log(
-					`| ${label} | ${side === 'on' ? `isolated (${runs.filter((r) => r.isolated).length}/${runs.length})` : `not isolated (${runs.filter((r) => !r.isolated).length}/${runs.length})`} | ` +
+					`| ${label} | ${side === 'on' ? `isolated (${runs.filter((r) => r.isolated).length}/${runs.length})` : `not isolated (${runs.filter((r) => !r.isolated).length}/${runs.length})`} | ${fmt(median(runs.map((r) => r.bootMs)))} | ` +
 						`${ok.length ? fmt(median(ok.map((r) => r.kpiMs))) : '—'} | ${ok.length ? fmt(ready[side]) : '—'} | ${ok.length ? `${Math.round(median(ok.map((r) => r.longTaskMs)))} ms` : '—'} | ` +
 						`${(median(runs.map((r) => r.peakRss)) / 1e9).toFixed(2)} GB | ${runs.map((r) => (r.error ? 'failed' : fmt(r.readyMs))).join(', ')} | ` +
 						`${runs.filter((r) => r.threadedWorker).length}/${runs.length} | ${errors.length ? errors.join('; ') : 'none'} |`
 				);
 			}
-			console.log(`|   | isolated / not isolated, ready | | ${(ready.on / ready.off).toFixed(2)}× | | | | | |`);
+			console.log(`|   | isolated / not isolated | | ${(kpi.on / kpi.off).toFixed(2)}× | ${(ready.on / ready.off).toFixed(2)}× | | | | | |`);
 		}
 		console.log(`   load average at end ${loadAverage()} (1, 5, 15 min; ${os.cpus().length} cores)`);
 	} finally {
