@@ -3,6 +3,11 @@
  * DuckDB-WASM's multithreaded (`coi`) build, usable only on a cross-origin isolated page. duckdb-wasm
  * ships no blocking flavour of it, so it runs in its own worker (nested in ours) behind the async API,
  * with its pthreads as further workers; the wasm and worker scripts are assets of our own build.
+ *
+ * Measured, not adopted (ARCHITECTURE.md, "DuckDB-WASM threads"): slower on our 2 shared cores, and
+ * with 2 threads about one first load in three of a small Parquet got an empty query result
+ * ("Reader is not file": the coi worker reads results through a `HEAPU8` view that a growth of the
+ * shared memory from a pthread leaves stale). Kept on the `threads-experiment` branch to re-measure.
  */
 import { AsyncDuckDB, VoidLogger, type AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import coiWasm from '@duckdb/duckdb-wasm/dist/duckdb-coi.wasm?url';

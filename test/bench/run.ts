@@ -152,9 +152,11 @@ function launchChromium(): Promise<Browser> {
 
 /** The built site served with `static/_headers` applied, the isolation headers forced on or off. */
 async function startIsolationServer(isolation: 'on' | 'off'): Promise<ChildProcess> {
-	if (!existsSync(path.join(site, 'build/index.html'))) spawnSync('npx', ['vite', 'build'], { cwd: site, stdio: 'inherit' });
-	const server = spawn('npx', ['tsx', path.join(site, 'src/cli/serve.ts'), '--dir', path.join(site, 'build'), '--host', '127.0.0.1', '--port', String(PORT), '--isolation', isolation], {
-		cwd: site,
+	// `npm run build`: serve.ts applies the policy with the inline script hash stamped in by that script.
+	if (!existsSync(path.join(site, 'build/index.html'))) spawnSync('npm', ['run', 'build'], { cwd: site, stdio: 'inherit' });
+	// This checkout's server, so that --site can point at a build whose serve.ts has no --isolation.
+	const server = spawn('npx', ['tsx', path.join(root, 'src/cli/serve.ts'), '--dir', path.join(site, 'build'), '--host', '127.0.0.1', '--port', String(PORT), '--isolation', isolation], {
+		cwd: root,
 		stdio: 'ignore',
 		detached: true
 	});
