@@ -9,15 +9,13 @@ import { createDuckDB, BROWSER_RUNTIME, DuckDBDataProtocol, VoidLogger } from '@
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import { WasmCore } from '../src/lib/engine/wasm-core';
-import { ThreadedCore, canUseThreads } from './duckdb-threaded';
 import type { ColumnData, FileSource, Row, SqlValue } from '../src/lib/engine/engine';
 
-let core: WasmCore | ThreadedCore | null = null;
+let core: WasmCore | null = null;
 let bindings: Awaited<ReturnType<typeof createDuckDB>> | null = null;
 
-async function ready(): Promise<WasmCore | ThreadedCore> {
+async function ready(): Promise<WasmCore> {
 	if (core) return core;
-	if (canUseThreads()) return (core = await ThreadedCore.create());
 	bindings = await createDuckDB(
 		{ mvp: { mainModule: mvpWasm, mainWorker: '' }, eh: { mainModule: ehWasm, mainWorker: '' } },
 		new VoidLogger(),
@@ -36,15 +34,14 @@ const api = {
 		return (await ready()).query(sql, params);
 	},
 	async exec(sql: string): Promise<void> {
-		await (await ready()).exec(sql);
+		(await ready()).exec(sql);
 	},
 	async copyToParquet(sql: string): Promise<Uint8Array> {
-		const bytes = await (await ready()).toParquet(sql);
+		const bytes = (await ready()).toParquet(sql);
 		return Comlink.transfer(bytes, [bytes.buffer]);
 	},
 	async registerFile(name: string, source: FileSource): Promise<string> {
 		const c = await ready();
-		if (source.kind === 'file' && c instanceof ThreadedCore) return c.registerFile(name, source.file);
 		if (source.kind === 'file') {
 			// By handle: DuckDB reads slices through FileReaderSync as it scans, so a large upload is
 			// never copied whole into wasm memory.
@@ -55,13 +52,13 @@ const api = {
 		throw new Error('Files on disk are not reachable from a browser; pass the File itself.');
 	},
 	async dropFile(name: string): Promise<void> {
-		await (await ready()).dropFile(name);
+		(await ready()).dropFile(name);
 	},
 	async createTableFromColumns(table: string, columns: ColumnData[]): Promise<void> {
-		await (await ready()).createTableFromColumns(table, columns);
+		(await ready()).createTableFromColumns(table, columns);
 	},
 	async insertArrowIpc(table: string, ipc: Uint8Array, create: boolean): Promise<void> {
-		await (await ready()).insertArrowIpc(table, ipc, create);
+		(await ready()).insertArrowIpc(table, ipc, create);
 	}
 };
 

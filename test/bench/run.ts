@@ -19,9 +19,11 @@
  *
  * --threads: instead of section 1, DuckDB-WASM's multithreaded build against the single-threaded one on
  *    the same build, alternating run by run: the site served by src/cli/serve.ts with the cross-origin
- *    isolation headers (the worker then picks the threaded build, if it has the switch) and without
- *    them; medians per side, isolated / not isolated, and the load average, since only ratios within
- *    one run compare on a shared machine.
+ *    isolation headers and without them; medians per side, isolated / not isolated, page start, and the
+ *    load average, since only ratios within one run compare on a shared machine. Only a build whose
+ *    worker switches to the threaded build when isolated shows a difference (the `threads-experiment`
+ *    branch, passed with --site; the "threaded worker" column says whether it started). See
+ *    ARCHITECTURE.md, "DuckDB-WASM threads".
  *
  * Options: --runs N (default 3), --threads, --skip-browser, --skip-node (sections 2 and 3), --prepare (only write the files), --site DIR (serve another checkout's build, e.g. to
  * measure before/after), --only 'A|B' (browser rows whose label contains A or B; the five-loads and filter rows
