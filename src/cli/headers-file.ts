@@ -58,3 +58,17 @@ export function stampScriptHashes(headers: string, hashes: string[]): string {
 		return `${head}${sources}${hashes.filter((h) => !known.has(h)).map((h) => ` ${h}`).join('')}`;
 	});
 }
+
+/** The response headers that make a page cross-origin isolated (`self.crossOriginIsolated`). */
+export const ISOLATION_HEADERS: [string, string][] = [
+	['Cross-Origin-Opener-Policy', 'same-origin'],
+	['Cross-Origin-Embedder-Policy', 'require-corp']
+];
+
+/** `rules` with the isolation headers stripped (`off`), added for every path (`on`), or as they are (anything else). */
+export function withIsolation(rules: HeaderRule[], isolation: string): HeaderRule[] {
+	if (isolation !== 'on' && isolation !== 'off') return rules;
+	const names = new Set(ISOLATION_HEADERS.map(([name]) => name.toLowerCase()));
+	const stripped = rules.map((rule) => ({ ...rule, headers: rule.headers.filter(([name]) => !names.has(name.toLowerCase())) }));
+	return isolation === 'on' ? [...stripped, { pattern: /^.*$/, headers: ISOLATION_HEADERS }] : stripped;
+}

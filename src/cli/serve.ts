@@ -3,13 +3,17 @@
  * (the Netlify/Cloudflare Pages format) applied, so `npm start` and every e2e test run under the
  * security policy that ships rather than under a dev server's permissive defaults.
  *
- * Usage: tsx src/cli/serve.ts [--dir build] [--port 4173] [--host 127.0.0.1]
+ * Usage: tsx src/cli/serve.ts [--dir build] [--port 4173] [--host 127.0.0.1] [--isolation on|off]
+ *
+ * `--isolation on|off` adds or strips the two headers that make a page cross-origin isolated
+ * (COOP/COEP), whatever `_headers` says, so the bench and the e2e tests can compare DuckDB's
+ * threaded build with the single-threaded fallback on one build.
  */
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { parseHeadersFile, headersFor } from './headers-file';
+import { parseHeadersFile, headersFor, withIsolation } from './headers-file';
 
 const MIME: Record<string, string> = {
 	'.html': 'text/html; charset=utf-8',
@@ -39,7 +43,7 @@ function arg(name: string, fallback: string): string {
 const root = path.resolve(arg('dir', 'build'));
 const port = Number(arg('port', process.env.PORT ?? '4173'));
 const host = arg('host', '127.0.0.1');
-const rules = parseHeadersFile(readFileSync(path.join(root, '_headers'), 'utf8'));
+const rules = withIsolation(parseHeadersFile(readFileSync(path.join(root, '_headers'), 'utf8')), arg('isolation', ''));
 
 /** The file a static host answers a URL path with: the file itself, `path.html`, or `path/index.html`. */
 async function resolveFile(urlPath: string): Promise<string | null> {

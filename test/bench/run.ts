@@ -17,15 +17,24 @@
  * 2. Analyses only: `runAll` on DuckDB-WASM vs native DuckDB, same SQL. Ratio = wasm / native.
  * 3. BG/NBD fit on 100 k simulated customers, against the issue's 1 s budget.
  *
- * Options: --runs N (default 3), --skip-browser, --skip-node (sections 2 and 3), --prepare (only write the files), --site DIR (serve another checkout's build, e.g. to
+ * --threads: instead of section 1, DuckDB-WASM's multithreaded build against the single-threaded one on
+ *    the same build, alternating run by run: the site served by src/cli/serve.ts with the cross-origin
+ *    isolation headers and without them; medians per side, isolated / not isolated, page start, and the
+ *    load average, since only ratios within one run compare on a shared machine. Only a build whose
+ *    worker switches to the threaded build when isolated shows a difference (the `threads-experiment`
+ *    branch, passed with --site; the "threaded worker" column says whether it started). See
+ *    ARCHITECTURE.md, "DuckDB-WASM threads".
+ *
+ * Options: --runs N (default 3), --threads, --skip-browser, --skip-node (sections 2 and 3), --prepare (only write the files), --site DIR (serve another checkout's build, e.g. to
  * measure before/after), --only 'A|B' (browser rows whose label contains A or B; the five-loads and filter rows
  * are labelled 'five loads' and 'filter').
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { createNativeEngine } from '../../src/lib/engine/native-node';
 import { createWasmNodeEngine } from '../../src/lib/engine/wasm-node';
 import type { Engine } from '../../src/lib/engine/engine';
@@ -43,6 +52,7 @@ const skipBrowser = args.includes('--skip-browser');
 const skipNode = args.includes('--skip-node');
 const site = path.resolve(option('--site') ?? root);
 const only = option('--only');
+const threads = args.includes('--threads');
 const PORT = Number(process.env.PORT) || 4174;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -164,6 +174,109 @@ function startPreview(): ChildProcess {
 	return spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: site, stdio: 'ignore', detached: true });
 }
 
+function launchChromium(): Promise<Browser> {
+	return chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1']
+	});
+}
+
+/** The built site served with `static/_headers` applied, the isolation headers forced on or off. */
+async function startIsolationServer(isolation: 'on' | 'off'): Promise<ChildProcess> {
+	// `npm run build`: serve.ts applies the policy with the inline script hash stamped in by that script.
+	if (!existsSync(path.join(site, 'build/index.html'))) spawnSync('npm', ['run', 'build'], { cwd: site, stdio: 'inherit' });
+	// This checkout's server, so that --site can point at a build whose serve.ts has no --isolation.
+	const server = spawn('npx', ['tsx', path.join(root, 'src/cli/serve.ts'), '--dir', path.join(site, 'build'), '--host', '127.0.0.1', '--port', String(PORT), '--isolation', isolation], {
+		cwd: root,
+		stdio: 'ignore',
+		detached: true
+	});
+	await waitForServer(`http://127.0.0.1:${PORT}/`);
+	return server;
+}
+
+function stopServer(server: ChildProcess): Promise<void> {
+	return new Promise((resolve) => {
+		server.once('exit', () => resolve());
+		if (server.pid) process.kill(-server.pid);
+	});
+}
+
+interface ThreadsRun extends BrowserRun {
+	bootMs: number;
+	isolated: boolean;
+	threadedWorker: boolean;
+	consoleErrors: string[];
+}
+
+/** One cold page on a server started for it: was the page isolated, did DuckDB's threaded worker start, which errors did the console show. */
+async function isolationRun(browser: Browser, file: string, isolation: 'on' | 'off'): Promise<ThreadsRun> {
+	const server = await startIsolationServer(isolation);
+	try {
+		let threadedWorker = false;
+		let isolated = false;
+		let bootMs = NaN;
+		const consoleErrors: string[] = [];
+		const run = await browserRun(browser, file, (p) => {
+			void p.addInitScript(() => {
+				console.debug(`crossOriginIsolated=${self.crossOriginIsolated}`);
+				// Page start: navigation to the first `data-state="ready"` (the engine is up).
+				const poll = setInterval(() => {
+					if (document.body?.dataset.state !== 'ready') return;
+					clearInterval(poll);
+					console.debug(`boot=${performance.now()}`);
+				}, 20);
+			});
+			p.on('worker', (w) => (threadedWorker ||= w.url().includes('duckdb-browser-coi')));
+			p.on('console', (m) => {
+				if (m.text() === 'crossOriginIsolated=true') isolated = true;
+				if (m.text().startsWith('boot=')) bootMs = Number(m.text().slice(5));
+				if (m.type() === 'error') consoleErrors.push(m.text().split('\n')[0].slice(0, 160));
+			});
+			p.on('pageerror', (e) => consoleErrors.push(e.message.slice(0, 160)));
+		});
+		return { ...run, isolated, threadedWorker, consoleErrors, bootMs };
+	} finally {
+		await stopServer(server);
+	}
+}
+
+const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+
+/** Isolated (threaded build) vs not (single-threaded build), alternating per run, same build, same port. */
+async function threadsSection(files: { label: string; file: string }[]): Promise<void> {
+	const browser = await launchChromium();
+	try {
+		console.log(`1t. Cross-origin isolated (DuckDB-WASM threaded build, if the worker picks it) vs not, alternating; load average at start ${loadAverage()}`);
+		console.log('| file | side | page start | KPI cards | ready | longest main-thread task | peak Chromium RSS | runs (ready) | threaded worker | errors |');
+		console.log('|---|---|---|---|---|---|---|---|---|---|');
+		for (const { label, file } of files) {
+			if (only && !only.split('|').some((o) => label.includes(o))) continue;
+			const sides = { on: [] as ThreadsRun[], off: [] as ThreadsRun[] };
+			for (let i = 0; i < RUNS; i++) for (const isolation of i % 2 ? (['off', 'on'] as const) : (['on', 'off'] as const)) sides[isolation].push(await isolationRun(browser, file, isolation));
+			const ready: Record<string, number> = {};
+			const kpi: Record<string, number> = {};
+			for (const side of ['on', 'off'] as const) {
+				const runs = sides[side];
+				const ok = runs.filter((r) => !r.error);
+				ready[side] = median(ok.map((r) => r.readyMs));
+				kpi[side] = median(ok.map((r) => r.kpiMs));
+				const errors = [...new Set(runs.flatMap((r) => (r.error ? [r.error, ...r.consoleErrors] : r.consoleErrors)))];
+				console.log(
+					`| ${label} | ${side === 'on' ? `isolated (${runs.filter((r) => r.isolated).length}/${runs.length})` : `not isolated (${runs.filter((r) => !r.isolated).length}/${runs.length})`} | ${fmt(median(runs.map((r) => r.bootMs)))} | ` +
+						`${ok.length ? fmt(median(ok.map((r) => r.kpiMs))) : '—'} | ${ok.length ? fmt(ready[side]) : '—'} | ${ok.length ? `${Math.round(median(ok.map((r) => r.longTaskMs)))} ms` : '—'} | ` +
+						`${(median(runs.map((r) => r.peakRss)) / 1e9).toFixed(2)} GB | ${runs.map((r) => (r.error ? 'failed' : fmt(r.readyMs))).join(', ')} | ` +
+						`${runs.filter((r) => r.threadedWorker).length}/${runs.length} | ${errors.length ? errors.join('; ') : 'none'} |`
+				);
+			}
+			console.log(`|   | isolated / not isolated | | ${(kpi.on / kpi.off).toFixed(2)}× | ${(ready.on / ready.off).toFixed(2)}× | | | | | |`);
+		}
+		console.log(`   load average at end ${loadAverage()} (1, 5, 15 min; ${os.cpus().length} cores)`);
+	} finally {
+		await browser.close();
+	}
+}
+
 async function waitForServer(url: string): Promise<void> {
 	for (let i = 0; i < 100; i++) {
 		try {
@@ -211,9 +324,10 @@ interface BrowserRun {
 	error: string | null;
 }
 
-async function browserRun(browser: Browser, file: string): Promise<BrowserRun> {
+async function browserRun(browser: Browser, file: string, watch?: (page: Page) => void): Promise<BrowserRun> {
 	const context = await browser.newContext();
 	const page = await context.newPage();
+	watch?.(page);
 	await page.addInitScript(() => {
 		const w = window as unknown as { __longest: number };
 		w.__longest = 0;
@@ -335,14 +449,12 @@ async function main() {
 	if (args.includes('--prepare')) return;
 	console.log(`Customer Lens benchmarks — medians of ${RUNS} runs, site ${path.relative(root, site) || '.'}, ${new Date().toISOString()}\n`);
 
-	if (!skipBrowser) {
+	if (threads) await threadsSection(files);
+	if (!skipBrowser && !threads) {
 		const server = startPreview();
 		try {
 			await waitForServer(`http://127.0.0.1:${PORT}/`);
-			const browser = await chromium.launch({
-				executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-				args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1']
-			});
+			const browser = await launchChromium();
 			console.log('1. File chosen → KPI cards / data-state="ready" (Chromium, DuckDB-WASM) vs native DuckDB on Node, same ingest + analyses');
 			console.log('"native" runs our whole ingest + analyses on native DuckDB; "bare" is the issue\'s reference: native DuckDB reading the file and computing the KPIs and per-customer R/F/M only.');
 			console.log('| file | MB | KPI cards | ready | native | ratio | bare native | ready / bare | longest main-thread task | peak Chromium RSS |');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { headersFor, metaScriptHashes, parseHeadersFile, stampScriptHashes } from '../../../src/cli/headers-file';
+import { headersFor, metaScriptHashes, parseHeadersFile, stampScriptHashes, withIsolation } from '../../../src/cli/headers-file';
 
 describe('_headers (Netlify/Cloudflare format)', () => {
 	const rules = parseHeadersFile(['# comment', '/*', '  X-A: one', '/samples/*', '  X-A: two', '  Cache-Control: no-cache', '/users/:id/edit', '  X-B: yes'].join('\n'));
@@ -40,5 +40,28 @@ describe('stamping the inline script hashes into the header policy', () => {
 		expect(stampScriptHashes(headers, ["'sha256-AAA='", "'sha256-BBB='"])).toBe(
 			"/*\n  Content-Security-Policy: default-src 'self'; script-src 'self' 'sha256-AAA=' 'sha256-BBB='; style-src 'self'\n  X-Other: script-src x\n"
 		);
+	});
+});
+
+describe('forcing cross-origin isolation on or off (serve.ts --isolation)', () => {
+	const rules = parseHeadersFile(['/*', '  X-A: one', '  Cross-Origin-Opener-Policy: same-origin', '/app/*', '  cross-origin-embedder-policy: require-corp'].join('\n'));
+
+	it('off strips both headers, whatever their case, and keeps the others', () => {
+		expect(Object.fromEntries(headersFor(withIsolation(rules, 'off'), '/app/x.js'))).toEqual({ 'x-a': 'one' });
+	});
+
+	it('on sends both on every path, once each', () => {
+		const on = withIsolation(rules, 'on');
+		for (const p of ['/', '/app/x.js', '/samples/b2b.csv']) {
+			const h = headersFor(on, p);
+			expect(h.get('cross-origin-opener-policy')).toBe('same-origin');
+			expect(h.get('cross-origin-embedder-policy')).toBe('require-corp');
+			expect(h.get('x-a')).toBe('one');
+		}
+	});
+
+	it('anything else leaves the rules as _headers has them', () => {
+		expect(withIsolation(rules, '')).toBe(rules);
+		expect(headersFor(withIsolation(rules, ''), '/').has('cross-origin-embedder-policy')).toBe(false);
 	});
 });
