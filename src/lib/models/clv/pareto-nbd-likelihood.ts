@@ -3,20 +3,28 @@ import { hyp2f1, lgamma, logAddExp } from './special';
 import type { CustomerSummary, ParetoNbdParams } from './types';
 
 /**
- * ln J for J(t) = ∫_t^∞ (α+τ)^−p (β+τ)^−q dτ, p = r+x, q = s+1, m = p+q−1 (Fader, Hardie & Lee
- * 2005, "A note on deriving the Pareto/NBD model"). Their closed form is (c+t)^−m/m ·
- * 2F1(m, ·; m+1; z) with c = max(α, β); that 2F1 grows like (1−z)^−(r+x) and overflows for
- * frequent buyers. Euler's transformation turns it into 2F1(1, ·; m+1; z), whose series terms all
- * shrink by less than z, with the diverging factor moved into logarithms:
+ * ln J(t) + r ln α + s ln β for J(t) = ∫_t^∞ (α+τ)^−p (β+τ)^−q dτ, p = r+x, q = s+1, m = p+q−1
+ * (Fader, Hardie & Lee 2005, "A note on deriving the Pareto/NBD model"). Their closed form is
+ * (c+t)^−m/m · 2F1(m, ·; m+1; z) with c = max(α, β); that 2F1 grows like (1−z)^−(r+x) and
+ * overflows for frequent buyers. Euler's transformation turns it into 2F1(1, ·; m+1; z), whose
+ * series terms all shrink by less than z, with the diverging factor moved into logarithms:
  *   α ≥ β: J = (α+t)^−p (β+t)^−(q−1) / m · 2F1(1, p; m+1; (α−β)/(α+t))
  *   α < β: J = (β+t)^−q (α+t)^−(p−1) / m · 2F1(1, q; m+1; (β−α)/(β+t))
+ * The likelihood's factor α^r β^s is taken in here, as r ln(α/(α+t)) and s ln(β/(β+t)): with a
+ * large drop-out shape s (thousands, when customers drop out at much the same rate) s ln β and
+ * s ln(β+t) are each far larger than their difference, and summed separately over thousands of
+ * customers they would leave rounding noise large enough to mislead the optimiser's gradient.
  */
-function logTailIntegral(p: number, q: number, alpha: number, beta: number, t: number): number {
-	const m = p + q - 1;
+function logTailIntegral(params: ParetoNbdParams, x: number, t: number): number {
+	const { r, alpha, s, beta } = params;
+	const p = r + x;
+	const m = p + s;
 	const logA = Math.log(alpha + t);
-	const logB = Math.log(beta + t);
-	if (alpha >= beta) return -p * logA - (q - 1) * logB - Math.log(m) + logHyp2f1OneB(p, m + 1, (alpha - beta) / (alpha + t));
-	return -q * logB - (p - 1) * logA - Math.log(m) + logHyp2f1OneB(q, m + 1, (beta - alpha) / (beta + t));
+	const scaled = -r * Math.log1p(t / alpha) - s * Math.log1p(t / beta) - Math.log(m);
+	// 1 − z from its own ratio: z is within 1e-6 of 1 when one scale dwarfs the other, and 1 − z by
+	// subtraction would keep only ten digits of it.
+	if (alpha >= beta) return scaled - x * logA + logHyp2f1OneB(p, m + 1, (alpha - beta) / (alpha + t), (beta + t) / (alpha + t));
+	return scaled - Math.log(beta + t) - (x - 1) * logA + logHyp2f1OneB(s + 1, m + 1, (beta - alpha) / (beta + t), (alpha + t) / (beta + t));
 }
 
 // Up to this z the plain series needs at most a few hundred terms.
@@ -48,9 +56,8 @@ const LOG_TERMS = new Float64Array(QUADRATURE_U.length);
  * finite-difference gradient needs.
  */
 
-function logHyp2f1OneBLargeC(b: number, c: number, z: number): number {
+function logHyp2f1OneBLargeC(b: number, c: number, z: number, epsilon: number): number {
 	const k = c - b;
-	const epsilon = 1 - z;
 	const logTerms = LOG_TERMS;
 	let sum = 0;
 	for (let i = 0; i < logTerms.length; i++) {
@@ -71,8 +78,9 @@ function logHyp2f1OneBLargeC(b: number, c: number, z: number): number {
 }
 
 /**
- * ln 2F1(1, b; c; z) for c > b > 0 and 0 ≤ z < 1. The likelihood calls it twice per customer and
- * per evaluation, hence this special case of the general 2F1.
+ * ln 2F1(1, b; c; z) for c > b > 0 and 0 ≤ z < 1, with `epsilon` = 1 − z when the caller knows it
+ * to more digits than the subtraction gives. The likelihood calls it twice per customer and per
+ * evaluation, hence this special case of the general 2F1.
  * - z ≤ 0.9: the series, whose terms are all positive and each at most z times the one before.
  * - z near 1 (a drop-out or purchase rate scale far above the other and the data span, where the
  *   series would need up to millions of terms): with k = c−b, ε = 1−z (Abramowitz & Stegun 15.3.6)
@@ -81,7 +89,7 @@ function logHyp2f1OneBLargeC(b: number, c: number, z: number): number {
  *   ε-series grows like e^(bε)) and the two terms, which can have opposite signs, do not cancel.
  * - otherwise the general 2F1, which continues the solution towards z = 1.
  */
-export function logHyp2f1OneB(b: number, c: number, z: number): number {
+export function logHyp2f1OneB(b: number, c: number, z: number, epsilon = 1 - z): number {
 	if (z <= PLAIN_SERIES_LIMIT) {
 		let term = 1;
 		let sum = 1;
@@ -92,8 +100,7 @@ export function logHyp2f1OneB(b: number, c: number, z: number): number {
 		return Math.log(sum);
 	}
 	const k = c - b;
-	const epsilon = 1 - z;
-	if (c > LARGE_C) return logHyp2f1OneBLargeC(b, c, z);
+	if (c > LARGE_C) return logHyp2f1OneBLargeC(b, c, z, epsilon);
 	if (Math.abs(k - Math.round(k)) < MIN_DISTANCE_FROM_INTEGER || b * epsilon > 1) return Math.log(hyp2f1(1, b, c, z));
 	let term = 1;
 	let series = 1;
@@ -114,21 +121,20 @@ export function logHyp2f1OneB(b: number, c: number, z: number): number {
 }
 
 /**
- * Per customer, ln of the bracket of the Pareto/NBD likelihood
+ * Per customer, ln of α^r β^s times the bracket of the Pareto/NBD likelihood
  *   L = Γ(r+x)/Γ(r) · α^r β^s · [ (α+T)^−(r+x) (β+T)^−s + s·∫_{t_x}^T (α+τ)^−(r+x) (β+τ)^−(s+1) dτ ],
  * whose first term is "still alive at T" and whose integral is "dropped out at τ in (t_x, T]".
  * Returned with the alive term's share, which is P(alive | x, t_x, T).
  */
 export function logBracket(params: ParetoNbdParams, x: number, tx: number, T: number): { log: number; alive: number } {
 	if (T === tx) return bracketFromTails(params, x, T, 0, 0, true);
-	const { r, alpha, s, beta } = params;
-	return bracketFromTails(params, x, T, logTailIntegral(r + x, s + 1, alpha, beta, tx), logTailIntegral(r + x, s + 1, alpha, beta, T), false);
+	return bracketFromTails(params, x, T, logTailIntegral(params, x, tx), logTailIntegral(params, x, T), false);
 }
 
-/** {@link logBracket} from ln J(t_x) and ln J(T), computed by the caller (ignored when t_x = T). */
+/** {@link logBracket} from the scaled ln J(t_x) and ln J(T), computed by the caller (ignored when t_x = T). */
 function bracketFromTails(params: ParetoNbdParams, x: number, T: number, fromLast: number, fromEnd: number, atEnd: boolean): { log: number; alive: number } {
 	const { r, alpha, s, beta } = params;
-	const logAlive = -(r + x) * Math.log(alpha + T) - s * Math.log(beta + T);
+	const logAlive = -r * Math.log1p(T / alpha) - x * Math.log(alpha + T) - s * Math.log1p(T / beta);
 	if (atEnd) return { log: logAlive, alive: 1 };
 	// J(t_x) − J(T) in log space: both are positive and J(T) ≤ J(t_x).
 	const logDead = Math.log(s) + fromLast + Math.log(-Math.expm1(Math.min(0, fromEnd - fromLast)));
@@ -190,12 +196,12 @@ function tailPairs(data: PreparedBgnbd): TailPairs {
 }
 
 function preparedLogLikelihood(params: ParetoNbdParams, data: PreparedBgnbd): number {
-	const { r, alpha, s, beta } = params;
+	const { r } = params;
 	const pairs = tailPairs(data);
 	const tails = new Float64Array(pairs.x.length);
-	for (let j = 0; j < tails.length; j++) tails[j] = logTailIntegral(r + pairs.x[j], s + 1, alpha, beta, pairs.t[j]);
+	for (let j = 0; j < tails.length; j++) tails[j] = logTailIntegral(params, pairs.x[j], pairs.t[j]);
 	const bracket = (x: number, T: number, last: number, end: number) => bracketFromTails(params, x, T, last < 0 ? 0 : tails[last], end < 0 ? 0 : tails[end], last < 0).log;
-	let ll = data.customers * (-lgamma(r) + r * Math.log(alpha) + s * Math.log(beta));
+	let ll = -data.customers * lgamma(r);
 	for (let i = 0; i < data.xValues.length; i++) ll += data.xWeights[i] * lgamma(r + data.xValues[i]);
 	for (let i = 0; i < data.zeroAgeIndex.length; i++) {
 		ll += data.zeroWeights[i] * bracket(0, data.ageValues[data.zeroAgeIndex[i]], pairs.zeroLast[i], pairs.zeroEnd[i]);

@@ -17,6 +17,13 @@ export interface BfgsOptions {
 	/** Converged when every gradient component is at most this in absolute value. Default 1e-8. */
 	gradientTolerance?: number;
 	maxIterations?: number;
+	/**
+	 * The objective's value alone, when that is much cheaper than value and gradient (a numerical
+	 * gradient): line-search trials that are rejected then cost one value each.
+	 */
+	value?: (x: number[]) => number;
+	/** Ends the search at an accepted point for which this returns true. */
+	stop?: (x: number[]) => boolean;
 }
 
 export interface BfgsResult extends MinimizeResult {
@@ -89,15 +96,26 @@ export function bfgs(fg: DifferentiableObjective, x0: number[], options: BfgsOpt
 		let xNext = x;
 		while (step >= MIN_STEP) {
 			xNext = x.map((xi, i) => xi + step * direction[i]);
-			const trial = fg(xNext);
-			evaluations++;
-			if (trial.value < value && trial.value <= value + ARMIJO * step * slope && trial.gradient.every(Number.isFinite)) {
-				next = trial;
-				break;
+			const trialValue = options.value?.(xNext);
+			if (trialValue !== undefined) evaluations++;
+			const decreases = (v: number): boolean => v < value && v <= value + ARMIJO * step * slope;
+			if (trialValue === undefined || decreases(trialValue)) {
+				const trial = fg(xNext);
+				evaluations++;
+				if (decreases(trial.value) && trial.gradient.every(Number.isFinite)) {
+					next = trial;
+					break;
+				}
 			}
 			step /= 2;
 		}
 		if (next === null) break; // no decrease representable in floating point: at the optimum to machine precision
+		if (options.stop?.(xNext)) {
+			x = xNext;
+			value = next.value;
+			gradient = next.gradient;
+			break;
+		}
 
 		const s = xNext.map((xi, i) => xi - x[i]);
 		const y = next.gradient.map((gi, i) => gi - gradient[i]);
