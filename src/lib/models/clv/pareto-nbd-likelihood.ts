@@ -1,5 +1,5 @@
 import { prepareBgnbd, type PreparedBgnbd } from './bgnbd-data';
-import { hyp2f1, lgamma, logAddExp } from './special';
+import { digamma, hyp2f1, lgamma, logAddExp } from './special';
 import type { CustomerSummary, ParetoNbdParams } from './types';
 
 /**
@@ -15,16 +15,52 @@ import type { CustomerSummary, ParetoNbdParams } from './types';
  * s ln(β+t) are each far larger than their difference, and summed separately over thousands of
  * customers they would leave rounding noise large enough to mislead the optimiser's gradient.
  */
-function logTailIntegral(params: ParetoNbdParams, x: number, t: number): number {
+function logTailIntegral(params: ParetoNbdParams, x: number, t: number, slope?: Float64Array): number {
 	const { r, alpha, s, beta } = params;
-	const p = r + x;
-	const m = p + s;
-	const logA = Math.log(alpha + t);
+	const m = r + x + s;
+	const A = alpha + t;
+	const B = beta + t;
+	const logA = Math.log(A);
+	const alphaSide = alpha >= beta;
+	// 2F1(1, b; c; z) with 1 − z from its own ratio: z is within 1e-6 of 1 when one scale dwarfs the
+	// other, and 1 − z by subtraction would keep only ten digits of it.
+	const b = alphaSide ? r + x : s + 1;
+	const c = m + 1;
+	const z = alphaSide ? (alpha - beta) / A : (beta - alpha) / B;
+	const epsilon = alphaSide ? B / A : A / B;
 	const scaled = -r * Math.log1p(t / alpha) - s * Math.log1p(t / beta) - Math.log(m);
-	// 1 − z from its own ratio: z is within 1e-6 of 1 when one scale dwarfs the other, and 1 − z by
-	// subtraction would keep only ten digits of it.
-	if (alpha >= beta) return scaled - x * logA + logHyp2f1OneB(p, m + 1, (alpha - beta) / (alpha + t), (beta + t) / (alpha + t));
-	return scaled - Math.log(beta + t) - (x - 1) * logA + logHyp2f1OneB(s + 1, m + 1, (beta - alpha) / (beta + t), (alpha + t) / (beta + t));
+	const outside = alphaSide ? scaled - x * logA : scaled - Math.log(B) - (x - 1) * logA;
+	if (!slope) return outside + logHyp2f1OneB(b, c, z, epsilon);
+	if (!byQuadrature(c, z)) {
+		// Central differences in ln θ of this one integral.
+		const value = outside + logHyp2f1OneB(b, c, z, epsilon);
+		const keys = ['r', 'alpha', 's', 'beta'] as const;
+		keys.forEach((key, i) => {
+			const up = logTailIntegral({ ...params, [key]: params[key] * Math.exp(STEP) }, x, t);
+			const down = logTailIntegral({ ...params, [key]: params[key] * Math.exp(-STEP) }, x, t);
+			slope[i] = (up - down) / (2 * STEP);
+		});
+		return value;
+	}
+	const h: Slopes = { b: 0, c: 0, z: 0, epsilon: 0 };
+	const value = outside + logHyp2f1OneBLargeC(b, c, z, epsilon, h);
+	// ∂/∂θ of the terms outside 2F1, then through b, c = r+x+s+1, z and ε.
+	const dr = -Math.log1p(t / alpha) - 1 / m + h.c + (alphaSide ? h.b : 0);
+	const ds = -Math.log1p(t / beta) - 1 / m + h.c + (alphaSide ? 0 : h.b);
+	let da = (r * t) / (alpha * A);
+	let db = (s * t) / (beta * B);
+	if (alphaSide) {
+		da += -x / A + ((h.z - h.epsilon) * B) / (A * A);
+		db += (h.epsilon - h.z) / A;
+	} else {
+		da += -(x - 1) / A + (h.epsilon - h.z) / B;
+		db += -1 / B + ((h.z - h.epsilon) * A) / (B * B);
+	}
+	slope[0] = dr * r;
+	slope[1] = da * alpha;
+	slope[2] = ds * s;
+	slope[3] = db * beta;
+	return value;
 }
 
 // Up to this z the plain series needs at most a few hundred terms.
@@ -45,36 +81,79 @@ const QUADRATURE_TO = 4;
 const QUADRATURE_U: number[] = [];
 for (let u = QUADRATURE_FROM; u <= QUADRATURE_TO; u += QUADRATURE_STEP) QUADRATURE_U.push(u);
 const QUADRATURE_W = QUADRATURE_U.map((u) => Math.exp(u));
-/** Scratch for one call's ln terms (calls never overlap). */
+/** Scratch for one call's terms (calls never overlap). */
 const LOG_TERMS = new Float64Array(QUADRATURE_U.length);
+const TERMS = new Float64Array(QUADRATURE_U.length);
+const BASES = new Float64Array(QUADRATURE_U.length);
+const SHRINKS = new Float64Array(QUADRATURE_U.length);
+
+/** ∂ ln 2F1(1, b; c; z) / ∂b, ∂c, ∂z and ∂ε, with z and ε = 1 − z taken as separate arguments. */
+interface Slopes {
+	b: number;
+	c: number;
+	z: number;
+	epsilon: number;
+}
+
+/** Whether {@link logHyp2f1OneB} integrates numerically (the one case with analytic {@link Slopes}). */
+const byQuadrature = (c: number, z: number): boolean => z > PLAIN_SERIES_LIMIT && c > LARGE_C;
 
 /**
  * ln 2F1(1, b; c; z) for large c, from the incomplete-beta form of 2F1(1, b; c; z) with t = z·e^(−w/(c−1)):
  *   F = (1−z)^(k−1) ∫_0^∞ e^(−w) (1 − z·e^(−w/(c−1)))^(−k) dw,   k = c − b,
  * integrated by the trapezoid rule in ln w (w = e^u), which converges geometrically for this
- * integrand (its singularity lies at Im u = π) and is smooth in the parameters, as the likelihood's
- * finite-difference gradient needs.
+ * integrand (its singularity lies at Im u = π) and is smooth in the parameters. With `slopes` it
+ * also differentiates the same sum, term by term: the likelihood's gradient then costs about one
+ * more evaluation instead of eight.
  */
-
-function logHyp2f1OneBLargeC(b: number, c: number, z: number, epsilon: number): number {
+function logHyp2f1OneBLargeC(b: number, c: number, z: number, epsilon: number, slopes?: Slopes): number {
 	const k = c - b;
-	const logTerms = LOG_TERMS;
+	const inverse = 1 / (c - 1);
 	let sum = 0;
-	for (let i = 0; i < logTerms.length; i++) {
+	for (let i = 0; i < LOG_TERMS.length; i++) {
 		const w = QUADRATURE_W[i];
+		const shrink = Math.expm1(-w * inverse);
 		// 1 − z·e^(−w/(c−1)) without cancellation.
-		const base = epsilon - z * Math.expm1(-w / (c - 1));
-		logTerms[i] = -w + QUADRATURE_U[i] - k * Math.log(base);
-		sum += Math.exp(logTerms[i]);
+		const base = epsilon - z * shrink;
+		LOG_TERMS[i] = -w + QUADRATURE_U[i] - k * Math.log(base);
+		TERMS[i] = Math.exp(LOG_TERMS[i]);
+		BASES[i] = base;
+		SHRINKS[i] = shrink;
+		sum += TERMS[i];
 	}
-	if (sum > 0 && Number.isFinite(sum)) return (k - 1) * Math.log(epsilon) + Math.log(sum * QUADRATURE_STEP);
-	// A large k with a small 1 − z overflows e^(−k ln base) (the (1−z)^(k−1) in front brings it back):
-	// the same sum relative to its largest term.
-	let top = -Infinity;
-	for (const t of logTerms) top = Math.max(top, t);
-	let scaled = 0;
-	for (const t of logTerms) scaled += Math.exp(t - top);
-	return (k - 1) * Math.log(epsilon) + top + Math.log(scaled * QUADRATURE_STEP);
+	let log: number;
+	if (sum > 0 && Number.isFinite(sum)) log = Math.log(sum * QUADRATURE_STEP);
+	else {
+		// A large k with a small 1 − z overflows e^(−k ln base) (the (1−z)^(k−1) in front brings it back):
+		// the same sum relative to its largest term.
+		let top = -Infinity;
+		for (const t of LOG_TERMS) top = Math.max(top, t);
+		sum = 0;
+		for (let i = 0; i < LOG_TERMS.length; i++) sum += TERMS[i] = Math.exp(LOG_TERMS[i] - top);
+		log = top + Math.log(sum * QUADRATURE_STEP);
+	}
+	if (slopes) {
+		// Each term's share of the sum weighs its derivative.
+		let logBase = 0;
+		let overBase = 0;
+		let shrinkOverBase = 0;
+		let cSlope = 0;
+		for (let i = 0; i < TERMS.length; i++) {
+			const share = TERMS[i] / sum;
+			if (share === 0) continue;
+			const base = BASES[i];
+			logBase += share * Math.log(base);
+			overBase += share / base;
+			shrinkOverBase += (share * SHRINKS[i]) / base;
+			cSlope += (share * (1 + SHRINKS[i]) * QUADRATURE_W[i]) / base;
+		}
+		const kSlope = Math.log(epsilon) - logBase;
+		slopes.b = -kSlope;
+		slopes.c = kSlope + k * z * inverse * inverse * cSlope;
+		slopes.z = k * shrinkOverBase;
+		slopes.epsilon = (k - 1) / epsilon - k * overBase;
+	}
+	return (k - 1) * Math.log(epsilon) + log;
 }
 
 /**
@@ -100,7 +179,7 @@ export function logHyp2f1OneB(b: number, c: number, z: number, epsilon = 1 - z):
 		return Math.log(sum);
 	}
 	const k = c - b;
-	if (c > LARGE_C) return logHyp2f1OneBLargeC(b, c, z, epsilon);
+	if (byQuadrature(c, z)) return logHyp2f1OneBLargeC(b, c, z, epsilon);
 	if (Math.abs(k - Math.round(k)) < MIN_DISTANCE_FROM_INTEGER || b * epsilon > 1) return Math.log(hyp2f1(1, b, c, z));
 	let term = 1;
 	let series = 1;
@@ -195,36 +274,79 @@ function tailPairs(data: PreparedBgnbd): TailPairs {
 	return pairs;
 }
 
-function preparedLogLikelihood(params: ParetoNbdParams, data: PreparedBgnbd): number {
-	const { r } = params;
+/**
+ * The log-likelihood and, into `gradient` when given, its derivatives in ln θ: the closed-form parts
+ * analytically, each ln J(t) by its own slope ({@link logTailIntegral}).
+ */
+function preparedLogLikelihood(params: ParetoNbdParams, data: PreparedBgnbd, gradient?: number[]): number {
+	const { r, alpha, s, beta } = params;
 	const pairs = tailPairs(data);
 	const tails = new Float64Array(pairs.x.length);
-	for (let j = 0; j < tails.length; j++) tails[j] = logTailIntegral(params, pairs.x[j], pairs.t[j]);
-	const bracket = (x: number, T: number, last: number, end: number) => bracketFromTails(params, x, T, last < 0 ? 0 : tails[last], end < 0 ? 0 : tails[end], last < 0).log;
+	const slopes = gradient ? new Float64Array(4 * pairs.x.length) : null;
+	for (let j = 0; j < tails.length; j++) tails[j] = logTailIntegral(params, pairs.x[j], pairs.t[j], slopes?.subarray(4 * j, 4 * j + 4));
 	let ll = -data.customers * lgamma(r);
-	for (let i = 0; i < data.xValues.length; i++) ll += data.xWeights[i] * lgamma(r + data.xValues[i]);
-	for (let i = 0; i < data.zeroAgeIndex.length; i++) {
-		ll += data.zeroWeights[i] * bracket(0, data.ageValues[data.zeroAgeIndex[i]], pairs.zeroLast[i], pairs.zeroEnd[i]);
+	let dr = -data.customers * digamma(r);
+	for (let i = 0; i < data.xValues.length; i++) {
+		ll += data.xWeights[i] * lgamma(r + data.xValues[i]);
+		if (gradient) dr += data.xWeights[i] * digamma(r + data.xValues[i]);
 	}
-	for (let i = 0; i < data.rowX.length; i++) {
-		ll += data.rowWeights[i] * bracket(data.rowX[i], data.ageValues[data.rowAgeIndex[i]], pairs.rowLast[i], pairs.rowEnd[i]);
-	}
+	const g = gradient ? [dr * r, 0, 0, 0] : null;
+	const add = (weight: number, x: number, T: number, last: number, end: number): void => {
+		const atEnd = last < 0;
+		const { log, alive } = bracketFromTails(params, x, T, atEnd ? 0 : tails[last], atEnd ? 0 : tails[end], atEnd);
+		ll += weight * log;
+		if (!g || !slopes) return;
+		const aliveSlope = [-r * Math.log1p(T / alpha), (r * T - x * alpha) / (alpha + T), -s * Math.log1p(T / beta), (s * T) / (beta + T)];
+		if (atEnd) {
+			for (let k = 0; k < 4; k++) g[k] += weight * aliveSlope[k];
+			return;
+		}
+		// ln(s·(J(t_x) − J(T))) = ln s + ln J(t_x) + ln(1 − e^d), d = ln J(T) − ln J(t_x).
+		const d = Math.min(0, tails[end] - tails[last]);
+		const gap = d < 0 ? Math.exp(d) / Math.expm1(d) : 0;
+		for (let k = 0; k < 4; k++) {
+			const fromLast = slopes[4 * last + k];
+			const deadSlope = (k === 2 ? 1 : 0) + fromLast + gap * (slopes[4 * end + k] - fromLast);
+			g[k] += weight * (alive * aliveSlope[k] + (1 - alive) * deadSlope);
+		}
+	};
+	for (let i = 0; i < data.zeroAgeIndex.length; i++) add(data.zeroWeights[i], 0, data.ageValues[data.zeroAgeIndex[i]], pairs.zeroLast[i], pairs.zeroEnd[i]);
+	for (let i = 0; i < data.rowX.length; i++) add(data.rowWeights[i], data.rowX[i], data.ageValues[data.rowAgeIndex[i]], pairs.rowLast[i], pairs.rowEnd[i]);
+	if (gradient && g) for (let k = 0; k < 4; k++) gradient[k] = g[k];
 	return ll;
 }
 
 const fromLog = (u: readonly number[]): ParetoNbdParams => ({ r: Math.exp(u[0]), alpha: Math.exp(u[1]), s: Math.exp(u[2]), beta: Math.exp(u[3]) });
 
-// Central differences in ln θ: the truncation error (~STEP²) and rounding (~1e-16/STEP) both stay
-// far below the optimiser's accepted gradient of 1e-6 per customer.
+// Central differences in ln θ, for the integrals not done by quadrature: the truncation error
+// (~STEP²) and rounding (~1e-16/STEP) both stay far below the optimiser's accepted gradient of 1e-6
+// per customer.
 const STEP = 1e-4;
+
+/** Whether any integral of the likelihood at these parameters is done by quadrature. */
+function anyByQuadrature(params: ParetoNbdParams, data: PreparedBgnbd): boolean {
+	const { r, alpha, s, beta } = params;
+	const pairs = tailPairs(data);
+	for (let j = 0; j < pairs.x.length; j++) {
+		const t = pairs.t[j];
+		if (byQuadrature(r + pairs.x[j] + s + 1, alpha >= beta ? (alpha - beta) / (alpha + t) : (beta - alpha) / (beta + t))) return true;
+	}
+	return false;
+}
 
 /**
  * Pareto/NBD log-likelihood of (r, α, s, β) = exp(logParams) on prepared data (times scaled as
  * prepared). Its derivatives in r and s have no closed form (they integrate ln(α+τ) against the
- * density), so `gradient`, when given, receives central differences in ln θ.
+ * density), so `gradient`, when given, receives central differences in ln θ of the whole
+ * likelihood; but where integrals are done by quadrature (a large drop-out shape s, where one
+ * evaluation takes a second on tens of thousands of customers) it is assembled per integral, from
+ * the quadrature's own derivative. Both agree to rounding; the first is kept where it suffices
+ * because along a flat ridge of the likelihood (Online Retail's s → 0) rounding alone decides
+ * where the search stops, and so whether the fit is accepted.
  */
 export function preparedParetoNbdLogLikelihood(logParams: readonly number[], data: PreparedBgnbd, gradient?: number[]): number {
-	const ll = preparedLogLikelihood(fromLog(logParams), data);
+	const params = fromLog(logParams);
+	if (gradient && anyByQuadrature(params, data)) return preparedLogLikelihood(params, data, gradient);
 	if (gradient) {
 		for (let k = 0; k < 4; k++) {
 			const up = [...logParams];
@@ -234,7 +356,7 @@ export function preparedParetoNbdLogLikelihood(logParams: readonly number[], dat
 			gradient[k] = (preparedLogLikelihood(fromLog(up), data) - preparedLogLikelihood(fromLog(down), data)) / (2 * STEP);
 		}
 	}
-	return ll;
+	return preparedLogLikelihood(params, data);
 }
 
 /** Pareto/NBD log-likelihood of the summaries (times in their own unit, no rescaling). */
