@@ -88,6 +88,7 @@ const QUADRATURE_W = QUADRATURE_U.map((u) => Math.exp(u));
 const LOG_TERMS = new Float64Array(QUADRATURE_U.length);
 const TERMS = new Float64Array(QUADRATURE_U.length);
 const BASES = new Float64Array(QUADRATURE_U.length);
+const LOG_BASES = new Float64Array(QUADRATURE_U.length);
 const SHRINKS = new Float64Array(QUADRATURE_U.length);
 
 /** ∂ ln 2F1(1, b; c; z) / ∂b, ∂c, ∂z and ∂ε, with z and ε = 1 − z taken as separate arguments. */
@@ -124,7 +125,8 @@ function logHyp2f1OneBLargeC(b: number, c: number, z: number, epsilon: number, s
 		const shrink = Math.expm1(-w * inverse);
 		// 1 − z·e^(−w/(c−1)) without cancellation.
 		const base = epsilon - z * shrink;
-		LOG_TERMS[i] = -w + QUADRATURE_U[i] - k * Math.log(base);
+		LOG_BASES[i] = Math.log(base);
+		LOG_TERMS[i] = -w + QUADRATURE_U[i] - k * LOG_BASES[i];
 		TERMS[i] = Math.exp(LOG_TERMS[i]);
 		BASES[i] = base;
 		SHRINKS[i] = shrink;
@@ -151,7 +153,7 @@ function logHyp2f1OneBLargeC(b: number, c: number, z: number, epsilon: number, s
 			const share = TERMS[i] / sum;
 			if (share === 0) continue;
 			const base = BASES[i];
-			logBase += share * Math.log(base);
+			logBase += share * LOG_BASES[i];
 			overBase += share / base;
 			shrinkOverBase += (share * SHRINKS[i]) / base;
 			cSlope += (share * (1 + SHRINKS[i]) * QUADRATURE_W[i]) / base;

@@ -19,7 +19,7 @@ export interface BfgsOptions {
 	maxIterations?: number;
 	/**
 	 * The objective's value alone, when that is much cheaper than value and gradient (a numerical
-	 * gradient): line-search trials that are rejected then cost one value each.
+	 * gradient): shortened line-search steps that are rejected then cost one value each.
 	 */
 	value?: (x: number[]) => number;
 	/** Ends the search at an accepted point for which this returns true. */
@@ -96,7 +96,8 @@ export function bfgs(fg: DifferentiableObjective, x0: number[], options: BfgsOpt
 		let xNext = x;
 		while (step >= MIN_STEP) {
 			xNext = x.map((xi, i) => xi + step * direction[i]);
-			const trialValue = options.value?.(xNext);
+			// The full step is usually taken: only shorter ones, tried after a rejection, start with the value alone.
+			const trialValue = step === 1 ? undefined : options.value?.(xNext);
 			if (trialValue !== undefined) evaluations++;
 			const decreases = (v: number): boolean => v < value && v <= value + ARMIJO * step * slope;
 			if (trialValue === undefined || decreases(trialValue)) {
