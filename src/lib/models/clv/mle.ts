@@ -52,8 +52,9 @@ export function maximiseLogLikelihood(logLikelihood: LogLikelihood, start: numbe
 		stepsBeyond = degenerate(u) ? stepsBeyond + 1 : 0;
 		return stepsBeyond >= STEPS_BEYOND_TO_STOP;
 	};
-	const polish = (from: number[]): BfgsResult | null =>
-		Number.isFinite(objective(from))
+	const polish = (from: number[]): BfgsResult | null => {
+		stepsBeyond = 0;
+		return Number.isFinite(objective(from))
 			? bfgs(
 					(u) => {
 						const gradient = u.map(() => 0);
@@ -65,6 +66,7 @@ export function maximiseLogLikelihood(logLikelihood: LogLikelihood, start: numbe
 					{ gradientTolerance: TARGET_GRADIENT, maxIterations: 200, value: objective, stop: movedOnBeyond }
 				)
 			: null;
+	};
 
 	let best = polish(start);
 	if (best && stepsBeyond >= STEPS_BEYOND_TO_STOP) return { logParams: best.x, logLikelihood: -best.value * customers, converged: false };

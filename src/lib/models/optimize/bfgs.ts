@@ -111,12 +111,6 @@ export function bfgs(fg: DifferentiableObjective, x0: number[], options: BfgsOpt
 			step /= 2;
 		}
 		if (next === null) break; // no decrease representable in floating point: at the optimum to machine precision
-		if (options.stop?.(xNext)) {
-			x = xNext;
-			value = next.value;
-			gradient = next.gradient;
-			break;
-		}
 
 		const s = xNext.map((xi, i) => xi - x[i]);
 		const y = next.gradient.map((gi, i) => gi - gradient[i]);
@@ -124,6 +118,7 @@ export function bfgs(fg: DifferentiableObjective, x0: number[], options: BfgsOpt
 		x = xNext;
 		value = next.value;
 		gradient = next.gradient;
+		if (options.stop?.(x)) break;
 		if (sy <= 1e-12 * Math.sqrt(dot(s, s) * dot(y, y))) continue;
 		if (!scaled) {
 			// Nocedal & Wright (6.20): match the initial inverse Hessian to the observed curvature.
