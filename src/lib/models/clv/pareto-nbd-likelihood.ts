@@ -77,12 +77,16 @@ const LARGE_C = 500;
 // on: it agrees to ~1e-15 and takes ~14 µs a call where the continuation takes 40–150 µs.
 const QUADRATURE_FROM_C = 50;
 const QUADRATURE_STEP = 0.25;
+// The integrand (in ln w) rises like w up to its peak, near w = 1 or 1/(a(k−1)) with a = z/((c−1)(1−z)):
+// nodes from 38 below the peak leave out less than e^−37 of the sum, but never start above −40.
 const QUADRATURE_FROM = -40;
+const QUADRATURE_BELOW_PEAK = 38;
+const QUADRATURE_LOWEST = -120;
 const QUADRATURE_TO = 4;
 
-/** The quadrature's nodes u and e^u, the same for every call. */
+/** The quadrature's nodes u and e^u, the same for every call (each call starts at its own lowest). */
 const QUADRATURE_U: number[] = [];
-for (let u = QUADRATURE_FROM; u <= QUADRATURE_TO; u += QUADRATURE_STEP) QUADRATURE_U.push(u);
+for (let u = QUADRATURE_LOWEST; u <= QUADRATURE_TO; u += QUADRATURE_STEP) QUADRATURE_U.push(u);
 const QUADRATURE_W = QUADRATURE_U.map((u) => Math.exp(u));
 /** Scratch for one call's terms (calls never overlap). */
 const LOG_TERMS = new Float64Array(QUADRATURE_U.length);
@@ -119,8 +123,11 @@ const connectionApplies = (b: number, c: number, epsilon: number): boolean => Ma
 function logHyp2f1OneBLargeC(b: number, c: number, z: number, epsilon: number, slopes?: Slopes): number {
 	const k = c - b;
 	const inverse = 1 / (c - 1);
+	const logPeak = -Math.log(Math.max(1, (z * inverse * Math.max(0, k - 1)) / epsilon));
+	const from = Math.min(QUADRATURE_FROM, Math.max(QUADRATURE_LOWEST, logPeak - QUADRATURE_BELOW_PEAK));
+	const first = Math.round((from - QUADRATURE_LOWEST) / QUADRATURE_STEP);
 	let sum = 0;
-	for (let i = 0; i < LOG_TERMS.length; i++) {
+	for (let i = first; i < LOG_TERMS.length; i++) {
 		const w = QUADRATURE_W[i];
 		const shrink = Math.expm1(-w * inverse);
 		// 1 − z·e^(−w/(c−1)) without cancellation.
@@ -138,9 +145,9 @@ function logHyp2f1OneBLargeC(b: number, c: number, z: number, epsilon: number, s
 		// A large k with a small 1 − z overflows e^(−k ln base) (the (1−z)^(k−1) in front brings it back):
 		// the same sum relative to its largest term.
 		let top = -Infinity;
-		for (const t of LOG_TERMS) top = Math.max(top, t);
+		for (let i = first; i < LOG_TERMS.length; i++) top = Math.max(top, LOG_TERMS[i]);
 		sum = 0;
-		for (let i = 0; i < LOG_TERMS.length; i++) sum += TERMS[i] = Math.exp(LOG_TERMS[i] - top);
+		for (let i = first; i < LOG_TERMS.length; i++) sum += TERMS[i] = Math.exp(LOG_TERMS[i] - top);
 		log = top + Math.log(sum * QUADRATURE_STEP);
 	}
 	if (slopes) {
@@ -149,7 +156,7 @@ function logHyp2f1OneBLargeC(b: number, c: number, z: number, epsilon: number, s
 		let overBase = 0;
 		let shrinkOverBase = 0;
 		let cSlope = 0;
-		for (let i = 0; i < TERMS.length; i++) {
+		for (let i = first; i < TERMS.length; i++) {
 			const share = TERMS[i] / sum;
 			if (share === 0) continue;
 			const base = BASES[i];
