@@ -34,7 +34,7 @@ import {
 } from '../lib/ingest/index';
 // Node-only, so not on the browser-safe public face.
 import { inputFromPath } from '../lib/ingest/node-input';
-import { allCustomersQuery, exportAllCustomers, presetModels, RATING_SCALES, runAll, withDefaults, type AnalysisParams, type AnalysisResults, type RatingScaleId } from '../lib/analyses/index';
+import { allCustomersQuery, exportAllCustomers, fitSampleSentence, presetModels, RATING_SCALES, runAll, withDefaults, type AnalysisParams, type AnalysisResults, type RatingScaleId } from '../lib/analyses/index';
 import { isIsoDate } from '../lib/analyses/index';
 import { toCsv } from '../lib/report/csv'; // not report/index, which loads the panels and with them Plot
 
@@ -164,7 +164,7 @@ export function summary(r: AnalysisResults): string {
 		out.push(`Forecast (${f.granularity === 'month' ? 'monthly' : 'weekly'}, ${f.method}): ${next.join(', ')}${f.labels.length > 3 ? ', …' : ''}`);
 	} else out.push(`Forecast: ${r.forecast.reason}`);
 	if (r.clv.available) {
-		out.push(`Predicted CLV next ${r.clv.horizonMonths} months: ${r.clv.totals.predictedClv === null ? `– (${r.clv.gammaGammaRefusal})` : money(r.clv.totals.predictedClv)}; expected purchases ${int(r.clv.totals.expectedPurchases)}`);
+		out.push(`Predicted CLV next ${r.clv.horizonMonths} months: ${r.clv.totals.predictedClv === null ? `– (${r.clv.gammaGammaRefusal})` : money(r.clv.totals.predictedClv)}; expected purchases ${int(r.clv.totals.expectedPurchases)}${r.clv.fitSample ? `. ${fitSampleSentence(r.clv)}` : ''}`);
 	} else out.push(`Predicted CLV: ${r.clv.reason}`);
 	return out.join('\n');
 }

@@ -43,7 +43,7 @@ export { trendTakeaway, peakSentence } from './trend/takeaway';
 export { forecastSentence, backtestSentence } from './forecast/takeaway';
 export { unusualDaysSentence } from './unusualDays/takeaway';
 export { largestSegmentSentence, valuableSegmentSentence, atRiskSentence } from './rfm/takeaway';
-export { clvSentence } from './clv/takeaway';
+export { clvSentence, fitSampleSentence } from './clv/takeaway';
 export { churnTakeaway } from './churn/takeaway';
 export { stickinessSentence } from './engagement/takeaway';
 export { cohortsTakeaway } from './cohorts/takeaway';

@@ -12,6 +12,7 @@ import {
 } from '../../../src/lib/models/clv';
 import { simulateCustomers } from '../../../src/lib/models/clv/simulate';
 import { CDNOW, cdnowSummaries } from './clv-cdnow-data';
+import { invert } from '../../fixtures/matrix';
 
 const relErr = (actual: number, expected: number): number => Math.abs(actual - expected) / Math.abs(expected);
 
@@ -215,22 +216,6 @@ describe.skipIf(CDNOW.missing)(CDNOW.title('BG/NBD predictions'), () => {
 		);
 	});
 });
-
-/** Inverse of a small symmetric positive-definite matrix by Gauss–Jordan elimination. */
-function invert(matrix: number[][]): number[][] {
-	const n = matrix.length;
-	const m = matrix.map((row, i) => [...row, ...row.map((_, j) => (i === j ? 1 : 0))]);
-	for (let col = 0; col < n; col++) {
-		const pivot = m[col][col];
-		for (let j = 0; j < 2 * n; j++) m[col][j] /= pivot;
-		for (let i = 0; i < n; i++) {
-			if (i === col) continue;
-			const factor = m[i][col];
-			for (let j = 0; j < 2 * n; j++) m[i][j] -= factor * m[col][j];
-		}
-	}
-	return m.map((row) => row.slice(n));
-}
 
 describe('BG/NBD parameter recovery', () => {
 	it('recovers simulated parameters within four standard errors', () => {

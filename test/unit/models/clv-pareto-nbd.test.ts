@@ -10,7 +10,8 @@ import {
 	type ParetoNbdParams
 } from '../../../src/lib/models/clv';
 import { hyp2f1, lgamma } from '../../../src/lib/models/clv/special';
-import { logHyp2f1OneB } from '../../../src/lib/models/clv/pareto-nbd-likelihood';
+import { logHyp2f1OneB, preparedParetoNbdLogLikelihood } from '../../../src/lib/models/clv/pareto-nbd-likelihood';
+import { prepareBgnbd } from '../../../src/lib/models/clv/bgnbd-data';
 import { simulateParetoNbdCustomers } from '../../../src/lib/models/clv/simulate';
 import { CDNOW, cdnowSummaries } from './clv-cdnow-data';
 
@@ -107,6 +108,31 @@ describe('Pareto/NBD likelihood', () => {
 		const ll = paretoNbdLogLikelihood({ r: 0.5, alpha: 1, s: 0.5, beta: 200 }, [{ frequency: 400, recency: 10, T: 300 }]);
 		expect(Number.isFinite(ll)).toBe(true);
 		expect(ll).toBeCloseTo(logLikelihoodByQuadrature({ r: 0.5, alpha: 1, s: 0.5, beta: 200 }, 400, 10, 300), 6);
+	});
+
+	it('has the gradient of its values, also where the integrals are done by quadrature and differentiated term by term', () => {
+		const customers = simulateParetoNbdCustomers({ r: 0.8, alpha: 20, s: 1.2, beta: 60 }, { customers: 400, age: [20, 120], seed: 3 });
+		const data = prepareBgnbd(customers, 1);
+		// Scales and shapes that put the integrals in each regime: series and connection formula (small s),
+		// the quadrature for c above 500 (large s, α < β and α > β) and from c = 50 where the connection formula fails.
+		const points = [
+			{ r: 0.8, alpha: 20, s: 1.2, beta: 60 },
+			{ r: 0.8, alpha: 20, s: 2000, beta: 1e5 },
+			{ r: 0.8, alpha: 5e4, s: 900, beta: 30 },
+			{ r: 0.8, alpha: 20, s: 80, beta: 4000 }
+		];
+		for (const p of points) {
+			const u = [Math.log(p.r), Math.log(p.alpha), Math.log(p.s), Math.log(p.beta)];
+			const gradient = [0, 0, 0, 0];
+			preparedParetoNbdLogLikelihood(u, data, gradient);
+			// Independently: a five-point central difference of the values alone.
+			const h = 1e-3;
+			u.forEach((_, k) => {
+				const at = (d: number) => preparedParetoNbdLogLikelihood(u.map((v, j) => (j === k ? v + d : v)), data);
+				const numeric = (-at(2 * h) + 8 * at(h) - 8 * at(-h) + at(-2 * h)) / (12 * h);
+				expect(Math.abs(gradient[k] - numeric)).toBeLessThan(1e-6 * Math.max(1, Math.abs(numeric)) + 1e-4);
+			});
+		}
 	});
 });
 

@@ -4,6 +4,7 @@ import { kit, reason, takeawayText, type PanelDefinition, type PanelView } from 
 import { formatNumber } from '../../format/index';
 import { PURCHASE_MODEL_LABEL } from '../../models/clv/index';
 import { cltvTakeaway } from './takeaway';
+import { fitSampleSentence } from '../clv/takeaway';
 
 export const cltvPanel: PanelDefinition = {
 	name: 'cltv',
@@ -50,7 +51,7 @@ export const cltvPanel: PanelDefinition = {
 				unavailable: v.available ? (v.totals.predictedClv === null ? (v.gammaGammaRefusal ?? 'the spend model could not be fitted') : null) : reason(v),
 				table: v.available
 					? {
-							caption: `Predicted purchases and value per RFM segment. ${v.model.reason}`,
+							caption: [`Predicted purchases and value per RFM segment. ${v.model.reason}`, fitSampleSentence(v)].filter(Boolean).join(' '),
 							columns: [
 								{ key: 'segment', label: 'Segment' },
 								{ key: 'customers', label: 'Customers', numeric: true, format: count },

@@ -12,14 +12,17 @@ import { customerScores } from '../customerScoring/scores';
 
 export const HISTOGRAM_BINS = 20;
 
-/** The purchase model in use, refitted on the calibration period, against the held-out purchases. */
+/**
+ * The purchase model in use, refitted on the calibration period (of the customers the parameters are
+ * fitted on), against every customer's held-out purchases.
+ */
 async function holdout(ctx: AnalysisContext, model: Extract<ModelOutcome, { ok: true }>): Promise<ClvResult['holdout']> {
 	const split = await calibrationSplit(ctx);
 	if (!split.available) return split;
 	const unit = model.bgnbd.timeUnit;
 	const chosen = model.choice.chosen;
 	const fit: FitOutcome<PurchaseModelParams> =
-		model.calibrationFits?.[chosen] ?? (chosen === 'paretoNbd' ? fitParetoNbd(split.rows, { timeUnit: unit }) : fitBgnbd(split.rows, { timeUnit: unit }));
+		model.calibrationFits?.[chosen] ?? (chosen === 'paretoNbd' ? fitParetoNbd(split.fitRows, { timeUnit: unit }) : fitBgnbd(split.fitRows, { timeUnit: unit }));
 	if (!fit.ok) return { available: false, reason: `calibration fit refused: ${fit.reason}` };
 	const table = holdoutComparison(fit.fit, split.rows, split.rows.map((r) => r.holdoutPurchases), split.holdoutLength);
 	return {
@@ -90,6 +93,7 @@ export async function computeClv(ctx: AnalysisContext): Promise<Maybe<ClvResult>
 		gammaGamma: model.gammaGamma ? { p: model.gammaGamma.p, q: model.gammaGamma.q, v: model.gammaGamma.v } : null,
 		gammaGammaRefusal: model.gammaGammaRefusal,
 		nonPositiveSpendCustomers: model.nonPositiveSpend,
+		fitSample: model.fitSample,
 		totals: { expectedPurchases: tot.ep, predictedClv: withSpend ? tot.clv : null, meanPAlive: tot.pa },
 		segments,
 		histogram,

@@ -36,12 +36,14 @@ export interface PresetModels {
 export interface ClvFitInput {
 	/** Distinct (frequency, recency, T) rows in model time units, with how many customers share each. */
 	summaries: CustomerSummary[];
+	/** The same rows of a sample of the customers to fit the parameters on; null: fit on `summaries`. */
+	fitSummaries: CustomerSummary[] | null;
 	unit: TimeUnit;
 	setting: ClvModelSetting;
 	preset: PresetModels | null;
-	/** The calibration period's rows for choosing the model (auto setting only), or why there are none. */
+	/** The calibration period's rows (of the customers fitted on) for choosing the model (auto setting only), or why there are none. */
 	calibration: { rows: HoldoutCustomer[]; holdoutLength: number } | { reason: string } | null;
-	/** Repeat customers' (frequency, mean spend) rows for the spend model; null with a preset. */
+	/** Repeat customers' (frequency, mean spend) rows (of the customers fitted on) for the spend model; null with a preset. */
 	spend: { frequency: number; monetary: number; weight: number }[] | null;
 	/** Prediction horizon in model time units. */
 	horizon: number;
@@ -78,15 +80,16 @@ function choosePurchaseModel(input: ClvFitInput, paretoNbd: FitOutcome<ParetoNbd
 
 export function fitClvModels(input: ClvFitInput): ClvFitOutput {
 	const { summaries, unit, preset } = input;
+	const fitOn = input.fitSummaries ?? summaries;
 	const customers = summaries.reduce((s, c) => s + (c.weight ?? 1), 0);
 	const none = { pAlive: [], risk: [], expectedPurchases: [], clvPerAov: [] };
-	const bg: FitOutcome<BgnbdFit> = preset ? { ok: true, fit: { ...preset.bgnbd, customers, converged: true } } : fitBgnbd(summaries, { timeUnit: unit });
+	const bg: FitOutcome<BgnbdFit> = preset ? { ok: true, fit: { ...preset.bgnbd, customers, converged: true } } : fitBgnbd(fitOn, { timeUnit: unit });
 	const pn: FitOutcome<ParetoNbdFit> = preset
 		? preset.paretoNbd
 			? { ok: true, fit: { ...preset.paretoNbd, customers, converged: true } }
 			: { ok: false, reason: 'no Pareto/NBD fit was supplied' }
 		: bg.ok
-			? fitParetoNbd(summaries, { timeUnit: unit })
+			? fitParetoNbd(fitOn, { timeUnit: unit })
 			: { ok: false, reason: 'BG/NBD could not be fitted' };
 	const gg: FitOutcome<GammaGammaParams> = preset
 		? preset.gammaGamma

@@ -63,6 +63,12 @@ export interface ClvResult {
 	gammaGammaRefusal: string | null;
 	/** Repeat customers whose mean repeat purchase value is ≤ 0: left out of the spend fit, given the population mean. */
 	nonPositiveSpendCustomers: number;
+	/**
+	 * Set when the parameters of every model (and the calibration fits of the holdout check) were
+	 * fitted on a deterministic sample of `customers` of the `of` customers; the predictions still
+	 * cover all of them. Null when fitted on every customer or reused from an earlier run.
+	 */
+	fitSample: { customers: number; of: number } | null;
 	totals: { expectedPurchases: number; predictedClv: number | null; meanPAlive: number };
 	segments: ClvSegmentRow[];
 	/** Predicted CLV histogram: equal-width bins up to the 99th percentile, the last bin open-ended. */

@@ -40,7 +40,7 @@ export function fitPurchaseModel(customers: readonly CustomerSummary[], spec: Pu
 
 	// Shapes 1, the purchase-rate scale matching the observed repeat-purchase rate, the other at 1.
 	const start = [0, Math.log(data.totalAge / data.totalRepeatPurchases), 0, 0];
-	const best = maximiseLogLikelihood((u, gradient) => spec.logLikelihood(u, data, gradient), start, data.customers);
+	const best = maximiseLogLikelihood((u, gradient) => spec.logLikelihood(u, data, gradient), start, data.customers, { degenerateBeyond: ABSURD_LOG });
 	if (!Number.isFinite(best.logLikelihood) || !best.logParams.every(Number.isFinite)) {
 		return {
 			ok: false,

@@ -24,6 +24,7 @@ const LOG_PARAM_LIMIT = 20;
 // its statistical error, so such a stop counts as converged.
 const TARGET_GRADIENT = 1e-8;
 const ACCEPTED_GRADIENT = 1e-6;
+const STEPS_BEYOND_TO_STOP = 3;
 
 
 const accepted = (result: BfgsResult): boolean => result.gradient.every((g) => Math.abs(g) <= ACCEPTED_GRADIENT);
@@ -37,11 +38,23 @@ const accepted = (result: BfgsResult): boolean => result.gradient.every((g) => M
  * slowly. The objective is divided by the number of customers so the tolerances mean the same for
  * 100 or 100 000 customers.
  */
-export function maximiseLogLikelihood(logLikelihood: LogLikelihood, start: number[], customers: number): MaximumLikelihood {
+export function maximiseLogLikelihood(logLikelihood: LogLikelihood, start: number[], customers: number, options: { degenerateBeyond?: number } = {}): MaximumLikelihood {
 	const inBox = (u: readonly number[]): boolean => u.every((v) => Math.abs(v) <= LOG_PARAM_LIMIT);
 	const objective = (u: number[]): number => (inBox(u) ? -logLikelihood(u) / customers : Infinity);
-	const polish = (from: number[]): BfgsResult | null =>
-		Number.isFinite(objective(from))
+	const { degenerateBeyond = Infinity } = options;
+	const degenerate = (u: readonly number[]): boolean => u.some((v) => Math.abs(v) > degenerateBeyond);
+	// A likelihood that improves towards a boundary of the parameter space keeps improving ever more
+	// slowly along it (a Pareto/NBD with almost the same drop-out rate for everyone lets s and β grow
+	// together for hundreds of costly steps). Once the search has moved on beyond `degenerateBeyond`
+	// for several steps in a row, where the caller refuses the fit as degenerate, it stops there.
+	let stepsBeyond = 0;
+	const movedOnBeyond = (u: number[]): boolean => {
+		stepsBeyond = degenerate(u) ? stepsBeyond + 1 : 0;
+		return stepsBeyond >= STEPS_BEYOND_TO_STOP;
+	};
+	const polish = (from: number[]): BfgsResult | null => {
+		stepsBeyond = 0;
+		return Number.isFinite(objective(from))
 			? bfgs(
 					(u) => {
 						const gradient = u.map(() => 0);
@@ -50,11 +63,13 @@ export function maximiseLogLikelihood(logLikelihood: LogLikelihood, start: numbe
 						return { value, gradient: gradient.map((g) => -g / customers) };
 					},
 					from,
-					{ gradientTolerance: TARGET_GRADIENT, maxIterations: 200 }
+					{ gradientTolerance: TARGET_GRADIENT, maxIterations: 200, value: objective, stop: movedOnBeyond }
 				)
 			: null;
+	};
 
 	let best = polish(start);
+	if (best && stepsBeyond >= STEPS_BEYOND_TO_STOP) return { logParams: best.x, logLikelihood: -best.value * customers, converged: false };
 	if (!best || !accepted(best)) {
 		const coarse = nelderMead(objective, start, { step: 0.5, ftol: 1e-6, xtol: 1e-2, maxEvaluations: 2000, restarts: 2 });
 		const polished = polish(coarse.x);

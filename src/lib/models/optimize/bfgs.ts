@@ -17,6 +17,13 @@ export interface BfgsOptions {
 	/** Converged when every gradient component is at most this in absolute value. Default 1e-8. */
 	gradientTolerance?: number;
 	maxIterations?: number;
+	/**
+	 * The objective's value alone, when that is much cheaper than value and gradient (a numerical
+	 * gradient): shortened line-search steps that are rejected then cost one value each.
+	 */
+	value?: (x: number[]) => number;
+	/** Ends the search at an accepted point for which this returns true. */
+	stop?: (x: number[]) => boolean;
 }
 
 export interface BfgsResult extends MinimizeResult {
@@ -89,11 +96,17 @@ export function bfgs(fg: DifferentiableObjective, x0: number[], options: BfgsOpt
 		let xNext = x;
 		while (step >= MIN_STEP) {
 			xNext = x.map((xi, i) => xi + step * direction[i]);
-			const trial = fg(xNext);
-			evaluations++;
-			if (trial.value < value && trial.value <= value + ARMIJO * step * slope && trial.gradient.every(Number.isFinite)) {
-				next = trial;
-				break;
+			// The full step is usually taken: only shorter ones, tried after a rejection, start with the value alone.
+			const trialValue = step === 1 ? undefined : options.value?.(xNext);
+			if (trialValue !== undefined) evaluations++;
+			const decreases = (v: number): boolean => v < value && v <= value + ARMIJO * step * slope;
+			if (trialValue === undefined || decreases(trialValue)) {
+				const trial = fg(xNext);
+				evaluations++;
+				if (decreases(trial.value) && trial.gradient.every(Number.isFinite)) {
+					next = trial;
+					break;
+				}
 			}
 			step /= 2;
 		}
@@ -105,6 +118,7 @@ export function bfgs(fg: DifferentiableObjective, x0: number[], options: BfgsOpt
 		x = xNext;
 		value = next.value;
 		gradient = next.gradient;
+		if (options.stop?.(x)) break;
 		if (sy <= 1e-12 * Math.sqrt(dot(s, s) * dot(y, y))) continue;
 		if (!scaled) {
 			// Nocedal & Wright (6.20): match the initial inverse Hessian to the observed curvature.
