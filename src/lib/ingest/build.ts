@@ -20,12 +20,14 @@ import type { BuildOptions, BuildResult, DateFormatSpec, DecimalMark, FileMappin
 
 const TX_NEW = '__ingest_transactions_new';
 const CUST_NEW = '__ingest_customers_new';
+/** Scratch table: one row per order and file, with the counts the checks and the cancelled flag need. */
+const ORDERS = '__ingest_orders';
 /** Scratch table of one file's distinct date texts, parsed (see `dateDictionary`). */
 const datesTable = (idx: number) => `__ingest_dates_${idx}`;
 /** The lines that go into `transactions`: a readable date and an amount. */
 const KEPT = 'order_ts IS NOT NULL AND revenue IS NOT NULL';
 /** Online Retail's cancellation ids: `C` then a digit. */
-const C_ID = String.raw`regexp_matches(order_id, '^[Cc]\d')`;
+const cId = (col: string) => String.raw`regexp_matches(${col}, '^[Cc]\d')`;
 
 const FIELD_TYPE = Object.fromEntries(CANONICAL_FIELDS.map((f) => [f.field, f.type])) as Record<CanonicalField, 'VARCHAR' | 'TIMESTAMP' | 'DOUBLE'>;
 
@@ -141,7 +143,7 @@ const NEG = 'COALESCE(quantity < 0 OR revenue < 0, false)';
 const loneUnitPrice = (m: FileMapping) => Boolean(m.fields.unit_price && !m.fields.quantity && !m.fields.revenue);
 
 async function dropScratch(engine: Engine, parts: TxPart[] = []): Promise<void> {
-	for (const t of [TX_NEW, CUST_NEW, ...parts.map((p) => datesTable(p.idx))]) await engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(t)}`);
+	for (const t of [TX_NEW, CUST_NEW, ORDERS, ...parts.map((p) => datesTable(p.idx))]) await engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(t)}`);
 }
 
 /**
@@ -192,20 +194,34 @@ export async function buildCanonical(engine: Engine, loaded: LoadedFile[] | Load
 		}
 		stepDone();
 
-		// 2. Per-file checks in one pass over the lines: unreadable dates, missing revenue, the C-prefix convention.
+		// 2. One pass over the lines into one row per order and file (small): the per-file checks
+		// (unreadable dates, missing revenue, the C-prefix convention) and the orders that are cancelled
+		// as a whole (every line negative, or a cancelled status) both come from it.
+		const hasStatus = txMappings.some((m) => m.fields.status);
 		const checked: LineColumns = { fields: ['order_id', 'order_ts', 'revenue'], dateText: true, origin: true };
+		const ordered: LineColumns = { fields: ['order_id', 'customer_id', 'order_ts', 'revenue', ...(hasStatus ? (['status'] as const) : [])], dateText: true, origin: true };
 		let perFile: { file_idx: number; n: number; date_missing: number; date_bad: number; rev_missing: number; c_ids: number; other_ids: number; other_numeric: number }[];
 		try {
 			for (const p of parts) p.dates = await dateDictionary(engine, p);
-			perFile = await engine.query(
-				`SELECT file_idx, count(*) AS n,
+			await engine.exec(
+				`CREATE OR REPLACE TABLE ${ORDERS} AS
+				SELECT file_idx, oid, order_id IS NOT NULL AS has_id, count(*) AS n,
 					count(*) FILTER (WHERE order_ts IS NULL AND date_text IS NULL) AS date_missing,
 					count(*) FILTER (WHERE order_ts IS NULL AND date_text IS NOT NULL) AS date_bad,
 					count(*) FILTER (WHERE order_ts IS NOT NULL AND revenue IS NULL) AS rev_missing,
-					count(*) FILTER (WHERE c_id) AS c_ids,
-					count(*) FILTER (WHERE order_id IS NOT NULL AND NOT c_id) AS other_ids,
-					count(*) FILTER (WHERE regexp_full_match(order_id, '\\d+')) AS other_numeric
-				FROM (SELECT file_idx, order_ts, date_text, revenue, order_id, ${C_ID} AS c_id FROM (${allLines(parts, checked)})) GROUP BY file_idx ORDER BY file_idx`
+					count(*) FILTER (WHERE ${KEPT}) AS kept,
+					bool_and(${NEG}) FILTER (WHERE ${KEPT}) AS negative,
+					${hasStatus ? `bool_or(status ILIKE 'cancel%') FILTER (WHERE ${KEPT})` : 'CAST(NULL AS BOOLEAN)'} AS status_cancelled
+				FROM (SELECT *, ${OID} AS oid FROM (${allLines(parts, ordered)})) GROUP BY file_idx, oid, has_id`
+			);
+			// Where the line has an order id, `oid` is that id: the id tests run once per order, not per line.
+			perFile = await engine.query(
+				`SELECT file_idx, CAST(sum(n) AS BIGINT) AS n, CAST(sum(date_missing) AS BIGINT) AS date_missing, CAST(sum(date_bad) AS BIGINT) AS date_bad,
+					CAST(sum(rev_missing) AS BIGINT) AS rev_missing,
+					CAST(sum(n) FILTER (WHERE has_id AND c_id) AS BIGINT) AS c_ids,
+					CAST(sum(n) FILTER (WHERE has_id AND NOT c_id) AS BIGINT) AS other_ids,
+					CAST(sum(n) FILTER (WHERE has_id AND regexp_full_match(oid, '\\d+')) AS BIGINT) AS other_numeric
+				FROM (SELECT *, ${cId('oid')} AS c_id FROM ${ORDERS}) GROUP BY file_idx ORDER BY file_idx`
 			);
 		} catch (e) {
 			throw wrapError(e, parts.length === 1 ? parts[0].f.name : null, 'Reading the mapped columns', 'Check the mapping and the date format in "Review columns".');
@@ -248,12 +264,10 @@ export async function buildCanonical(engine: Engine, loaded: LoadedFile[] | Load
 
 		// 3. transactions in one pass: excluded lines out, flags. An order is cancelled when all its lines
 		// are negative or its status says so (a semi-join on the small set of such orders, so the lines
-		// stream into the table instead of being buffered by a window).
-		const cCondition = cFiles.length ? `(file_idx IN (${cFiles.join(', ')}) AND ${C_ID})` : 'false';
+		// stream into the table instead of being buffered by a window as `bool_and() OVER (PARTITION BY oid)` would).
+		const cCondition = cFiles.length ? `(file_idx IN (${cFiles.join(', ')}) AND ${cId('order_id')})` : 'false';
 		const fieldList = CANONICAL_FIELDS.map((f) => f.field);
-		const hasStatus = txMappings.some((m) => m.fields.status);
-		const flagged: LineColumns = { fields: ['order_id', 'customer_id', 'order_ts', 'revenue', ...(hasStatus ? (['status'] as const) : [])] };
-		const cancelled = `SELECT ${OID} AS oid FROM (${allLines(parts, flagged)}) WHERE ${KEPT} GROUP BY oid HAVING bool_and(${NEG})${hasStatus ? " OR bool_or(status ILIKE 'cancel%')" : ''}`;
+		const cancelled = `SELECT oid FROM ${ORDERS} WHERE kept > 0 GROUP BY oid HAVING bool_and(negative) OR bool_or(status_cancelled)`;
 		const selectFinal = [
 			...fieldList.map((f) => (f === 'order_id' ? 'oid AS order_id' : f)),
 			'row_no',
@@ -397,7 +411,7 @@ async function summarize(
 			count(DISTINCT order_id) AS orders, count(DISTINCT customer_id) AS customers, COALESCE(sum(revenue), 0) AS revenue,
 			CAST(min(order_date) AS VARCHAR) AS date_from, CAST(max(order_date) AS VARCHAR) AS date_to,
 			count(DISTINCT order_id) FILTER (WHERE is_cancelled) AS cancelled_orders,
-			count(*) FILTER (WHERE ${cFiles.length ? C_ID : 'false'}) AS c_lines
+			count(*) FILTER (WHERE ${cFiles.length ? cId('order_id') : 'false'}) AS c_lines
 		FROM ${TX_NEW}`
 	);
 	const num = (k: string) => Number(t[k] ?? 0);
