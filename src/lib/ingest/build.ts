@@ -131,6 +131,9 @@ function partLines(p: TxPart, want: LineColumns): string {
 	return `SELECT * EXCLUDE (revenue_raw), COALESCE(revenue_raw, quantity * unit_price) AS revenue FROM (SELECT ${cols.join(', ')} ${from})`;
 }
 
+/** What says why a line is left out of `transactions`, and where it is. */
+const LEFT_OUT: LineColumns = { fields: ['order_ts', 'revenue'], dateText: true, origin: true };
+
 /** The order lines of every file (a UNION ALL of `partLines`). */
 const allLines = (parts: TxPart[], want: LineColumns) => parts.map((p) => partLines(p, want)).join(' UNION ALL ');
 
@@ -198,7 +201,6 @@ export async function buildCanonical(engine: Engine, loaded: LoadedFile[] | Load
 		// (unreadable dates, missing revenue, the C-prefix convention) and the orders that are cancelled
 		// as a whole (every line negative, or a cancelled status) both come from it.
 		const hasStatus = txMappings.some((m) => m.fields.status);
-		const checked: LineColumns = { fields: ['order_id', 'order_ts', 'revenue'], dateText: true, origin: true };
 		const ordered: LineColumns = { fields: ['order_id', 'customer_id', 'order_ts', 'revenue', ...(hasStatus ? (['status'] as const) : [])], dateText: true, origin: true };
 		let perFile: { file_idx: number; n: number; date_missing: number; date_bad: number; rev_missing: number; c_ids: number; other_ids: number; other_numeric: number }[];
 		try {
@@ -235,7 +237,7 @@ export async function buildCanonical(engine: Engine, loaded: LoadedFile[] | Load
 			const col = p.m.fields.order_ts!;
 			if (n > 0 && (present === 0 || bad > present / 2)) {
 				const [ex] = await engine.query<{ row_no: number; date_text: string | null }>(
-					`SELECT row_no, date_text FROM (${partLines(p, checked)}) WHERE order_ts IS NULL AND date_text IS NOT NULL ORDER BY row_no LIMIT 1`
+					`SELECT row_no, date_text FROM (${partLines(p, LEFT_OUT)}) WHERE order_ts IS NULL AND date_text IS NOT NULL ORDER BY row_no LIMIT 1`
 				);
 				const example = ex ? ` (e.g. row ${fmtInt(Number(ex.row_no))}: "${ex.date_text}")` : '';
 				throw new IngestError({
@@ -422,7 +424,7 @@ async function summarize(
 			? []
 			: (
 					await engine.query<{ source_file: string; row_no: number; date_text: string | null }>(
-						`SELECT source_file, row_no, date_text FROM (${allLines(parts, { fields: ['order_ts', 'revenue'], dateText: true, origin: true })}) WHERE ${where} ORDER BY file_idx, row_no LIMIT 5`
+						`SELECT source_file, row_no, date_text FROM (${allLines(parts, LEFT_OUT)}) WHERE ${where} ORDER BY file_idx, row_no LIMIT 5`
 					)
 				).map((r) => ({ file: String(r.source_file), row: Number(r.row_no), value: r.date_text === null ? null : String(r.date_text) }));
 	const badDateExamples = await examples(sum('date_missing') + sum('date_bad'), 'order_ts IS NULL');
