@@ -61,18 +61,28 @@ export async function profileTable(engine: Engine, table: string): Promise<{ row
 	const [s] = await engine.query<Record<string, SqlValue>>(`SELECT ${stats} FROM ${t}`);
 
 	const from = rows > SAMPLE_ROWS ? `(SELECT * FROM ${t} USING SAMPLE reservoir(${SAMPLE_ROWS} ROWS) REPEATABLE (42))` : t;
-	const shapes: string[] = [];
-	cols.forEach((c, i) => {
-		const q = quoteIdent(c.name);
-		if (isTextType(c.type)) {
-			const txt = `NULLIF(trim(${q}), '')`;
-			// Missing markers (N/A, NaN, -) are empty cells, not evidence against a number column.
-			shapes.push(`count(CASE WHEN NOT regexp_full_match(${txt}, ${sqlString(MISSING_RE)}) THEN 1 END) AS sn${i}`, `count(${anyNumberExpr(txt)}) AS num${i}`, `count(CASE WHEN regexp_full_match(${txt}, ${sqlString(DATE_SHAPE_RE)}) THEN 1 END) AS dt${i}`);
-		} else if (isIntegerType(c.type)) {
-			shapes.push(`count(${q}) AS sn${i}`, `count(CASE WHEN regexp_full_match(${columnText(q, c.type)}, '(19|20)\\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])') THEN 1 END) AS dt${i}`);
+	// One row per (sampled cell, column), so that each shape pattern is compiled once rather than once per
+	// column (compiling the number and date patterns was most of this query's time). Missing markers
+	// (N/A, NaN, -) are empty cells, not evidence against a number column.
+	const shaped = cols.flatMap((c, i) => (isTextType(c.type) || isIntegerType(c.type) ? [{ c, i }] : []));
+	const sh: Record<string, SqlValue> = {};
+	if (shaped.length) {
+		const values = shaped.map(({ c }) => (isTextType(c.type) ? quoteIdent(c.name) : columnText(quoteIdent(c.name), c.type)));
+		const rows = await engine.query<{ i: number; n: number; sn: number; num: number; dt: number; ymd: number }>(
+			`SELECT i, count(v) AS n,
+				count(CASE WHEN NOT regexp_full_match(txt, ${sqlString(MISSING_RE)}) THEN 1 END) AS sn,
+				count(${anyNumberExpr('txt')}) AS num,
+				count(CASE WHEN regexp_full_match(txt, ${sqlString(DATE_SHAPE_RE)}) THEN 1 END) AS dt,
+				count(CASE WHEN regexp_full_match(v, '(19|20)\\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])') THEN 1 END) AS ymd
+			FROM (SELECT i, v, NULLIF(trim(v), '') AS txt FROM (SELECT unnest([${values.join(', ')}]) AS v, unnest([${shaped.map(({ i }) => i).join(', ')}]) AS i FROM ${from}))
+			GROUP BY i`
+		);
+		for (const r of rows) {
+			const i = Number(r.i);
+			if (isTextType(cols[i].type)) Object.assign(sh, { [`sn${i}`]: r.sn, [`num${i}`]: r.num, [`dt${i}`]: r.dt });
+			else Object.assign(sh, { [`sn${i}`]: r.n, [`dt${i}`]: r.ymd });
 		}
-	});
-	const sh = shapes.length ? (await engine.query<Record<string, SqlValue>>(`SELECT ${shapes.join(', ')} FROM ${from}`))[0] : {};
+	}
 
 	const head = await engine.query(`SELECT * FROM ${t} LIMIT 200`);
 
