@@ -157,6 +157,11 @@ export async function buildCanonical(engine: Engine, loaded: LoadedFile[] | Load
 	const given = Array.isArray(loaded) ? loaded : loaded.files;
 	const problems = checkMapping(given, requested);
 	if (problems.length) throw problems[0];
+	const steps = 6;
+	const report = (m: Mapping, done: number, rows?: number) =>
+		options.onProgress?.({ file: m.files.map((f) => f.file).join(', '), phase: 'building', bytesDone: done, bytesTotal: steps, rows });
+	// Said at once: detecting formats and joining files can take seconds before the first step ends.
+	report(requested, 0);
 	// Related files (orders, customers by real customer, ratings) are joined onto the order lines first.
 	let joined: JoinedInput | null;
 	try {
@@ -167,9 +172,8 @@ export async function buildCanonical(engine: Engine, loaded: LoadedFile[] | Load
 	const files = joined?.files ?? given;
 	const mapping = joined?.mapping ?? requested;
 	const byTable = new Map(files.map((f) => [f.table, f]));
-	const steps = 6;
 	let step = 0;
-	const progress = (rows?: number) => options.onProgress?.({ file: mapping.files.map((m) => m.file).join(', '), phase: 'building', bytesDone: ++step, bytesTotal: steps, rows });
+	const progress = (rows?: number) => report(mapping, ++step, rows);
 	// A cancel is honoured between steps up to the swap; after it the new data is in place.
 	const stepDone = (rows?: number) => {
 		options.signal?.throwIfAborted();
