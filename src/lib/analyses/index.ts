@@ -24,7 +24,7 @@ export { TOP } from './breakdowns/compute';
 export { DEAL_BANDS } from './dealSize/compute';
 export { MAD_SCALE, MEANAD_SCALE, Z_THRESHOLD } from './unusualDays/compute';
 export { P_ALIVE_RISK_THRESHOLDS } from '../models/clv/index';
-export { HOLDOUT_SHARE } from './clv/model';
+export { FIT_SAMPLE_CUSTOMERS, HOLDOUT_SHARE } from './clv/model';
 export { MONTHLY_MIN_MONTHS, WEEKS_PER_MONTH } from './forecast/compute';
 export { MAU_WINDOW_DAYS, MAX_SERIES_POINTS } from './engagement/compute';
 export { AGE_BANDS } from './demographics/compute';

@@ -8,6 +8,7 @@ import { MANN_KENDALL_MIN_N } from '../models/trend/index';
 import {
 	AGE_BANDS,
 	DEAL_BANDS,
+	FIT_SAMPLE_CUSTOMERS,
 	LAPSING_SEGMENTS,
 	MIN_GROUP,
 	RATING_SCALES,
@@ -342,7 +343,8 @@ export const DICTIONARY: DictionaryEntry[] = [
 		id: 'purchase-model',
 		term: 'Purchase model (BG/NBD or Pareto/NBD)',
 		definition:
-			'Both models are fitted by maximum likelihood on every customer. Unless the settings fix one, both are refitted on the calibration period of the holdout check below, and the one whose predicted purchases in the held-out period are closer to the actual ones (lower root-mean-square error per customer) is used; an exact tie keeps BG/NBD. ' +
+			`Both models are fitted by maximum likelihood on every customer; above ${FIT_SAMPLE_CUSTOMERS.toLocaleString('en-GB')} customers, on a random sample of that many (the same on every run: the first by an MD5 hash of the customer id), and the predictions still cover every customer. ` +
+			'Unless the settings fix one, both are refitted on the calibration period of the holdout check below, and the one whose predicted purchases in the held-out period are closer to the actual ones (lower root-mean-square error per customer) is used; an exact tie keeps BG/NBD. ' +
 			'The panel says which model was used and why.',
 		parameters: ['clvModel', 'asOf', 'clvTimeUnit', 'filters']
 	},
