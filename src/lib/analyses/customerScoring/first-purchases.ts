@@ -11,22 +11,17 @@ import { scopeQuery } from '../scope';
 export function firstPurchases(ctx: AnalysisContext): Promise<string> {
 	return ctx.cached('firstPurchases', async () => {
 		const { dateFrom, dateTo } = ctx.params.filters;
-		if (dateFrom === null && dateTo === null) {
-			return ctx.temp(
-				'first_purchases',
-				`SELECT customer_id, min(order_date) AS first_date FROM ${await ctx.orders()}
-				WHERE customer_id IS NOT NULL AND NOT cancelled GROUP BY customer_id`
-			);
-		}
-		// The orders of the whole history, grouped as the orders table groups them, with only the flag
-		// this needs (the full order table would sum a dozen columns for nothing).
-		const history = scopeQuery({ ...ctx.params.filters, dateFrom: null, dateTo: null });
+		// Under a date filter: the whole history's orders, grouped as the orders table groups them, with
+		// only the flag needed here (the full order table would sum a dozen columns for nothing).
+		const orders =
+			dateFrom === null && dateTo === null
+				? await ctx.orders()
+				: `(SELECT order_id, customer_id, order_date, ${ORDER_DIMENSIONS.join(', ')}, bool_or(is_cancelled) AS cancelled
+					FROM (${scopeQuery({ ...ctx.params.filters, dateFrom: null, dateTo: null })}) GROUP BY ALL)`;
 		return ctx.temp(
 			'first_purchases',
-			`SELECT customer_id, min(order_date) AS first_date FROM (
-				SELECT order_id, customer_id, order_date, ${ORDER_DIMENSIONS.join(', ')} FROM (${history})
-				GROUP BY ALL HAVING NOT bool_or(is_cancelled)
-			) WHERE customer_id IS NOT NULL GROUP BY customer_id`
+			`SELECT customer_id, min(order_date) AS first_date FROM ${orders}
+			WHERE customer_id IS NOT NULL AND NOT cancelled GROUP BY customer_id`
 		);
 	});
 }
