@@ -10,6 +10,7 @@ export { downloadBlob, findChartSvg, pngBlob, safeFilename, svgBlob } from './do
 export { downloadReport } from './report-export';
 export { downloadAllCustomers, type CustomersFormat } from './customers-export';
 export { toUserError, type UserError } from './errors';
+export { latestOnly } from './latest-only';
 export { forgetMapping } from './mapping';
 export type { FilterOptions } from './filter-options';
 export { forgetDevice, keepOnDevice, keepOptedIn, keepSupported, keptManifest, reopenFromDevice, setKeepOptedIn, type KeptManifest } from './device-store';
