@@ -302,9 +302,13 @@ export class Session {
 		const keep = new Set(candidate.files.map((f) => f.table));
 		const drop = old.flatMap((d) => d.files.map((f) => f.table)).filter((t) => !keep.has(t));
 		if (drop.length) await this.scheduler.exclusive(() => ingest.drop(engine, drop)).catch(() => {});
-		this.filterOptions = await this.scheduler.exclusive(() => filterValues(engine)).catch(() => NO_OPTIONS);
-		// The old results stay on screen, dimmed, until the new ones replace them.
-		await this.compute([...ANALYSIS_NAMES], startedAt);
+		// The old results stay on screen, dimmed, until the new ones replace them. The filter choices
+		// are read after the analyses, so that they do not hold back the headline numbers.
+		try {
+			await this.compute([...ANALYSIS_NAMES], startedAt);
+		} finally {
+			this.filterOptions = await this.scheduler.exclusive(() => filterValues(engine)).catch(() => NO_OPTIONS);
+		}
 	}
 
 	/** Forgets files whose build failed (the column review closes). */
