@@ -37,6 +37,7 @@ import { inputFromPath } from '../lib/ingest/node-input';
 import { allCustomersQuery, exportAllCustomers, fitSampleSentence, presetModels, RATING_SCALES, runAll, withDefaults, type AnalysisParams, type AnalysisResults, type RatingScaleId } from '../lib/analyses/index';
 import { isIsoDate } from '../lib/analyses/index';
 import { toCsv } from '../lib/report/csv'; // not report/index, which loads the panels and with them Plot
+import { startModelThread, type ModelThread } from './models-thread';
 
 class InputError extends Error {}
 
@@ -171,6 +172,7 @@ export function summary(r: AnalysisResults): string {
 
 export async function main(argv: string[]): Promise<number> {
 	let engine: Engine | null = null;
+	let models: ModelThread | null = null;
 	try {
 		const opts = parseArgs(argv);
 		for (const f of opts.files) {
@@ -198,7 +200,8 @@ export async function main(argv: string[]): Promise<number> {
 			...(opts.margin !== null ? { margin: opts.margin } : {}),
 			...(opts.ratingScale !== null ? { ratingScale: opts.ratingScale } : {})
 		});
-		const results = await runAll(engine, params);
+		models = startModelThread();
+		const results = await runAll(engine, params, { models });
 		process.stdout.write(`${summary(results)}\n`);
 		if (opts.json) {
 			const doc = {
@@ -232,6 +235,7 @@ export async function main(argv: string[]): Promise<number> {
 		process.stderr.write(`analyze: ${message.split('\n')[0]}\n`);
 		return 1;
 	} finally {
+		await models?.close();
 		await engine?.close().catch(() => {});
 	}
 }

@@ -56,6 +56,22 @@ describe('ln 2F1(1, b; c; z), the likelihood\'s fast special case', () => {
 			{ numRuns: 300 }
 		);
 	});
+
+	it('keeps the far left of its quadrature when k = c − b < 1 and z is within 1e-17 of 1', () => {
+		// The integrand then falls off only like w^(1−k) below its peak. Independently, A&S 15.3.6:
+		// F = (c−1)/(k−1)·2F1(1, b; 2−k; ε) + Γ(c)Γ(1−k)/Γ(c−k)·ε^(k−1)(1−ε)^(1−c), here with b·ε ≪ 1.
+		const [b, c, epsilon] = [999.3, 1000, 1e-17];
+		const k = c - b;
+		let term = 1;
+		let series = 1;
+		for (let n = 0; Math.abs(term) > 1e-17 * Math.abs(series); n++) {
+			term *= ((b + n) * epsilon) / (2 - k + n);
+			series += term;
+		}
+		const singular = Math.exp(lgamma(c) - lgamma(b) + lgamma(1 - k) + (k - 1) * Math.log(epsilon) + (1 - c) * Math.log1p(-epsilon));
+		const expected = Math.log(((c - 1) / (k - 1)) * series + singular);
+		expect(Math.abs(logHyp2f1OneB(b, c, 1 - epsilon, epsilon) - expected)).toBeLessThan(1e-11);
+	});
 });
 
 describe('Pareto/NBD likelihood', () => {
