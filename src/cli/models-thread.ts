@@ -4,10 +4,9 @@
  * other analyses wait. On a thread the fits run while DuckDB computes the rest, as the browser's
  * models worker does. If the thread cannot start or fails, the fits run in-process as before.
  */
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import { Worker, parentPort, workerData } from 'node:worker_threads';
 import { inProcessModels, type ModelRunner } from '../lib/analyses/index';
+import { tsxThreadSource } from './tsx-thread';
 
 const ROLE = 'customer-lens models thread';
 
@@ -31,19 +30,13 @@ if (parentPort && workerData === ROLE) {
 	});
 }
 
-/** Loads this module in the thread through tsx, which the command line runs under, so it reads TypeScript. */
-function bootstrap(): string {
-	const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
-	return `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(import.meta.url)}); });`;
-}
-
 export interface ModelThread extends ModelRunner {
 	close(): Promise<void>;
 }
 
 export function startModelThread(): ModelThread {
 	const pending = new Map<number, { resolve: (value: never) => void; reject: (error: Error) => void }>();
-	let worker: Worker | null = new Worker(bootstrap(), { eval: true, workerData: ROLE });
+	let worker: Worker | null = new Worker(tsxThreadSource(import.meta.url), { eval: true, workerData: ROLE });
 	let nextId = 0;
 	const fail = (error: Error): void => {
 		worker = null;

@@ -20,10 +20,10 @@
 
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { forecast } from '../../src/lib/models/forecast/index';
+import { tsxThreadSource } from '../../src/cli/tsx-thread';
 import { rollingOrigins } from '../../src/lib/models/forecast/backtest';
 import {
 	intervalCoverage,
@@ -145,15 +145,6 @@ function score(series: Series[], forecasts: Map<string, number[]>): { smape: num
 	return { smape: s / series.length, mase: m / series.length };
 }
 
-/**
- * A worker's entry module is loaded before any --import hook applies in it, so tsx cannot
- * compile this file there directly: register tsx's ESM hooks first, then import this file.
- */
-function workerBootstrap(): string {
-	const api = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
-	return `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(import.meta.url)}); });`;
-}
-
 async function runWorkers(series: Series[]): Promise<Ours[]> {
 	const chunks: Series[][] = Array.from({ length: WORKERS }, () => []);
 	// Interleave so both workers get a similar mix of long and short series.
@@ -162,7 +153,7 @@ async function runWorkers(series: Series[]): Promise<Ours[]> {
 		chunks.map(
 			(chunk) =>
 				new Promise<Ours[]>((resolve, reject) => {
-					const w = new Worker(workerBootstrap(), { eval: true, workerData: chunk });
+					const w = new Worker(tsxThreadSource(import.meta.url), { eval: true, workerData: chunk });
 					w.once('message', resolve);
 					w.once('error', reject);
 				})
