@@ -5,7 +5,7 @@
  */
 import type { Engine } from '../engine/index';
 import { AnalysisContext } from './context';
-import { cancellable, type ModelRunner } from './model-runner';
+import { cancellable, rememberingFits, type ModelRunner } from './model-runner';
 import { withDefaults, type AnalysisParams } from './params';
 import { ANALYSES } from './registry';
 import type { AnalysisName, AnalysisResults, Unavailable } from './types';
@@ -57,7 +57,7 @@ export async function runAnalyses<K extends AnalysisName>(
 	const { signal, onProgress, onResult } = options;
 	if (signal?.aborted) throw abortError(signal);
 	const ctx = await AnalysisContext.create(engine, withDefaults(params));
-	if (options.models) ctx.models = options.models;
+	ctx.models = rememberingFits(options.models ?? ctx.models);
 	if (signal) ctx.models = cancellable(ctx.models, signal);
 	const background: Promise<void>[] = [];
 	const inFlight = new Set<Promise<void>>();
