@@ -2,18 +2,22 @@
  * One analysis run: the filtered scope, the resolved as-of date, which canonical columns carry data,
  * and the intermediate tables several analyses share, built once per run as temp tables with a
  * per-run name so concurrent runs on one engine never collide. The order-level table (the only pass
- * over every order line besides the product/category breakdowns) is built when the run starts; the
+ * over every order line besides the product/category breakdowns) is ready when the run starts; the
  * tables slices share (customer days, line aggregates, and through {@link AnalysisContext.cached}
  * the customer scores and the CLV model fit of their own slices) are built on first use.
- * `dispose()` drops them all. Column availability ("needs a … column") is decided on the filtered scope.
+ * An unfiltered run's order and customer-day tables are the whole-data ones kept between runs
+ * (`whole-data.ts`); a run filtered on order-level columns only (dates, countries, statuses) selects
+ * its rows from them when they exist, since such a filter keeps or drops whole rows of them.
+ * `dispose()` drops the run's own tables. Column availability ("needs a … column") is decided on the filtered scope.
  * What the per-customer columns mean lives in `customerScoring/`, the model fit in `clv/model.ts`.
  */
 import { inProcessModels, type ModelRunner } from './model-runner';
 import type { ColumnData, Engine, SqlValue } from '../engine/index';
 import { CANONICAL_FIELDS, type CanonicalField } from '../ingest/index';
 import { withDefaults, type AnalysisParams } from './params';
-import { addDays, dateLiteral, isIsoDate, scopeQuery } from './scope';
+import { addDays, dateLiteral, isIsoDate, scopeCondition, scopeQuery } from './scope';
 import type { Unavailable } from './types';
+import { WholeData } from './whole-data';
 
 let runCounter = 0;
 
@@ -28,16 +32,23 @@ export const ORDER_DIMENSIONS: CanonicalField[] = ['country', 'region', 'status'
  */
 export const IN_MONEY = '(is_return OR NOT is_cancelled)';
 
+/** Order-level columns that may hold no value at all (order_id and order_date always do). */
+const OPTIONAL_ORDER_KEYS: CanonicalField[] = ['customer_id', ...ORDER_DIMENSIONS];
+
 /**
  * One row per (order_id, customer_id, order_date, country, region, status, deal_size, channel): an
  * order's lines, usually one row per order. Every measure is a sum or count, so a column varying
  * inside an order only splits rows, never changes totals. `n_<field>` counts lines with a value.
  * The money columns count only lines {@link IN_MONEY}; `left_out_revenue`/`left_out_lines` are the others.
+ * `present`: the optional key columns holding any value in the data; the others are NULL on every
+ * line, so they are selected as NULL instead of grouped by (hashing them costs as much as a real key).
  */
-export function ordersSelect(scope: string): string {
+export function ordersSelect(scope: string, present: readonly CanonicalField[]): string {
 	const nonNull = CANONICAL_FIELDS.map((f) => `count(${f.field}) AS n_${f.field}`).join(', ');
 	const sale = (expr: string) => `coalesce(sum(${expr}) FILTER (WHERE ${IN_MONEY}), 0)`;
-	return `SELECT order_id, customer_id, order_date, ${ORDER_DIMENSIONS.join(', ')},
+	const key = (k: CanonicalField) => (present.includes(k) ? k : `CAST(NULL AS VARCHAR) AS ${k}`);
+	const grouped = ['order_id', 'customer_id', 'order_date', ...ORDER_DIMENSIONS].filter((k) => k === 'order_id' || k === 'order_date' || present.includes(k as CanonicalField));
+	return `SELECT order_id, ${key('customer_id')}, order_date, ${ORDER_DIMENSIONS.map(key).join(', ')},
 			bool_or(is_cancelled) AS cancelled,
 			${sale('revenue')} AS revenue,
 			${sale('CASE WHEN revenue > 0 THEN revenue ELSE 0 END')} AS gross,
@@ -52,7 +63,20 @@ export function ordersSelect(scope: string): string {
 			count(*) FILTER (WHERE revenue = 0) AS zero_revenue_lines,
 			${nonNull}
 		FROM ${scope}
-		GROUP BY ALL`;
+		GROUP BY ${grouped.join(', ')}`;
+}
+
+/** A whole-data table if it is built (or being built), else null. */
+async function built(whole: WholeData, key: string): Promise<string | null> {
+	return (await whole.existing(key)?.catch(() => null)) ?? null;
+}
+
+/** The optional order key columns with any value in `transactions`, once per data. */
+export function presentOrderKeys(engine: Engine, whole: WholeData): Promise<CanonicalField[]> {
+	return whole.value('presentOrderKeys', async () => {
+		const [row] = await engine.query<Record<string, number>>(`SELECT ${OPTIONAL_ORDER_KEYS.map((k) => `count(${k}) AS ${k}`).join(', ')} FROM transactions`);
+		return OPTIONAL_ORDER_KEYS.filter((k) => Number(row[k]) > 0);
+	});
 }
 
 export const NO_SCOPE_REASON = 'no order lines match the selected filters';
@@ -100,7 +124,10 @@ export class AnalysisContext {
 		readonly lastDate: string | null,
 		/** Resolved as-of date (null only when the scope is empty). */
 		readonly asOf: string | null,
-		id: number
+		id: number,
+		private readonly whole: WholeData,
+		/** The optional order key columns with any value in the whole data (see {@link ordersSelect}). */
+		private readonly presentKeys: CanonicalField[]
 	) {
 		this.params = { ...params, asOf };
 		this.prefix = `cl_run${id}_`;
@@ -113,14 +140,26 @@ export class AnalysisContext {
 		const id = ++runCounter;
 		const prefix = `cl_run${id}_`;
 		const scope = `${prefix}scope`;
-		const orders = `${prefix}orders`;
-		await engine.exec(`CREATE OR REPLACE TEMP VIEW ${scope} AS ${scopeQuery(params.filters)}`);
+		const whole = await WholeData.of(engine);
+		const present = await presentOrderKeys(engine, whole);
+		const created: { kind: 'VIEW' | 'TABLE'; name: string }[] = [];
+		let orders: string;
 		try {
-			// The one pass over the order lines every run makes: the order-level table, carrying per-order
-			// counts from which the column availability and data-quality counts are summed.
-			await engine.exec(`CREATE OR REPLACE TEMP TABLE ${orders} AS ${ordersSelect(scope)}`);
+			await engine.exec(`CREATE OR REPLACE TEMP VIEW ${scope} AS ${scopeQuery(params.filters)}`);
+			created.push({ kind: 'VIEW', name: scope });
+			// The one pass over the order lines every run makes (unless the whole-data table serves): the
+			// order-level table, carrying per-order counts from which the column availability and data-quality counts are summed.
+			const where = scopeCondition(params.filters);
+			if (where === 'TRUE') orders = await whole.table('orders', ordersSelect('transactions', present));
+			else {
+				orders = `${prefix}orders`;
+				const wholeOrders = params.filters.categories.length ? null : await built(whole, 'orders');
+				const select = wholeOrders ? `SELECT * FROM ${wholeOrders} WHERE ${where}` : ordersSelect(scope, present);
+				await engine.exec(`CREATE OR REPLACE TEMP TABLE ${orders} AS ${select}`);
+				created.push({ kind: 'TABLE', name: orders });
+			}
 		} catch (e) {
-			await engine.exec(`DROP VIEW IF EXISTS ${scope}`).catch(() => {});
+			for (const { kind, name } of created.reverse()) await engine.exec(`DROP ${kind} IF EXISTS ${name}`).catch(() => {});
 			throw e;
 		}
 		const counts = CANONICAL_FIELDS.map((f) => `coalesce(sum(n_${f.field}), 0) AS ${f.field}`).join(', ');
@@ -147,9 +186,11 @@ export class AnalysisContext {
 			first,
 			last,
 			asOf,
-			id
+			id,
+			whole,
+			present
 		);
-		ctx.created.push({ kind: 'VIEW', name: scope }, { kind: 'TABLE', name: orders });
+		ctx.created.push(...created);
 		ctx.memo.set('orders', Promise.resolve(orders));
 		return ctx;
 	}
@@ -196,6 +237,14 @@ export class AnalysisContext {
 		});
 	}
 
+	/** How many files the whole data was read from (once per data). */
+	sourceFiles(): Promise<number> {
+		return this.whole.value('sourceFiles', async () => {
+			const [{ n }] = await this.engine.query<{ n: number }>('SELECT count(DISTINCT source_file) AS n FROM transactions');
+			return Number(n);
+		});
+	}
+
 	/** Memoises any per-run computation shared by several analyses. */
 	cached<T>(key: string, build: () => Promise<T>): Promise<T> {
 		return this.once(`cached:${key}`, build);
@@ -231,17 +280,35 @@ export class AnalysisContext {
 	 */
 	customerDays(): Promise<string> {
 		return this.once('customerDays', async () => {
-			const orders = await this.orders();
-			return this.createTemp(
-				'customer_days',
-				`SELECT customer_id, order_date,
+			const select = (orders: string) => `SELECT customer_id, order_date,
 					bool_or(NOT cancelled) AS purchase,
 					coalesce(sum(revenue) FILTER (WHERE NOT cancelled), 0) AS purchase_revenue,
 					sum(revenue) AS revenue
 				FROM ${orders} WHERE customer_id IS NOT NULL
-				GROUP BY customer_id, order_date`
-			);
+				GROUP BY customer_id, order_date`;
+			const { countries, categories, statuses } = this.params.filters;
+			const where = scopeCondition(this.params.filters);
+			if (where === 'TRUE') return this.whole.table('customer_days', select(await this.orders()));
+			// A date range keeps or drops whole (customer, day) rows; other filters split a day's orders.
+			const whole = countries.length || categories.length || statuses.length ? null : await built(this.whole, 'customer_days');
+			return this.createTemp('customer_days', whole ? `SELECT * FROM ${whole} WHERE ${where}` : select(await this.orders()));
 		});
+	}
+
+	/**
+	 * The order table of the scope with its date range lifted (for what looks at the whole history,
+	 * such as when a customer was acquired). When the whole-data table cannot serve (a category
+	 * filter, or it is not built), a lighter grouping of the lines with only the `cancelled` flag.
+	 */
+	async ordersOverWholeHistory(): Promise<string> {
+		const { dateFrom, dateTo } = this.params.filters;
+		if (dateFrom === null && dateTo === null) return this.orders();
+		const filters = { ...this.params.filters, dateFrom: null, dateTo: null };
+		const where = scopeCondition(filters);
+		const whole = filters.categories.length ? null : await built(this.whole, 'orders');
+		if (whole) return where === 'TRUE' ? whole : `(SELECT * FROM ${whole} WHERE ${where})`;
+		const keys = ['order_id', 'customer_id', 'order_date', ...ORDER_DIMENSIONS.filter((k) => this.presentKeys.includes(k))];
+		return `(SELECT ${keys.join(', ')}, bool_or(is_cancelled) AS cancelled FROM (${scopeQuery(filters)}) GROUP BY ${keys.join(', ')})`;
 	}
 
 	/** Lines, net revenue and positive units (lines {@link IN_MONEY}) per value of a line-level column (product, category), all values. */

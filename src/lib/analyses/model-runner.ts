@@ -26,6 +26,49 @@ export function cancellable(runner: ModelRunner, signal: AbortSignal): ModelRunn
 	};
 }
 
+/** Same input, same key: JSON that keeps non-finite numbers apart from null. */
+function inputKey(input: unknown): string {
+	return JSON.stringify(input, (_, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v));
+}
+
+/** Fits remembered per kind: enough for a filter switched on and off again, small next to the data. */
+const REMEMBERED_FITS = 4;
+
+/** The last few successful fits of one kind, most recent first, by the key of their input. */
+function rememberLast<I, O>(fit: (input: I, signal?: AbortSignal) => Promise<O>): (input: I, signal?: AbortSignal) => Promise<O> {
+	const remembered: { key: string; output: O }[] = [];
+	return async (input, signal) => {
+		const key = inputKey(input);
+		const hit = remembered.findIndex((r) => r.key === key);
+		if (hit >= 0) {
+			const [entry] = remembered.splice(hit, 1);
+			remembered.unshift(entry);
+			// A copy, so that no run can change what another run is handed.
+			return structuredClone(entry.output);
+		}
+		const output = await fit(input, signal);
+		remembered.unshift({ key, output: structuredClone(output) });
+		remembered.length = Math.min(remembered.length, REMEMBERED_FITS);
+		return output;
+	};
+}
+
+const remembering = new WeakMap<ModelRunner, ModelRunner>();
+
+/**
+ * The runner handing back a recent fit again when it is asked for with the same input. The fits are
+ * pure functions of their input, and settings they do not read (margin, churn window, RFM scheme)
+ * rerun the analyses that show the model: those get the same models without fitting them again.
+ */
+export function rememberingFits(runner: ModelRunner): ModelRunner {
+	let r = remembering.get(runner);
+	if (!r) {
+		r = { fitClv: rememberLast(runner.fitClv.bind(runner)), forecast: rememberLast(runner.forecast.bind(runner)) };
+		remembering.set(runner, r);
+	}
+	return r;
+}
+
 export const inProcessModels: ModelRunner = {
 	fitClv: async (input) => fitClvModels(input),
 	forecast: async (input) => forecast(input)

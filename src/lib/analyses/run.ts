@@ -5,7 +5,7 @@
  */
 import type { Engine } from '../engine/index';
 import { AnalysisContext } from './context';
-import { cancellable, type ModelRunner } from './model-runner';
+import { cancellable, rememberingFits, type ModelRunner } from './model-runner';
 import { withDefaults, type AnalysisParams } from './params';
 import { ANALYSES } from './registry';
 import type { AnalysisName, AnalysisResults, Unavailable } from './types';
@@ -27,6 +27,12 @@ export interface RunOptions {
 	/** Where the model fits run; in-process by default. */
 	models?: ModelRunner;
 }
+
+/**
+ * Analyses computed at once (besides the background ones): the next one's statements are already
+ * queued while a result is handed over and drawn, so the database never waits for the page.
+ */
+const FOREGROUND_IN_FLIGHT = 3;
 
 function abortError(signal: AbortSignal): unknown {
 	return signal.reason ?? new DOMException('The analysis was cancelled', 'AbortError');
@@ -51,30 +57,48 @@ export async function runAnalyses<K extends AnalysisName>(
 	const { signal, onProgress, onResult } = options;
 	if (signal?.aborted) throw abortError(signal);
 	const ctx = await AnalysisContext.create(engine, withDefaults(params));
-	if (options.models) ctx.models = options.models;
+	ctx.models = rememberingFits(options.models ?? ctx.models);
 	if (signal) ctx.models = cancellable(ctx.models, signal);
 	const background: Promise<void>[] = [];
+	const inFlight = new Set<Promise<void>>();
 	try {
 		const out = { params: ctx.params, asOf: ctx.asOf, engine: engine.name } as Pick<AnalysisResults, K | 'params' | 'asOf' | 'engine'>;
 		const ordered = ANALYSIS_NAMES.filter((n) => (names as readonly string[]).includes(n)) as K[];
 		let done = 0;
+		let previous: Promise<unknown> = Promise.resolve();
 		for (const name of ordered) {
 			if (signal?.aborted) throw abortError(signal);
-			const job = computeOne(ctx, name).then((result) => {
+			const computed = computeOne(ctx, name);
+			const deliver = (result: AnalysisResults[K]) => {
 				if (signal?.aborted) return;
 				(out as Record<string, unknown>)[name] = result;
 				onResult?.(name, result, ctx.asOf);
 				onProgress?.({ name, done: ++done, total: ordered.length });
-			});
-			if (ANALYSES[name].background) background.push(job);
-			else await job;
+			};
+			if (ANALYSES[name].background) {
+				background.push(computed.then(deliver));
+				continue;
+			}
+			// Delivered in the registry's order (the headline numbers first), whichever finishes first.
+			const after = previous;
+			const job = (async () => {
+				await after;
+				deliver(await computed);
+			})();
+			previous = job;
+			inFlight.add(job);
+			void job.then(
+				() => inFlight.delete(job),
+				() => inFlight.delete(job)
+			);
+			if (inFlight.size >= FOREGROUND_IN_FLIGHT) await Promise.race(inFlight);
 		}
-		await Promise.all(background);
+		await Promise.all([...inFlight, ...background]);
 		if (signal?.aborted) throw abortError(signal);
 		return out;
 	} finally {
-		// A fit still running would write its tables after the drop.
-		await Promise.allSettled(background);
+		// A fit or statement still running would write its tables after the drop.
+		await Promise.allSettled([...inFlight, ...background]);
 		await ctx.dispose();
 	}
 }

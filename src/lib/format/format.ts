@@ -6,7 +6,14 @@
 const LOCALE = 'en-US';
 const MINUS = '\u2212';
 
-const fixed = (digits: number) => new Intl.NumberFormat(LOCALE, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+// One formatter per number of decimals: building an Intl.NumberFormat costs far more than a format
+// call, and a chart formats thousands of labels and cells.
+const fixedFormats = new Map<number, Intl.NumberFormat>();
+const fixed = (digits: number) => {
+	let f = fixedFormats.get(digits);
+	if (!f) fixedFormats.set(digits, (f = new Intl.NumberFormat(LOCALE, { minimumFractionDigits: digits, maximumFractionDigits: digits })));
+	return f;
+};
 const money2 = fixed(2);
 const money0 = fixed(0);
 const int = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });

@@ -5,6 +5,7 @@
 import type { Engine } from '../../engine/index';
 import { quoteIdent, quoteString } from '../../sql';
 import { withContext } from '../context';
+import { dataIdentity } from '../whole-data';
 import type { PresetModels } from '../clv/model';
 import { customerView, type CustomerViewInfo } from './view';
 import { LAPSING_SEGMENTS } from '../feedback/compute';
@@ -81,13 +82,6 @@ interface CacheEntry {
 }
 const cache = new WeakMap<Engine, CacheEntry>();
 let cacheCounter = 0;
-
-async function dataIdentity(engine: Engine): Promise<string> {
-	const rows = await engine.query<{ table_name: string; table_oid: number; estimated_size: number }>(
-		"SELECT table_name, table_oid, estimated_size FROM duckdb_tables() WHERE table_name IN ('transactions', 'customers') AND schema_name = 'main' ORDER BY table_name"
-	);
-	return JSON.stringify(rows);
-}
 
 async function cachedTable(engine: Engine, params: Partial<AnalysisParams>, models?: PresetModels): Promise<CachedTable | null> {
 	const key = JSON.stringify([await dataIdentity(engine), withDefaults(params), models ?? null]);
