@@ -40,4 +40,14 @@ describe('Mann–Kendall trend test (worked by hand)', () => {
 		const r = mannKendall([5, 5, 5]);
 		expect([r.s, r.z, r.direction]).toEqual([0, 0, 'none']);
 	});
+
+	it('sums equal but for the last bits are ties: [0.1, 0.3, 0.1 + 0.2, 0.6, 0.2 + 0.4] is [1, 2, 2, 3, 3]', () => {
+		// 0.1 + 0.2 = 0.30000000000000004 and 0.2 + 0.4 = 0.6000000000000001: the same money summed in another order.
+		// [1, 2, 2, 3, 3] by hand: from 1: +,+,+,+ = 4; 2a: 0,+,+ = 2; 2b: +,+ = 2; 3a: 0 → S = 8.
+		// Var = [5·4·15 − 2·(2·1·9)] / 18 = (300 − 36) / 18.
+		const r = mannKendall([0.1, 0.3, 0.1 + 0.2, 0.6, 0.2 + 0.4]);
+		expect(r.s).toBe(8);
+		expect(r.variance).toBeCloseTo(264 / 18, 12);
+		expect(r.z).toBeCloseTo(7 / Math.sqrt(264 / 18), 12);
+	});
 });

@@ -27,7 +27,15 @@ export interface MannKendall {
 	direction: 'up' | 'down' | 'none';
 }
 
-export function mannKendall(values: readonly number[]): MannKendall {
+/**
+ * Significant digits to which two values count as tied. Revenue sums are floating point, and the
+ * same months summed in another order (another thread split, another plan) differ in the last
+ * bits: without this, equal months would count as rising or falling by chance.
+ */
+const TIE_DIGITS = 12;
+
+export function mannKendall(raw: readonly number[]): MannKendall {
+	const values = raw.map((v) => (Number.isFinite(v) ? Number(v.toPrecision(TIE_DIGITS)) : v));
 	const n = values.length;
 	let s = 0;
 	for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) s += Math.sign(values[j] - values[i]);
