@@ -27,6 +27,7 @@ import { NO_OPTIONS, type FilterOptions } from './filter-options';
 import { ingest } from './ingest-adapter';
 import { mergeStoredMappings, rememberMapping } from './mapping';
 import { Scheduler, commit, replaceOnSuccess } from './scheduler';
+import { frameBatch } from './frame-batch';
 import type { ViewSettings } from './url-settings';
 import { workerModels } from './models-worker';
 
@@ -357,6 +358,19 @@ export class Session {
 		const run = this.scheduler.begin(names, () => this.dataset?.id === datasetId);
 		for (const n of names) this.computing.add(n);
 		const total = names.length;
+		const arrived = frameBatch<{ name: AnalysisName; result: unknown; asOf: string | null }>((items) => {
+			const { next, taken } = commit(
+				this.results as Partial<Record<AnalysisName, unknown>>,
+				Object.fromEntries(items.map((i) => [i.name, i.result])),
+				items.map((i) => i.name),
+				run
+			);
+			if (!taken.length) return;
+			for (const n of taken) this.computing.delete(n);
+			this.results = next as Partial<AnalysisResults>;
+			const asOf = items[items.length - 1].asOf;
+			if (asOf && this.dataset?.id === datasetId) this.resolvedAsOf = asOf;
+		});
 		try {
 			// One run, one shared context: results arrive panel by panel, the headline numbers first.
 			await this.scheduler.exclusive(() => {
@@ -366,13 +380,7 @@ export class Session {
 				return runAnalyses(engine, params, live, {
 					signal: run.signal,
 					models: workerModels,
-					onResult: (name, result, asOf) => {
-						const { next, taken } = commit(this.results as Partial<Record<AnalysisName, unknown>>, { [name]: result }, [name], run);
-						if (!taken.length) return;
-						this.computing.delete(name);
-						this.results = next as Partial<AnalysisResults>;
-						if (asOf && this.dataset?.id === datasetId) this.resolvedAsOf = asOf;
-					},
+					onResult: (name, result, asOf) => arrived.push({ name, result, asOf }),
 					onProgress: (p) => {
 						if (!run.isCurrent(p.name)) return;
 						this.progress = { phase: `Analysing: ${ANALYSES[p.name].label}`, startedAt, step: skipped + p.done, steps: total, fraction: (skipped + p.done) / total };
@@ -383,6 +391,8 @@ export class Session {
 			if (e instanceof DOMException && e.name === 'AbortError') return;
 			if (names.some(run.isCurrent)) throw e;
 		} finally {
+			// Everything that arrived is on screen before the run counts as finished (`data-state`).
+			arrived.flush();
 			run.finish();
 			for (const n of names) if (run.isCurrent(n)) this.computing.delete(n);
 		}

@@ -1,0 +1,60 @@
+/**
+ * Results arrive one by one from the worker. Handing each to the page at once redrew the dashboard
+ * inside the message handler, before the analysis runner could send the database its next
+ * statements, so the database waited for the page. Collected here, they are applied together once
+ * per frame: the runner goes on at once, and several results that arrive close together cost one
+ * redraw.
+ */
+
+export interface FrameBatch<T> {
+	/** Queues an item; it is applied with the others at the next frame. */
+	push(item: T): void;
+	/** Applies whatever is queued now (e.g. before the run reports that it has finished). */
+	flush(): void;
+}
+
+/** Waits for the next frame, or for a timer where frames are not drawn (a hidden tab). */
+export function nextFrame(run: () => void): () => void {
+	if (typeof requestAnimationFrame !== 'function') {
+		const t = setTimeout(run, 0);
+		return () => clearTimeout(t);
+	}
+	let done = false;
+	const once = () => {
+		if (done) return;
+		done = true;
+		cancelAnimationFrame(frame);
+		clearTimeout(timer);
+		run();
+	};
+	const frame = requestAnimationFrame(once);
+	const timer = setTimeout(once, HIDDEN_TAB_FALLBACK_MS);
+	return () => {
+		done = true;
+		cancelAnimationFrame(frame);
+		clearTimeout(timer);
+	};
+}
+
+/** Long enough never to beat a frame in a visible tab, short enough not to be noticed in a hidden one. */
+const HIDDEN_TAB_FALLBACK_MS = 250;
+
+export function frameBatch<T>(apply: (items: T[]) => void, schedule: (run: () => void) => () => void = nextFrame): FrameBatch<T> {
+	let queued: T[] = [];
+	let cancel: (() => void) | null = null;
+	const flush = () => {
+		cancel?.();
+		cancel = null;
+		if (queued.length === 0) return;
+		const items = queued;
+		queued = [];
+		apply(items);
+	};
+	return {
+		push(item) {
+			queued.push(item);
+			cancel ??= schedule(flush);
+		},
+		flush
+	};
+}
