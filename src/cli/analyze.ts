@@ -15,8 +15,7 @@
 import { stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createNativeEngine } from '../lib/engine/native-node';
-import type { Engine } from '../lib/engine/index';
+import { createNativeEngine, type NativeEngine } from '../lib/engine/native-node';
 import {
 	CANONICAL_FIELDS,
 	CUSTOMER_ATTRIBUTES,
@@ -171,7 +170,7 @@ export function summary(r: AnalysisResults): string {
 }
 
 export async function main(argv: string[]): Promise<number> {
-	let engine: Engine | null = null;
+	let engine: NativeEngine | null = null;
 	let models: ModelThread | null = null;
 	try {
 		const opts = parseArgs(argv);
@@ -201,7 +200,7 @@ export async function main(argv: string[]): Promise<number> {
 			...(opts.ratingScale !== null ? { ratingScale: opts.ratingScale } : {})
 		});
 		models = startModelThread();
-		const results = await runAll(engine, params, { models });
+		const results = await runAll(engine, params, { models, backgroundFirst: engine.urgent });
 		process.stdout.write(`${summary(results)}\n`);
 		if (opts.json) {
 			const doc = {
