@@ -51,7 +51,9 @@ function statementQueue() {
 		run<T>(statement: () => Promise<T>): Promise<T> {
 			const lane = urgentWork.getStore() ? waiting.urgent : waiting.normal;
 			return new Promise<T>((resolve, reject) => {
-				lane.push(() => statement().then(resolve, reject).finally(next));
+				// The next statement is picked after the current turn's promise callbacks: an urgent caller
+				// that issues its next statement as soon as it has this one's rows is then not overtaken.
+				lane.push(() => statement().then(resolve, reject).finally(() => setImmediate(next)));
 				if (!busy) next();
 			});
 		}
