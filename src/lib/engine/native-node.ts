@@ -93,7 +93,6 @@ export async function createNativeEngine(): Promise<NativeEngine> {
 		scratch ??= await mkdtemp(path.join(tmpdir(), 'customer-lens-'));
 		return scratch;
 	}
-	let parquetCounter = 0;
 
 	return {
 		name: `duckdb-native ${version}`,
@@ -101,12 +100,14 @@ export async function createNativeEngine(): Promise<NativeEngine> {
 		exec: async (sql) => void (await statements.run(() => conn.run(sql))),
 		urgent: statements.urgent,
 		async copyToParquet(sql: string) {
-			const file = path.join(await scratchDir(), `export-${++parquetCounter}.parquet`);
+			// A directory of its own, removed here: nothing is left behind by a process that exits without close().
+			const dir = await mkdtemp(path.join(tmpdir(), 'customer-lens-export-'));
+			const file = path.join(dir, 'export.parquet');
 			try {
 				await statements.run(() => conn.run(`COPY (${sql}) TO ${quoteString(file)} (FORMAT parquet)`));
 				return new Uint8Array(await readFile(file));
 			} finally {
-				await rm(file, { force: true });
+				await rm(dir, { recursive: true, force: true });
 			}
 		},
 		async registerFile(name: string, source: FileSource) {
