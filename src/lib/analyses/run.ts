@@ -26,6 +26,13 @@ export interface RunOptions {
 	signal?: AbortSignal;
 	/** Where the model fits run; in-process by default. */
 	models?: ModelRunner;
+	/**
+	 * When given, the background analyses (the model fits) start before the others, each inside this
+	 * wrapper: the command line runs them as its engine's urgent work, so the fits' input statements
+	 * do not queue behind every other analysis and the fits run while the database computes the rest.
+	 * A page wants its headline numbers first instead.
+	 */
+	backgroundFirst?: <T>(start: () => Promise<T>) => Promise<T>;
 }
 
 /**
@@ -66,9 +73,12 @@ export async function runAnalyses<K extends AnalysisName>(
 		const ordered = ANALYSIS_NAMES.filter((n) => (names as readonly string[]).includes(n)) as K[];
 		let done = 0;
 		let previous: Promise<unknown> = Promise.resolve();
-		for (const name of ordered) {
+		const { backgroundFirst } = options;
+		const isBackground = (name: K) => Boolean(ANALYSES[name].background);
+		const start = backgroundFirst ? [...ordered.filter(isBackground), ...ordered.filter((n) => !isBackground(n))] : ordered;
+		for (const name of start) {
 			if (signal?.aborted) throw abortError(signal);
-			const computed = computeOne(ctx, name);
+			const computed = backgroundFirst && isBackground(name) ? backgroundFirst(() => computeOne(ctx, name)) : computeOne(ctx, name);
 			const deliver = (result: AnalysisResults[K]) => {
 				if (signal?.aborted) return;
 				(out as Record<string, unknown>)[name] = result;

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -24,18 +25,54 @@ function arrowColumn(type: arrow.DataType): { sql: string; append: (a: DuckDBApp
 
 const TIMESTAMPS = new Set([DuckDBTypeId.TIMESTAMP, DuckDBTypeId.TIMESTAMP_S, DuckDBTypeId.TIMESTAMP_MS, DuckDBTypeId.TIMESTAMP_NS]);
 
+export interface NativeEngine extends Engine {
+	/**
+	 * Runs `work` with its statements ahead of the others waiting for the connection (the model fits'
+	 * inputs: a fit runs on its own thread, so the sooner its input is read the more it overlaps).
+	 */
+	urgent<T>(work: () => Promise<T>): Promise<T>;
+}
+
+/**
+ * One statement at a time on the connection (DuckDB runs a connection's statements one after
+ * another anyway, each on every core), urgent statements first.
+ */
+function statementQueue() {
+	const urgentWork = new AsyncLocalStorage<true>();
+	const waiting: { urgent: (() => void)[]; normal: (() => void)[] } = { urgent: [], normal: [] };
+	let busy = false;
+	const next = () => {
+		const go = waiting.urgent.shift() ?? waiting.normal.shift();
+		busy = Boolean(go);
+		go?.();
+	};
+	return {
+		urgent: <T>(work: () => Promise<T>) => urgentWork.run(true, work),
+		run<T>(statement: () => Promise<T>): Promise<T> {
+			const lane = urgentWork.getStore() ? waiting.urgent : waiting.normal;
+			return new Promise<T>((resolve, reject) => {
+				// The next statement is picked after the current turn's promise callbacks: an urgent caller
+				// that issues its next statement as soon as it has this one's rows is then not overtaken.
+				lane.push(() => statement().then(resolve, reject).finally(() => setImmediate(next)));
+				if (!busy) next();
+			});
+		}
+	};
+}
+
 /**
  * Native DuckDB for the command line and benchmarks: same SQL as the browser, no wasm overhead,
  * files read straight from disk.
  */
-export async function createNativeEngine(): Promise<Engine> {
+export async function createNativeEngine(): Promise<NativeEngine> {
 	const instance = await DuckDBInstance.create(':memory:');
 	const conn: DuckDBConnection = await instance.connect();
 	const version = (await conn.runAndReadAll('SELECT version() AS v')).getRowObjectsJson()[0]?.v;
 	let scratch: string | null = null;
+	const statements = statementQueue();
 
 	async function query<T extends object>(sql: string, params: SqlValue[] = []): Promise<T[]> {
-		const reader = await conn.runAndReadAll(sql, params.length ? (params as DuckDBValue[]) : undefined);
+		const reader = await statements.run(() => conn.runAndReadAll(sql, params.length ? (params as DuckDBValue[]) : undefined));
 		const names = reader.columnNames();
 		const types = reader.columnTypes().map((t) => t.typeId);
 		const json = reader.getRowObjectsJson();
@@ -56,19 +93,21 @@ export async function createNativeEngine(): Promise<Engine> {
 		scratch ??= await mkdtemp(path.join(tmpdir(), 'customer-lens-'));
 		return scratch;
 	}
-	let parquetCounter = 0;
 
 	return {
 		name: `duckdb-native ${version}`,
 		query,
-		exec: async (sql) => void (await conn.run(sql)),
+		exec: async (sql) => void (await statements.run(() => conn.run(sql))),
+		urgent: statements.urgent,
 		async copyToParquet(sql: string) {
-			const file = path.join(await scratchDir(), `export-${++parquetCounter}.parquet`);
+			// A directory of its own, removed here: nothing is left behind by a process that exits without close().
+			const dir = await mkdtemp(path.join(tmpdir(), 'customer-lens-export-'));
+			const file = path.join(dir, 'export.parquet');
 			try {
-				await conn.run(`COPY (${sql}) TO ${quoteString(file)} (FORMAT parquet)`);
+				await statements.run(() => conn.run(`COPY (${sql}) TO ${quoteString(file)} (FORMAT parquet)`));
 				return new Uint8Array(await readFile(file));
 			} finally {
-				await rm(file, { force: true });
+				await rm(dir, { recursive: true, force: true });
 			}
 		},
 		async registerFile(name: string, source: FileSource) {
@@ -79,45 +118,48 @@ export async function createNativeEngine(): Promise<Engine> {
 			return file;
 		},
 		dropFile: async () => {},
-		async createTableFromColumns(table: string, columns: ColumnData[]) {
-			const staging = `${table}__staging`;
-			const ddl = columns.map((c) => `${quoteIdent(c.name)} ${c.type === 'TIMESTAMP' ? 'VARCHAR' : c.type}`).join(', ');
-			await conn.run(`CREATE OR REPLACE TABLE ${quoteIdent(staging)} (${ddl})`);
-			const appender = await conn.createAppender(staging);
-			const n = columns[0]?.values.length ?? 0;
-			for (let i = 0; i < n; i++) {
-				for (const c of columns) {
-					const v = c.values[i];
-					if (v === null || v === undefined) appender.appendNull();
-					else if (c.type === 'DOUBLE') appender.appendDouble(Number(v));
-					else if (c.type === 'BOOLEAN') appender.appendBoolean(Boolean(v));
-					else appender.appendVarchar(String(v));
+		// Whole loads, so no other statement runs between their steps.
+		createTableFromColumns: (table: string, columns: ColumnData[]) =>
+			statements.run(async () => {
+				const staging = `${table}__staging`;
+				const ddl = columns.map((c) => `${quoteIdent(c.name)} ${c.type === 'TIMESTAMP' ? 'VARCHAR' : c.type}`).join(', ');
+				await conn.run(`CREATE OR REPLACE TABLE ${quoteIdent(staging)} (${ddl})`);
+				const appender = await conn.createAppender(staging);
+				const n = columns[0]?.values.length ?? 0;
+				for (let i = 0; i < n; i++) {
+					for (const c of columns) {
+						const v = c.values[i];
+						if (v === null || v === undefined) appender.appendNull();
+						else if (c.type === 'DOUBLE') appender.appendDouble(Number(v));
+						else if (c.type === 'BOOLEAN') appender.appendBoolean(Boolean(v));
+						else appender.appendVarchar(String(v));
+					}
+					appender.endRow();
 				}
-				appender.endRow();
-			}
-			appender.closeSync();
-			const select = columns
-				.map((c) => (c.type === 'TIMESTAMP' ? `TRY_CAST(${quoteIdent(c.name)} AS TIMESTAMP) AS ${quoteIdent(c.name)}` : quoteIdent(c.name)))
-				.join(', ');
-			await conn.run(`CREATE OR REPLACE TABLE ${quoteIdent(table)} AS SELECT ${select} FROM ${quoteIdent(staging)}`);
-			await conn.run(`DROP TABLE ${quoteIdent(staging)}`);
-		},
+				appender.closeSync();
+				const select = columns
+					.map((c) => (c.type === 'TIMESTAMP' ? `TRY_CAST(${quoteIdent(c.name)} AS TIMESTAMP) AS ${quoteIdent(c.name)}` : quoteIdent(c.name)))
+					.join(', ');
+				await conn.run(`CREATE OR REPLACE TABLE ${quoteIdent(table)} AS SELECT ${select} FROM ${quoteIdent(staging)}`);
+				await conn.run(`DROP TABLE ${quoteIdent(staging)}`);
+			}),
 		readsParquet: true,
-		async insertArrowIpc(table: string, ipc: Uint8Array, create: boolean) {
-			const t = arrow.tableFromIPC(ipc);
-			const cols = t.schema.fields.map((f) => ({ name: f.name, vector: t.getChild(f.name)!, ...arrowColumn(f.type) }));
-			if (create) await conn.run(`CREATE OR REPLACE TABLE ${quoteIdent(table)} (${cols.map((c) => `${quoteIdent(c.name)} ${c.sql}`).join(', ')})`);
-			const appender = await conn.createAppender(table);
-			for (let i = 0; i < t.numRows; i++) {
-				for (const c of cols) {
-					const v = c.vector.get(i);
-					if (v === null || v === undefined) appender.appendNull();
-					else c.append(appender, v);
+		insertArrowIpc: (table: string, ipc: Uint8Array, create: boolean) =>
+			statements.run(async () => {
+				const t = arrow.tableFromIPC(ipc);
+				const cols = t.schema.fields.map((f) => ({ name: f.name, vector: t.getChild(f.name)!, ...arrowColumn(f.type) }));
+				if (create) await conn.run(`CREATE OR REPLACE TABLE ${quoteIdent(table)} (${cols.map((c) => `${quoteIdent(c.name)} ${c.sql}`).join(', ')})`);
+				const appender = await conn.createAppender(table);
+				for (let i = 0; i < t.numRows; i++) {
+					for (const c of cols) {
+						const v = c.vector.get(i);
+						if (v === null || v === undefined) appender.appendNull();
+						else c.append(appender, v);
+					}
+					appender.endRow();
 				}
-				appender.endRow();
-			}
-			appender.closeSync();
-		},
+				appender.closeSync();
+			}),
 		async close() {
 			conn.closeSync();
 			instance.closeSync();
