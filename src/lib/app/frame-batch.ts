@@ -39,22 +39,31 @@ export function nextFrame(run: () => void): () => void {
 /** Long enough never to beat a frame in a visible tab, short enough not to be noticed in a hidden one. */
 const HIDDEN_TAB_FALLBACK_MS = 250;
 
-export function frameBatch<T>(apply: (items: T[]) => void, schedule: (run: () => void) => () => void = nextFrame): FrameBatch<T> {
+/**
+ * `perFrame` caps what one frame applies: each result redraws its panels, and several in one task
+ * would make the page's longest task their sum.
+ */
+export function frameBatch<T>(
+	apply: (items: T[]) => void,
+	{ schedule = nextFrame, perFrame = Infinity }: { schedule?: (run: () => void) => () => void; perFrame?: number } = {}
+): FrameBatch<T> {
 	let queued: T[] = [];
 	let cancel: (() => void) | null = null;
-	const flush = () => {
+	const take = (n: number) => {
 		cancel?.();
 		cancel = null;
 		if (queued.length === 0) return;
-		const items = queued;
-		queued = [];
+		const items = queued.slice(0, n);
+		queued = queued.slice(n);
 		apply(items);
+		if (queued.length) cancel ??= schedule(frame);
 	};
+	const frame = () => take(perFrame);
 	return {
 		push(item) {
 			queued.push(item);
-			cancel ??= schedule(flush);
+			cancel ??= schedule(frame);
 		},
-		flush
+		flush: () => take(Infinity)
 	};
 }

@@ -358,19 +358,22 @@ export class Session {
 		const run = this.scheduler.begin(names, () => this.dataset?.id === datasetId);
 		for (const n of names) this.computing.add(n);
 		const total = names.length;
-		const arrived = frameBatch<{ name: AnalysisName; result: unknown; asOf: string | null }>((items) => {
-			const { next, taken } = commit(
-				this.results as Partial<Record<AnalysisName, unknown>>,
-				Object.fromEntries(items.map((i) => [i.name, i.result])),
-				items.map((i) => i.name),
-				run
-			);
-			if (!taken.length) return;
-			for (const n of taken) this.computing.delete(n);
-			this.results = next as Partial<AnalysisResults>;
-			const asOf = items[items.length - 1].asOf;
-			if (asOf && this.dataset?.id === datasetId) this.resolvedAsOf = asOf;
-		});
+		const arrived = frameBatch<{ name: AnalysisName; result: unknown; asOf: string | null }>(
+			(items) => {
+				const { next, taken } = commit(
+					this.results as Partial<Record<AnalysisName, unknown>>,
+					Object.fromEntries(items.map((i) => [i.name, i.result])),
+					items.map((i) => i.name),
+					run
+				);
+				if (!taken.length) return;
+				for (const n of taken) this.computing.delete(n);
+				this.results = next as Partial<AnalysisResults>;
+				const asOf = items[items.length - 1].asOf;
+				if (asOf && this.dataset?.id === datasetId) this.resolvedAsOf = asOf;
+			},
+			{ perFrame: 1 }
+		);
 		try {
 			// One run, one shared context: results arrive panel by panel, the headline numbers first.
 			await this.scheduler.exclusive(() => {

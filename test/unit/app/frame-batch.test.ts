@@ -31,7 +31,7 @@ describe('frameBatch', () => {
 	it('applies everything pushed before a frame together, once, in arrival order', () => {
 		const frames = manualFrames();
 		const applied: string[][] = [];
-		const batch = frameBatch<string>((items) => applied.push(items), frames.schedule);
+		const batch = frameBatch<string>((items) => applied.push(items), { schedule: frames.schedule });
 		batch.push('kpis');
 		batch.push('trend');
 		batch.push('rfm');
@@ -48,7 +48,7 @@ describe('frameBatch', () => {
 	it('flush applies what is queued at once and cancels the frame it was waiting for', () => {
 		const frames = manualFrames();
 		const applied: number[][] = [];
-		const batch = frameBatch<number>((items) => applied.push(items), frames.schedule);
+		const batch = frameBatch<number>((items) => applied.push(items), { schedule: frames.schedule });
 		batch.push(1);
 		batch.push(2);
 		batch.flush();
@@ -66,12 +66,28 @@ describe('frameBatch', () => {
 		const batch = frameBatch<string>((items) => {
 			applied.push(items);
 			if (items.includes('a')) batch.push('late');
-		}, frames.schedule);
+		}, { schedule: frames.schedule });
 		batch.push('a');
 		frames.tick();
 		expect(applied).toEqual([['a']]);
 		frames.tick();
 		expect(applied).toEqual([['a'], ['late']]);
+	});
+	it('applies at most perFrame items a frame, the rest at the following frames, and flush takes all', () => {
+		const frames = manualFrames();
+		const applied: string[][] = [];
+		const batch = frameBatch<string>((items) => applied.push(items), { schedule: frames.schedule, perFrame: 1 });
+		batch.push('kpis');
+		batch.push('trend');
+		batch.push('rfm');
+		batch.push('churn');
+		frames.tick();
+		expect(applied).toEqual([['kpis']]);
+		frames.tick();
+		expect(applied).toEqual([['kpis'], ['trend']]);
+		batch.flush();
+		expect(applied).toEqual([['kpis'], ['trend'], ['rfm', 'churn']]);
+		expect(frames.pending).toBe(0);
 	});
 });
 
