@@ -1,9 +1,8 @@
 /**
  * Results arrive one by one from the worker. Handing each to the page at once redrew the dashboard
  * inside the message handler, before the analysis runner could send the database its next
- * statements, so the database waited for the page. Collected here, they are applied together once
- * per frame: the runner goes on at once, and several results that arrive close together cost one
- * redraw.
+ * statements, so the database waited for the page. Queued here, they are applied at the next
+ * frames: the runner goes on at once.
  */
 
 export interface FrameBatch<T> {
