@@ -6,7 +6,7 @@
  */
 
 export interface FrameBatch<T> {
-	/** Queues an item; it is applied with the others at the next frame. */
+	/** Queues an item; it is applied at the next frame with room for it (see `perFrame`). */
 	push(item: T): void;
 	/** Applies whatever is queued now (e.g. before the run reports that it has finished). */
 	flush(): void;
