@@ -4,6 +4,7 @@ import { runAll, type AnalysisName } from '../../../src/lib/analyses/index';
 import { ANALYSES } from '../../../src/lib/analyses/registry';
 import { clvFixture } from '../../fixtures/analyses/clv-data';
 import { loadTransactions } from '../../fixtures/analyses/transactions';
+import { assertClose } from '../../fixtures/assert-close';
 
 describe('runAll with the background analyses first (the command line)', () => {
 	let engine: NativeEngine;
@@ -33,6 +34,7 @@ describe('runAll with the background analyses first (the command line)', () => {
 		expect(wrapped).toEqual(background.map(() => 0));
 		expect(new Set(delivered)).toEqual(new Set(Object.keys(ANALYSES)));
 		expect(reordered.clv.available).toBe(true);
-		expect(reordered).toEqual(plain);
+		// Equal up to the last bits of sums, which vary between any two runs of native DuckDB.
+		assertClose(reordered, plain);
 	});
 });

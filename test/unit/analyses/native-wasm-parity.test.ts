@@ -6,28 +6,7 @@ import { exportCustomers, runAll } from '../../../src/lib/analyses/index';
 import { BREAKDOWN_LINES, COHORT_LINES, KPI_LINES, RFM_LINES, TREND_LINES, UNUSUAL_LINES } from '../../fixtures/analyses/lines';
 import { clvFixture } from '../../fixtures/analyses/clv-data';
 import { loadCustomers, loadTransactions, type Line } from '../../fixtures/analyses/transactions';
-
-/** Deep equality with numbers equal within 1e-9 (relative to their size when above 1). */
-function assertClose(a: unknown, b: unknown, path = '$'): void {
-	if (typeof a === 'number' && typeof b === 'number') {
-		if (Number.isNaN(a) && Number.isNaN(b)) return;
-		if (Math.abs(a - b) > 1e-9 * Math.max(1, Math.abs(a), Math.abs(b))) throw new Error(`${path}: ${a} ≠ ${b}`);
-		return;
-	}
-	if (Array.isArray(a) && Array.isArray(b)) {
-		if (a.length !== b.length) throw new Error(`${path}: length ${a.length} ≠ ${b.length}`);
-		a.forEach((x, i) => assertClose(x, b[i], `${path}[${i}]`));
-		return;
-	}
-	if (a && b && typeof a === 'object' && typeof b === 'object') {
-		const ka = Object.keys(a).sort();
-		const kb = Object.keys(b).sort();
-		if (ka.join() !== kb.join()) throw new Error(`${path}: keys ${ka} ≠ ${kb}`);
-		for (const k of ka) assertClose((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`);
-		return;
-	}
-	if (a !== b) throw new Error(`${path}: ${JSON.stringify(a)} ≠ ${JSON.stringify(b)}`);
-}
+import { assertClose } from '../../fixtures/assert-close';
 
 const prefixed = (p: string, lines: Line[]): Line[] =>
 	lines.map((l) => ({ ...l, order: l.order && /^C\d/.test(l.order) ? `C${p}${l.order.slice(1)}` : `${p}${l.order ?? ''}`, customer: l.customer === null || l.customer === undefined ? null : `${p}${l.customer}` }));
