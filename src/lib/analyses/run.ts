@@ -85,7 +85,7 @@ export async function runAnalyses<K extends AnalysisName>(
 				onResult?.(name, result, ctx.asOf);
 				onProgress?.({ name, done: ++done, total: ordered.length });
 			};
-			if (ANALYSES[name].background) {
+			if (isBackground(name)) {
 				background.push(computed.then(deliver));
 				continue;
 			}
