@@ -30,6 +30,7 @@ import { Scheduler, commit, replaceOnSuccess } from './scheduler';
 import { frameBatch } from './frame-batch';
 import type { ViewSettings } from './url-settings';
 import { workerModels } from './models-worker';
+import { warmUp } from './warm-up';
 
 export type AppState = 'loading' | 'ready' | 'error';
 
@@ -92,10 +93,12 @@ export class Session {
 	jobs = $state(0);
 	/** The last action failed (and nothing has succeeded since). */
 	failed = $state(false);
+	/** Set while the engine is warmed up (see `./warm-up.ts`); a load stops it. */
+	private warming: AbortController | null = $state(null);
 
 	readonly state: AppState = $derived.by(() => {
 		if (!this.engine) return this.engineFailed ? 'error' : 'loading';
-		if (this.jobs > 0 || this.computing.size > 0) return 'loading';
+		if (this.jobs > 0 || this.computing.size > 0 || this.warming) return 'loading';
 		return this.failed ? 'error' : 'ready';
 	});
 
@@ -135,6 +138,20 @@ export class Session {
 			};
 		} finally {
 			this.progress = null;
+		}
+		if (this.engine) await this.warmUp(this.engine);
+	}
+
+	/** Runs the warm-up before any other engine work; a failure is only logged (the real load will tell). */
+	private async warmUp(engine: Engine): Promise<void> {
+		const abort = new AbortController();
+		this.warming = abort;
+		try {
+			await this.scheduler.exclusive(() => warmUp(engine, abort.signal));
+		} catch (e) {
+			if (!abort.signal.aborted) console.warn('The engine warm-up failed:', e);
+		} finally {
+			this.warming = null;
 		}
 	}
 
@@ -190,6 +207,7 @@ export class Session {
 		return this.action(files.length === 1 || options.fetch ? 'load this file' : 'load these files', async () => {
 			this.notices = [];
 			const startedAt = performance.now();
+			this.warming?.abort();
 			if (options.fetch) files = await options.fetch();
 			if (files.length === 0) throw new Error('No file was chosen.');
 			if (!this.engine) this.progress = { phase: 'Starting the analysis engine…', startedAt };

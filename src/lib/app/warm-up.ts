@@ -1,0 +1,61 @@
+/**
+ * DuckDB-WASM's code is compiled lazily by the browser: the first CSV read, regex, sort or window
+ * function of a page costs compile time on top of the work (seconds in all, measured on a first
+ * load). While the page waits for a file, a small generated file goes through the same load, build
+ * and analyses, so that this cost is paid before the user's file arrives. Nothing of it is kept.
+ */
+import type { Engine } from '$lib/engine/index';
+import { ANALYSES, ANALYSIS_NAMES, runAnalyses } from '$lib/analyses/index';
+import { ingest } from './ingest-adapter';
+
+/** Above the profile's 5,000-row sample, so that the sampling path is the one compiled too. */
+const ORDERS = 1_300;
+const COUNTRIES = ['United Kingdom', 'France', 'Germany', 'EIRE', 'Spain'];
+const PRODUCTS = ['WHITE HANGING HEART T-LIGHT HOLDER', 'REGENCY CAKESTAND 3 TIER', 'JUMBO BAG RED RETROSPOT', 'PARTY BUNTING', 'LUNCH BAG RED RETROSPOT'];
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * Online Retail-shaped lines (order id, stock code, text, integer quantity, timestamp, decimal
+ * price, customer, country), five per order; every 40th order is a `C` cancellation and one line
+ * in 100 repeats the line before it.
+ */
+export function warmUpCsv(): string {
+	const lines = ['InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country'];
+	for (let o = 0; o < ORDERS; o++) {
+		const cancel = o % 40 === 39;
+		const day = new Date(Date.UTC(2010, 11, 1) + ((o * 37) % 365) * 86_400_000);
+		const ts = `${day.getUTCFullYear()}-${pad(day.getUTCMonth() + 1)}-${pad(day.getUTCDate())} ${pad(8 + (o % 10))}:${pad((o * 7) % 60)}:00`;
+		const customer = 12_000 + ((o * 7919) % 300);
+		for (let l = 0; l < 5; l++) {
+			const qty = (1 + ((o + l) % 12)) * (cancel ? -1 : 1);
+			const price = (0.5 + ((o * 13 + l * 7) % 900) / 100).toFixed(2);
+			const line = `${cancel ? 'C' : ''}${540_000 + o},${20_000 + ((o + l * 11) % 400)},${PRODUCTS[(o + l) % PRODUCTS.length]},${qty},${ts},${price},${customer},${COUNTRIES[o % COUNTRIES.length]}`;
+			lines.push(line);
+			if ((o * 5 + l) % 100 === 0) lines.push(line);
+		}
+	}
+	return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Loads, builds and analyses the generated file, then drops every table it made. `signal` stops it
+ * between steps (a user's file should not wait for the rest). The engine must hold no data yet:
+ * the build replaces `transactions`.
+ */
+export async function warmUp(engine: Engine, signal: AbortSignal): Promise<void> {
+	const file = new File([warmUpCsv()], 'warm-up.csv', { type: 'text/csv' });
+	let tables: string[] = [];
+	try {
+		const loaded = await ingest.load(engine, [file], { signal });
+		tables = loaded.files.map((f) => f.table);
+		signal.throwIfAborted();
+		await ingest.build(engine, loaded.files, loaded.suggestion.mapping, { signal });
+		// The model fits run in their own worker and are left out: their compile cost is not DuckDB's.
+		await runAnalyses(engine, {}, ANALYSIS_NAMES.filter((n) => !ANALYSES[n].background), { signal });
+	} finally {
+		await engine.exec('DROP TABLE IF EXISTS transactions');
+		await engine.exec('DROP TABLE IF EXISTS customers');
+		await ingest.drop(engine, tables);
+	}
+}
