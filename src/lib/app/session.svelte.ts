@@ -120,7 +120,7 @@ export class Session {
 		this.engineReady.catch(() => {});
 	}
 
-	/** Starts DuckDB (≈1 s); call once at page load. */
+	/** Starts DuckDB (≈1 s), then warms it up (`data-state` stays `loading` until then); call once at page load. */
 	async start(create: () => Promise<Engine>): Promise<void> {
 		this.progress = { phase: 'Starting the analysis engine…', startedAt: performance.now() };
 		try {
