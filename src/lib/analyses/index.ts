@@ -4,6 +4,7 @@
  */
 export { ANALYSES } from './registry';
 export { ANALYSIS_NAMES, affectedAnalyses, runAll, runAnalyses, runAnalysis } from './run';
+export { dropWholeData } from './whole-data';
 export type { RunOptions } from './run';
 export { inProcessModels, type ModelRunner } from './model-runner';
 export type { Analysis } from './define';

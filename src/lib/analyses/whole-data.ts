@@ -75,6 +75,14 @@ export class WholeData {
 	}
 }
 
+/** Drops the engine's whole-data tables now, for data thrown away rather than replaced. */
+export async function dropWholeData(engine: Engine): Promise<void> {
+	const cache = caches.get(engine);
+	if (!cache) return;
+	caches.delete(engine);
+	await dropCache(engine, cache);
+}
+
 async function dropCache(engine: Engine, cache: Cache): Promise<void> {
 	await Promise.allSettled([...cache.entries.values()]);
 	for (const name of cache.tables) await engine.exec(`DROP TABLE IF EXISTS ${name}`).catch(() => {});

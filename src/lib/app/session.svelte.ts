@@ -94,11 +94,13 @@ export class Session {
 	/** The last action failed (and nothing has succeeded since). */
 	failed = $state(false);
 	/** Set while the engine is warmed up (see `./warm-up.ts`); a load stops it. */
-	private warming: AbortController | null = $state(null);
+	private warming: AbortController | null = null;
+	/** The page's `data-warm-up`: the bench waits for `done` to time a load on a warmed-up engine. */
+	warmUpState = $state<'waiting' | 'running' | 'done'>('waiting');
 
 	readonly state: AppState = $derived.by(() => {
 		if (!this.engine) return this.engineFailed ? 'error' : 'loading';
-		if (this.jobs > 0 || this.computing.size > 0 || this.warming) return 'loading';
+		if (this.jobs > 0 || this.computing.size > 0) return 'loading';
 		return this.failed ? 'error' : 'ready';
 	});
 
@@ -120,7 +122,7 @@ export class Session {
 		this.engineReady.catch(() => {});
 	}
 
-	/** Starts DuckDB (≈1 s), then warms it up (`data-state` stays `loading` until then); call once at page load. */
+	/** Starts DuckDB (≈1 s), then warms it up; call once at page load. */
 	async start(create: () => Promise<Engine>): Promise<void> {
 		this.progress = { phase: 'Starting the analysis engine…', startedAt: performance.now() };
 		try {
@@ -142,16 +144,21 @@ export class Session {
 		if (this.engine) await this.warmUp(this.engine);
 	}
 
-	/** Runs the warm-up before any other engine work; a failure is only logged (the real load will tell). */
+	/**
+	 * Runs the warm-up before any other engine work. The page is `ready` meanwhile: nothing the user
+	 * asked for is pending, and a file chosen stops it. A failure is only logged (the real load will tell).
+	 */
 	private async warmUp(engine: Engine): Promise<void> {
 		const abort = new AbortController();
 		this.warming = abort;
+		this.warmUpState = 'running';
 		try {
 			await this.scheduler.exclusive(() => warmUp(engine, abort.signal));
 		} catch (e) {
 			if (!abort.signal.aborted) console.warn('The engine warm-up failed:', e);
 		} finally {
 			this.warming = null;
+			this.warmUpState = 'done';
 		}
 	}
 

@@ -5,7 +5,7 @@
  * and analyses, so that this cost is paid before the user's file arrives. Nothing of it is kept.
  */
 import type { Engine } from '$lib/engine/index';
-import { ANALYSES, ANALYSIS_NAMES, runAnalyses } from '$lib/analyses/index';
+import { ANALYSES, ANALYSIS_NAMES, dropWholeData, runAnalyses } from '$lib/analyses/index';
 import { ingest } from './ingest-adapter';
 
 /** Above the profile's 5,000-row sample, so that the sampling path is the one compiled too. */
@@ -54,6 +54,7 @@ export async function warmUp(engine: Engine, signal: AbortSignal): Promise<void>
 		// The model fits run in their own worker and are left out: their compile cost is not DuckDB's.
 		await runAnalyses(engine, {}, ANALYSIS_NAMES.filter((n) => !ANALYSES[n].background), { signal });
 	} finally {
+		await dropWholeData(engine);
 		await engine.exec('DROP TABLE IF EXISTS transactions');
 		await engine.exec('DROP TABLE IF EXISTS customers');
 		await ingest.drop(engine, tables);
