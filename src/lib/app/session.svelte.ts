@@ -149,6 +149,11 @@ export class Session {
 	 * asked for is pending, and a file chosen stops it. A failure is only logged (the real load will tell).
 	 */
 	private async warmUp(engine: Engine): Promise<void> {
+		// A file chosen (or reopened from the device) while the engine started is already waiting for it.
+		if (this.jobs > 0) {
+			this.warmUpState = 'done';
+			return;
+		}
 		const abort = new AbortController();
 		this.warming = abort;
 		this.warmUpState = 'running';
