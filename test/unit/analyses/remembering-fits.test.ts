@@ -62,6 +62,20 @@ describe('rememberingFits', () => {
 		expect(calls()).toBe(5);
 	});
 
+	it('tells another setting over the same customers apart without reading the customer rows', async () => {
+		const { runner, calls } = countingRunner();
+		const remembering = rememberingFits(runner);
+		await remembering.fitClv(input(1));
+		let rowsRead = 0;
+		const watched = input(1, 400);
+		const rows = watched.summaries;
+		watched.summaries = rows.map((_, i) => i).map(() => ({}) as (typeof rows)[number]);
+		rows.forEach((row, i) => Object.defineProperty(watched.summaries, i, { get: () => (rowsRead++, row), enumerable: true }));
+		await remembering.fitClv(watched);
+		expect(calls()).toBe(2);
+		expect(rowsRead).toBe(0);
+	});
+
 	it('hands out copies, so that one run cannot change what another is handed', async () => {
 		const { runner } = countingRunner();
 		const remembering = rememberingFits(runner);
