@@ -52,6 +52,16 @@ describe('bfgs', () => {
 	it('rejects a start where the objective is not finite', () => {
 		expect(() => bfgs(() => ({ value: NaN, gradient: [0] }), [0])).toThrow(RangeError);
 	});
+
+	it('takes the value and gradient at the start from the caller without evaluating them again', () => {
+		const points: number[][] = [];
+		const counted: DifferentiableObjective = (x) => (points.push(x), rosenbrock(x));
+		const plain = bfgs(rosenbrock, [-1.2, 1]);
+		const given = bfgs(counted, [-1.2, 1], { start: rosenbrock([-1.2, 1]) });
+		expect(given).toEqual(plain);
+		expect(points.length).toBe(plain.evaluations - 1);
+		expect(points.some(([x, y]) => x === -1.2 && y === 1)).toBe(false);
+	});
 });
 
 describe('withNumericGradient', () => {
@@ -79,6 +89,16 @@ describe('maximiseLogLikelihood', () => {
 		expect(best.converged).toBe(true);
 		expect(best.logParams[0]).toBeCloseTo(1, 7);
 		expect(best.logParams[1]).toBeCloseTo(-2, 7);
+	});
+
+	it('evaluates the likelihood once at its start, with the gradient', () => {
+		const atStart: boolean[] = [];
+		const counted = (u: readonly number[], gradient?: number[]): number => {
+			if (u[0] === 0.5 && u[1] === 0) atStart.push(gradient !== undefined);
+			return ll(u, gradient);
+		};
+		expect(maximiseLogLikelihood(counted, [0.5, 0], 1)).toEqual(maximiseLogLikelihood(ll, [0.5, 0], 1));
+		expect(atStart).toEqual([true]);
 	});
 
 	it('falls back to Nelder–Mead when the likelihood is undefined at the start', () => {

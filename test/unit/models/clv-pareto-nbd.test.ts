@@ -152,6 +152,60 @@ describe('Pareto/NBD likelihood', () => {
 	});
 });
 
+describe('Pareto/NBD likelihood on grouped rows', () => {
+	// Repeated (x, t_x, T) triples, an age that is also another row's recency (30), one-time buyers
+	// sharing ages with repeat buyers, and a customer who bought at the end (t_x = T).
+	const customers = [
+		{ frequency: 3, recency: 12, T: 30 },
+		{ frequency: 3, recency: 12, T: 30 },
+		{ frequency: 3, recency: 12, T: 30 },
+		{ frequency: 3, recency: 30, T: 45 },
+		{ frequency: 1, recency: 30, T: 45 },
+		{ frequency: 1, recency: 30, T: 45 },
+		{ frequency: 5, recency: 45, T: 45 },
+		{ frequency: 0, recency: 0, T: 30 },
+		{ frequency: 0, recency: 0, T: 30 },
+		{ frequency: 0, recency: 0, T: 45 },
+		{ frequency: 0, recency: 0, T: 12 }
+	];
+	// The series (small s), the quadrature for c above 500 with α < β and α > β (the search's
+	// degenerate walk), and a mix where some integrals are summed as series and others integrated.
+	const points = [
+		{ r: 0.8, alpha: 20, s: 1.2, beta: 60 },
+		{ r: 0.9, alpha: 0.4, s: 6e5, beta: 2e4 },
+		{ r: 0.8, alpha: 5e4, s: 900, beta: 30 },
+		{ r: 1.1, alpha: 0.5, s: 6.4, beta: 10 }
+	];
+	const logOf = (p: ParetoNbdParams) => [Math.log(p.r), Math.log(p.alpha), Math.log(p.s), Math.log(p.beta)];
+
+	it('equals the sum over the customers one by one, value and gradient, with repeated triples merged into weighted rows', () => {
+		const grouped = prepareBgnbd(customers, 45);
+		expect(grouped.rowX.length + grouped.zeroAgeIndex.length).toBeLessThan(customers.length);
+		for (const p of points) {
+			const u = logOf(p);
+			const gradient = [0, 0, 0, 0];
+			const value = preparedParetoNbdLogLikelihood(u, grouped, gradient);
+			let sum = 0;
+			const sumGradient = [0, 0, 0, 0];
+			for (const c of customers) {
+				const one = [0, 0, 0, 0];
+				sum += preparedParetoNbdLogLikelihood(u, prepareBgnbd([c], 45), one);
+				one.forEach((g, k) => (sumGradient[k] += g));
+			}
+			expect(Math.abs(value - sum)).toBeLessThan(1e-11 * Math.abs(sum));
+			gradient.forEach((g, k) => expect(Math.abs(g - sumGradient[k])).toBeLessThan(1e-9 * Math.max(1, Math.abs(sumGradient[k]))));
+		}
+	});
+
+	it('gives exactly the same value with and without its gradient (the optimiser evaluates its start once for both)', () => {
+		const data = prepareBgnbd(customers, 45);
+		for (const p of points) {
+			const u = logOf(p);
+			expect(preparedParetoNbdLogLikelihood(u, data, [0, 0, 0, 0])).toBe(preparedParetoNbdLogLikelihood(u, data));
+		}
+	});
+});
+
 describe.skipIf(CDNOW.missing)(CDNOW.title('Pareto/NBD fit on CDNOW'), () => {
 	const customers = !CDNOW.missing ? cdnowSummaries() : [];
 	// Fader, Hardie & Lee (2005), "A note on deriving the Pareto/NBD model and related expressions".
@@ -251,6 +305,17 @@ describe('Pareto/NBD fit on simulated customers', () => {
 		// Drop-out is seen only through quiet spells, so it is estimated much less precisely.
 		expect(relErr(result.fit.s, truth.s)).toBeLessThan(0.5);
 		expect(relErr(result.fit.beta, truth.beta)).toBeLessThan(0.8);
+	});
+
+	it('refuses customers who all drop out at the same rate as degenerate, naming the drop-out shape that ran off', () => {
+		// A huge s with s/β fixed is one drop-out rate (0.08 a week) for everyone: the likelihood keeps
+		// rising as s and β grow together, and the search stops once s is beyond 1e6.
+		const customers = simulateParetoNbdCustomers({ r: 0.8, alpha: 8, s: 1e5, beta: 1e5 / 0.08 }, { customers: 400, age: [20, 60], seed: 4 });
+		const result = fitParetoNbd(customers, { timeUnit: 'week' });
+		if (result.ok) throw new Error(`expected a refusal, got ${JSON.stringify(result.fit)}`);
+		const drifted = /^The Pareto\/NBD purchase model's best fit is degenerate \(its drop-out-rate shape s drifted to (\S+)\): the data do not show enough variation/.exec(result.reason);
+		expect(drifted).not.toBeNull();
+		expect(Number(drifted?.[1])).toBeGreaterThan(1e6);
 	});
 
 	it('refuses too few customers with a reason', () => {

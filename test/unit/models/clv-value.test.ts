@@ -3,13 +3,17 @@ import {
 	CLV_DEFINITION,
 	UNITS_PER_MONTH,
 	conditionalExpectedPurchases,
+	aliveProbability,
 	customerLifetimeValue,
 	expectedAverageOrderValue,
+	expectedFuturePurchases,
 	holdoutComparison,
 	predictCustomers,
+	predictPurchases,
 	probabilityAlive,
 	summariseSegments,
-	type BgnbdFit
+	type BgnbdFit,
+	type ParetoNbdFit
 } from '../../../src/lib/models/clv';
 import { simulateCustomers } from '../../../src/lib/models/clv/simulate';
 
@@ -86,6 +90,30 @@ describe('predictCustomers', () => {
 			expect(prediction.expectedAov).toBeCloseTo(aov, 12);
 			expect(prediction.clv).toBeCloseTo(customerLifetimeValue(weekly, c, aov, options), 10);
 		});
+	});
+});
+
+describe('predictPurchases', () => {
+	it('gives exactly the single-customer P(alive), expected purchases and CLV per unit of order value, with purchases if alive shared per (x, T)', () => {
+		const paretoNbd: ParetoNbdFit = { r: 0.55, alpha: 10.6, s: 0.61, beta: 11.7, logLikelihood: -9595, timeUnit: 'week', customers: 2357, converged: true };
+		const customers = [
+			{ frequency: 2, recency: 30.43, T: 38.86 },
+			{ frequency: 2, recency: 5, T: 38.86 },
+			{ frequency: 2, recency: 30.43, T: 20 },
+			{ frequency: 0, recency: 0, T: 38.86 },
+			{ frequency: 0, recency: 0, T: 38.86 },
+			{ frequency: 7, recency: 37, T: 38.86 }
+		];
+		for (const fit of [weekly, paretoNbd]) {
+			const predicted = predictPurchases(fit, customers, { ...options, purchaseHorizon: 39 });
+			customers.forEach((c, i) => {
+				expect(predicted.pAlive[i]).toBe(aliveProbability(fit, c));
+				expect(predicted.expectedPurchases[i]).toBe(expectedFuturePurchases(fit, c, 39));
+				expect(predicted.clvPerAov[i]).toBe(customerLifetimeValue(fit, c, 1, options));
+			});
+			// Same (x, T), a longer silence: less likely alive, so fewer purchases and less value.
+			expect(predicted.clvPerAov[1]).toBeLessThan(predicted.clvPerAov[0]);
+		}
 	});
 });
 

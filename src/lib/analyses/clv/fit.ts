@@ -7,14 +7,12 @@ import type { ClvModelSetting } from '../params';
 import type { ClvBgnbd, ClvModelChoice, ClvParetoNbd } from './types';
 import {
 	PURCHASE_MODEL_LABEL,
-	aliveProbability,
 	aliveRisk,
 	chooseModel,
-	customerLifetimeValue,
-	expectedFuturePurchases,
 	fitBgnbd,
 	fitGammaGamma,
 	fitParetoNbd,
+	predictPurchases,
 	type BgnbdFit,
 	type CustomerSummary,
 	type FitOutcome,
@@ -103,12 +101,8 @@ export function fitClvModels(input: ClvFitInput): ClvFitOutput {
 	const fit: PurchaseModelFit = choice.chosen === 'paretoNbd' && pn.ok ? pn.fit : bg.fit;
 	const paretoNbd = pn.ok ? pn.fit : null;
 	const span = summaries.reduce((m, c) => Math.max(m, c.T), 0);
-	const predictions = {
-		pAlive: summaries.map((c) => aliveProbability(fit, c)),
-		risk: summaries.map((c) => aliveRisk(c, fit, paretoNbd, span).group as string),
-		expectedPurchases: summaries.map((c) => expectedFuturePurchases(fit, c, input.horizon)),
-		// margin × expected AOV × P(alive) × discounted purchases, per unit of AOV and margin.
-		clvPerAov: summaries.map((c) => customerLifetimeValue(fit, c, 1, input.clvOptions))
-	};
+	// margin × expected AOV × P(alive) × discounted purchases, per unit of AOV and margin.
+	const { pAlive, expectedPurchases, clvPerAov } = predictPurchases(fit, summaries, { ...input.clvOptions, purchaseHorizon: input.horizon });
+	const predictions = { pAlive, risk: summaries.map((c) => aliveRisk(c, fit, paretoNbd, span).group as string), expectedPurchases, clvPerAov };
 	return { bgnbd: bg, paretoNbd: pn, choice, calibrationFits, gammaGamma: gg, predictions };
 }

@@ -74,10 +74,46 @@ export function customerLifetimeValue(fit: PurchaseModelFit, customer: Pick<Cust
 }
 
 /**
- * Predictions for many customers. The expensive hypergeometric terms depend on (x, T) only, so
- * they are computed once per distinct pair: with whole-day ages that is a few thousand pairs
- * however many customers there are.
+ * Purchases if alive over `purchaseHorizon` and discounted over the CLV horizon, per distinct (x, T):
+ * both depend on x and T only (the expensive hypergeometric terms), and with whole-day ages there
+ * are a few thousand pairs however many customers there are.
  */
+function ifAliveByPair(fit: PurchaseModelFit, options: PredictionOptions): (customer: Pick<CustomerSummary, 'frequency' | 'T'>) => { purchases: number; discounted: number } {
+	const perPair = new Map<number, Map<number, { purchases: number; discounted: number }>>();
+	return (customer) => {
+		let byAge = perPair.get(customer.frequency);
+		if (byAge === undefined) {
+			byAge = new Map();
+			perPair.set(customer.frequency, byAge);
+		}
+		let ifAlive = byAge.get(customer.T);
+		if (ifAlive === undefined) {
+			ifAlive = { purchases: purchasesIfAlive(fit, customer, options.purchaseHorizon), discounted: discountedPurchases(fit, customer, options) };
+			byAge.set(customer.T, ifAlive);
+		}
+		return ifAlive;
+	};
+}
+
+/**
+ * P(alive), expected purchases over `purchaseHorizon` and CLV per unit of expected order value
+ * (the {@link customerLifetimeValue} of an order value of 1) of many customers, the same numbers
+ * as those functions one customer at a time.
+ */
+export function predictPurchases(
+	fit: PurchaseModelFit,
+	customers: readonly Pick<CustomerSummary, 'frequency' | 'recency' | 'T'>[],
+	options: PredictionOptions
+): { pAlive: number[]; expectedPurchases: number[]; clvPerAov: number[] } {
+	checkOptions(options);
+	const ifAliveOf = ifAliveByPair(fit, options);
+	const pAlive = customers.map((customer) => aliveProbability(fit, customer));
+	const expectedPurchases = customers.map((customer, i) => pAlive[i] * ifAliveOf(customer).purchases);
+	const clvPerAov = customers.map((customer, i) => options.margin * pAlive[i] * ifAliveOf(customer).discounted);
+	return { pAlive, expectedPurchases, clvPerAov };
+}
+
+/** Predictions for many customers; see {@link ifAliveByPair}. */
 export function predictCustomers(
 	fit: PurchaseModelFit,
 	spend: GammaGammaParams,
@@ -85,17 +121,9 @@ export function predictCustomers(
 	options: PredictionOptions
 ): CustomerPrediction[] {
 	checkOptions(options);
-	const perPair = new Map<string, { purchases: number; discounted: number }>();
+	const ifAliveOf = ifAliveByPair(fit, options);
 	return customers.map((customer) => {
-		const key = `${customer.frequency},${customer.T}`;
-		let ifAlive = perPair.get(key);
-		if (ifAlive === undefined) {
-			ifAlive = {
-				purchases: purchasesIfAlive(fit, customer, options.purchaseHorizon),
-				discounted: discountedPurchases(fit, customer, options)
-			};
-			perPair.set(key, ifAlive);
-		}
+		const ifAlive = ifAliveOf(customer);
 		const pAlive = aliveProbability(fit, customer);
 		const expectedAov = expectedAverageOrderValue(spend, customer);
 		return {

@@ -29,7 +29,7 @@ export type { HoldoutCustomer, ModelChoice } from './model-choice';
 export { MIN_DROPOUT_SHARE, P_ALIVE_RISK_THRESHOLDS, aliveRisk, paretoNbdDropoutShare } from './risk';
 export type { AliveRisk, AliveRiskGroup } from './risk';
 export { expectedAverageOrderValue, fitGammaGamma, gammaGammaLogLikelihood } from './gamma-gamma';
-export { CLV_DEFINITION, UNITS_PER_MONTH, customerLifetimeValue, predictCustomers } from './clv';
+export { CLV_DEFINITION, UNITS_PER_MONTH, customerLifetimeValue, predictCustomers, predictPurchases } from './clv';
 export type { ClvOptions, CustomerPrediction, PredictionOptions, PurchaseModelFit } from './clv';
 export { holdoutComparison } from './diagnostics';
 export type { HoldoutRow } from './diagnostics';

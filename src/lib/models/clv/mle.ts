@@ -1,4 +1,4 @@
-import { bfgs, type BfgsResult } from '../optimize/bfgs';
+import { bfgs, type BfgsResult, type ValueAndGradient } from '../optimize/bfgs';
 import { nelderMead } from '../optimize/nelder-mead';
 
 /** Log-likelihood of log-parameters; fills ∂ℓ/∂ ln θ into `gradient` when given. */
@@ -52,19 +52,19 @@ export function maximiseLogLikelihood(logLikelihood: LogLikelihood, start: numbe
 		stepsBeyond = degenerate(u) ? stepsBeyond + 1 : 0;
 		return stepsBeyond >= STEPS_BEYOND_TO_STOP;
 	};
+	const withGradient = (u: number[]): ValueAndGradient => {
+		const gradient = u.map(() => 0);
+		if (!inBox(u)) return { value: Infinity, gradient };
+		const value = -logLikelihood(u, gradient) / customers;
+		return { value, gradient: gradient.map((g) => -g / customers) };
+	};
 	const polish = (from: number[]): BfgsResult | null => {
 		stepsBeyond = 0;
-		return Number.isFinite(objective(from))
-			? bfgs(
-					(u) => {
-						const gradient = u.map(() => 0);
-						if (!inBox(u)) return { value: Infinity, gradient };
-						const value = -logLikelihood(u, gradient) / customers;
-						return { value, gradient: gradient.map((g) => -g / customers) };
-					},
-					from,
-					{ gradientTolerance: TARGET_GRADIENT, maxIterations: 200, value: objective, stop: movedOnBeyond }
-				)
+		// The likelihood's value does not depend on whether its gradient is asked for, so one evaluation
+		// both checks the start and starts BFGS (a Pareto/NBD evaluation on 20 000 customers takes ~0.1 s).
+		const start = withGradient(from);
+		return Number.isFinite(start.value)
+			? bfgs(withGradient, from, { gradientTolerance: TARGET_GRADIENT, maxIterations: 200, value: objective, stop: movedOnBeyond, start })
 			: null;
 	};
 

@@ -15,12 +15,21 @@ import type { CustomerSummary, ParetoNbdParams } from './types';
  * s ln(β+t) are each far larger than their difference, and summed separately over thousands of
  * customers they would leave rounding noise large enough to mislead the optimiser's gradient.
  */
-function logTailIntegral(params: ParetoNbdParams, x: number, t: number, slope?: Float64Array): number {
+function logTailIntegral(params: ParetoNbdParams, x: number, t: number): number {
+	const { r, alpha, s, beta } = params;
+	return logTailIntegralFrom(params, x, t, Math.log(alpha + t), Math.log1p(t / alpha), Math.log1p(t / beta), Math.log(beta + t), Math.log(r + x + s));
+}
+
+/**
+ * {@link logTailIntegral} from logarithms its caller shares between integrals: ln(α+t), ln(1+t/α),
+ * ln(1+t/β) and ln(β+t) per time t, ln m per purchase count. With `slope` it writes ∂/∂ ln θ into
+ * slope[at…at+3].
+ */
+function logTailIntegralFrom(params: ParetoNbdParams, x: number, t: number, logA: number, logRatioA: number, logRatioB: number, logB: number, logM: number, slope?: Float64Array, at = 0): number {
 	const { r, alpha, s, beta } = params;
 	const m = r + x + s;
 	const A = alpha + t;
 	const B = beta + t;
-	const logA = Math.log(A);
 	const alphaSide = alpha >= beta;
 	// 2F1(1, b; c; z) with 1 − z from its own ratio: z is within 1e-6 of 1 when one scale dwarfs the
 	// other, and 1 − z by subtraction would keep only ten digits of it.
@@ -28,25 +37,24 @@ function logTailIntegral(params: ParetoNbdParams, x: number, t: number, slope?: 
 	const c = m + 1;
 	const z = alphaSide ? (alpha - beta) / A : (beta - alpha) / B;
 	const epsilon = alphaSide ? B / A : A / B;
-	const scaled = -r * Math.log1p(t / alpha) - s * Math.log1p(t / beta) - Math.log(m);
-	const outside = alphaSide ? scaled - x * logA : scaled - Math.log(B) - (x - 1) * logA;
+	const scaled = -r * logRatioA - s * logRatioB - logM;
+	const outside = alphaSide ? scaled - x * logA : scaled - logB - (x - 1) * logA;
 	if (!slope) return outside + logHyp2f1OneB(b, c, z, epsilon);
 	if (!byQuadrature(b, c, z, epsilon)) {
 		// Central differences in ln θ of this one integral.
 		const value = outside + logHyp2f1OneB(b, c, z, epsilon);
-		const keys = ['r', 'alpha', 's', 'beta'] as const;
-		keys.forEach((key, i) => {
-			const up = logTailIntegral({ ...params, [key]: params[key] * Math.exp(STEP) }, x, t);
-			const down = logTailIntegral({ ...params, [key]: params[key] * Math.exp(-STEP) }, x, t);
-			slope[i] = (up - down) / (2 * STEP);
-		});
+		for (let i = 0; i < 4; i++) {
+			const up = logTailIntegral(scaledParam(params, i, STEP_UP), x, t);
+			const down = logTailIntegral(scaledParam(params, i, STEP_DOWN), x, t);
+			slope[at + i] = (up - down) / (2 * STEP);
+		}
 		return value;
 	}
-	const h: Slopes = { b: 0, c: 0, z: 0, epsilon: 0 };
+	const h = SLOPES;
 	const value = outside + logHyp2f1OneBLargeC(b, c, z, epsilon, h);
 	// ∂/∂θ of the terms outside 2F1, then through b, c = r+x+s+1, z and ε.
-	const dr = -Math.log1p(t / alpha) - 1 / m + h.c + (alphaSide ? h.b : 0);
-	const ds = -Math.log1p(t / beta) - 1 / m + h.c + (alphaSide ? 0 : h.b);
+	const dr = -logRatioA - 1 / m + h.c + (alphaSide ? h.b : 0);
+	const ds = -logRatioB - 1 / m + h.c + (alphaSide ? 0 : h.b);
 	let da = (r * t) / (alpha * A);
 	let db = (s * t) / (beta * B);
 	if (alphaSide) {
@@ -56,11 +64,19 @@ function logTailIntegral(params: ParetoNbdParams, x: number, t: number, slope?: 
 		da += -(x - 1) / A + (h.epsilon - h.z) / B;
 		db += -1 / B + ((h.z - h.epsilon) * A) / (B * B);
 	}
-	slope[0] = dr * r;
-	slope[1] = da * alpha;
-	slope[2] = ds * s;
-	slope[3] = db * beta;
+	slope[at] = dr * r;
+	slope[at + 1] = da * alpha;
+	slope[at + 2] = ds * s;
+	slope[at + 3] = db * beta;
 	return value;
+}
+
+/** The parameters with the i-th (r, α, s, β) multiplied by `factor`. */
+function scaledParam({ r, alpha, s, beta }: ParetoNbdParams, i: number, factor: number): ParetoNbdParams {
+	if (i === 0) return { r: r * factor, alpha, s, beta };
+	if (i === 1) return { r, alpha: alpha * factor, s, beta };
+	if (i === 2) return { r, alpha, s: s * factor, beta };
+	return { r, alpha, s, beta: beta * factor };
 }
 
 // Up to this z the plain series needs at most a few hundred terms.
@@ -108,7 +124,11 @@ const LOG_BASES = new Float64Array(QUADRATURE_U.length);
 const shrinksByC = new Map<number, Float64Array>();
 const SHRINK_CACHE_SIZE = 256;
 
+let lastShrinks: { c: number; shrinks: Float64Array } | null = null;
+
 function nodeShrinks(c: number): Float64Array {
+	// Consecutive integrals mostly share their purchase count, and so c.
+	if (lastShrinks?.c === c) return lastShrinks.shrinks;
 	let shrinks = shrinksByC.get(c);
 	if (!shrinks) {
 		if (shrinksByC.size >= SHRINK_CACHE_SIZE) shrinksByC.clear();
@@ -116,6 +136,7 @@ function nodeShrinks(c: number): Float64Array {
 		shrinks = Float64Array.from(QUADRATURE_W, (w) => Math.expm1(-w * inverse));
 		shrinksByC.set(c, shrinks);
 	}
+	lastShrinks = { c, shrinks };
 	return shrinks;
 }
 
@@ -126,6 +147,9 @@ interface Slopes {
 	z: number;
 	epsilon: number;
 }
+
+/** Scratch for one integral's {@link Slopes} (calls never overlap). */
+const SLOPES: Slopes = { b: 0, c: 0, z: 0, epsilon: 0 };
 
 /** Whether {@link logHyp2f1OneB} integrates numerically (the one case with analytic {@link Slopes}). */
 function byQuadrature(b: number, c: number, z: number, epsilon: number): boolean {
@@ -270,28 +294,37 @@ export function logHyp2f1OneB(b: number, c: number, z: number, epsilon = 1 - z):
  * Returned with the alive term's share, which is P(alive | x, t_x, T).
  */
 export function logBracket(params: ParetoNbdParams, x: number, tx: number, T: number): { log: number; alive: number } {
-	if (T === tx) return bracketFromTails(params, x, T, 0, 0, true);
-	return bracketFromTails(params, x, T, logTailIntegral(params, x, tx), logTailIntegral(params, x, T), false);
+	const { r, alpha, s, beta } = params;
+	const logAlive = aliveLog(r, s, x, Math.log1p(T / alpha), Math.log(alpha + T), Math.log1p(T / beta));
+	if (T === tx) return { log: logAlive, alive: 1 };
+	const log = bracketLog(logAlive, Math.log(s), logTailIntegral(params, x, tx), logTailIntegral(params, x, T));
+	return { log, alive: Math.exp(logAlive - log) };
 }
 
-/** {@link logBracket} from the scaled ln J(t_x) and ln J(T), computed by the caller (ignored when t_x = T). */
-function bracketFromTails(params: ParetoNbdParams, x: number, T: number, fromLast: number, fromEnd: number, atEnd: boolean): { log: number; alive: number } {
-	const { r, alpha, s, beta } = params;
-	const logAlive = -r * Math.log1p(T / alpha) - x * Math.log(alpha + T) - s * Math.log1p(T / beta);
-	if (atEnd) return { log: logAlive, alive: 1 };
+/** ln of the "alive at T" term of {@link logBracket}, from ln(1+T/α), ln(α+T) and ln(1+T/β). */
+const aliveLog = (r: number, s: number, x: number, logRatioA: number, logA: number, logRatioB: number): number => -r * logRatioA - x * logA - s * logRatioB;
+
+/** ln of the whole bracket of {@link logBracket} from its alive term, ln s and the scaled ln J(t_x) and ln J(T), for t_x < T. */
+function bracketLog(logAlive: number, logS: number, fromLast: number, fromEnd: number): number {
 	// J(t_x) − J(T) in log space: both are positive and J(T) ≤ J(t_x).
-	const logDead = Math.log(s) + fromLast + Math.log(-Math.expm1(Math.min(0, fromEnd - fromLast)));
-	const log = logAddExp(logAlive, logDead);
-	return { log, alive: Math.exp(logAlive - log) };
+	const logDead = logS + fromLast + Math.log(-Math.expm1(Math.min(0, fromEnd - fromLast)));
+	return logAddExp(logAlive, logDead);
 }
 
 /**
  * ln J(t) depends on a customer's x and on t (t_x or T) only, and many customers share those:
- * each distinct (x, t) is listed once so that an evaluation integrates it once.
+ * each distinct (x, t) is listed once so that an evaluation integrates it once. The logarithms of
+ * α+t, 1+t/α, 1+t/β and β+t depend on t alone: each distinct t (of a pair or an age) is listed
+ * once too.
  */
 interface TailPairs {
 	x: Float64Array;
-	t: Float64Array;
+	/** Per pair, its t's index in `times`. */
+	time: Int32Array;
+	/** Distinct times of the pairs and of the ages. */
+	times: Float64Array;
+	/** Per distinct age (index into the data's `ageValues`), its index in `times`. */
+	ageTime: Int32Array;
 	/** Per zero-repeat T index / per repeat row: the pairs for t_x and T (−1 when t_x = T). */
 	zeroLast: Int32Array;
 	zeroEnd: Int32Array;
@@ -304,9 +337,20 @@ const tailPairsOf = new WeakMap<PreparedBgnbd, TailPairs>();
 function tailPairs(data: PreparedBgnbd): TailPairs {
 	const known = tailPairsOf.get(data);
 	if (known) return known;
+	const timeIndex = new Map<number, number>();
+	const times: number[] = [];
+	const timeOf = (t: number): number => {
+		let i = timeIndex.get(t);
+		if (i === undefined) {
+			i = times.length;
+			timeIndex.set(t, i);
+			times.push(t);
+		}
+		return i;
+	};
 	const index = new Map<string, number>();
 	const xs: number[] = [];
-	const ts: number[] = [];
+	const pairTimes: number[] = [];
 	const pair = (x: number, t: number): number => {
 		const key = `${x} ${t}`;
 		let i = index.get(key);
@@ -314,7 +358,7 @@ function tailPairs(data: PreparedBgnbd): TailPairs {
 			i = xs.length;
 			index.set(key, i);
 			xs.push(x);
-			ts.push(t);
+			pairTimes.push(timeOf(t));
 		}
 		return i;
 	};
@@ -333,38 +377,70 @@ function tailPairs(data: PreparedBgnbd): TailPairs {
 		rowLast[i] = T === tx ? -1 : pair(data.rowX[i], tx);
 		rowEnd[i] = T === tx ? -1 : pair(data.rowX[i], T);
 	}
-	const pairs = { x: Float64Array.from(xs), t: Float64Array.from(ts), zeroLast, zeroEnd, rowLast, rowEnd };
+	const ageTime = Int32Array.from(data.ageValues, timeOf);
+	const pairs = { x: Float64Array.from(xs), time: Int32Array.from(pairTimes), times: Float64Array.from(times), ageTime, zeroLast, zeroEnd, rowLast, rowEnd };
 	tailPairsOf.set(data, pairs);
 	return pairs;
 }
 
 /**
  * The log-likelihood and, into `gradient` when given, its derivatives in ln θ: the closed-form parts
- * analytically, each ln J(t) by its own slope ({@link logTailIntegral}).
+ * analytically, each ln J(t) by its own slope ({@link logTailIntegralFrom}).
  */
 function preparedLogLikelihood(params: ParetoNbdParams, data: PreparedBgnbd, gradient?: number[]): number {
 	const { r, alpha, s, beta } = params;
 	const pairs = tailPairs(data);
+	const n = pairs.times.length;
+	const logA = new Float64Array(n);
+	const logRatioA = new Float64Array(n);
+	const logRatioB = new Float64Array(n);
+	const logB = new Float64Array(n);
+	for (let i = 0; i < n; i++) {
+		const t = pairs.times[i];
+		logA[i] = Math.log(alpha + t);
+		logRatioA[i] = Math.log1p(t / alpha);
+		logRatioB[i] = Math.log1p(t / beta);
+		logB[i] = Math.log(beta + t);
+	}
 	const tails = new Float64Array(pairs.x.length);
-	const slopes = gradient ? new Float64Array(4 * pairs.x.length) : null;
-	for (let j = 0; j < tails.length; j++) tails[j] = logTailIntegral(params, pairs.x[j], pairs.t[j], slopes?.subarray(4 * j, 4 * j + 4));
+	const slopes = gradient ? new Float64Array(4 * pairs.x.length) : undefined;
+	let logM = 0;
+	let logMOf = NaN;
+	for (let j = 0; j < tails.length; j++) {
+		const x = pairs.x[j];
+		if (x !== logMOf) {
+			logM = Math.log(r + x + s);
+			logMOf = x;
+		}
+		const i = pairs.time[j];
+		tails[j] = logTailIntegralFrom(params, x, pairs.times[i], logA[i], logRatioA[i], logRatioB[i], logB[i], logM, slopes, 4 * j);
+	}
 	let ll = -data.customers * lgamma(r);
 	let dr = -data.customers * digamma(r);
 	for (let i = 0; i < data.xValues.length; i++) {
 		ll += data.xWeights[i] * lgamma(r + data.xValues[i]);
 		if (gradient) dr += data.xWeights[i] * digamma(r + data.xValues[i]);
 	}
-	const g = gradient ? [dr * r, 0, 0, 0] : null;
-	const add = (weight: number, x: number, T: number, last: number, end: number): void => {
+	const g = [dr * r, 0, 0, 0];
+	const logS = Math.log(s);
+	const aliveSlope = new Float64Array(4);
+	const add = (weight: number, x: number, age: number, last: number, end: number): void => {
+		const i = pairs.ageTime[age];
+		const T = pairs.times[i];
+		const logAlive = aliveLog(r, s, x, logRatioA[i], logA[i], logRatioB[i]);
 		const atEnd = last < 0;
-		const { log, alive } = bracketFromTails(params, x, T, atEnd ? 0 : tails[last], atEnd ? 0 : tails[end], atEnd);
+		const log = atEnd ? logAlive : bracketLog(logAlive, logS, tails[last], tails[end]);
 		ll += weight * log;
-		if (!g || !slopes) return;
-		const aliveSlope = [-r * Math.log1p(T / alpha), (r * T - x * alpha) / (alpha + T), -s * Math.log1p(T / beta), (s * T) / (beta + T)];
+		if (!slopes) return;
+		aliveSlope[0] = -r * logRatioA[i];
+		aliveSlope[1] = (r * T - x * alpha) / (alpha + T);
+		aliveSlope[2] = -s * logRatioB[i];
+		aliveSlope[3] = (s * T) / (beta + T);
 		if (atEnd) {
 			for (let k = 0; k < 4; k++) g[k] += weight * aliveSlope[k];
 			return;
 		}
+		const alive = Math.exp(logAlive - log);
 		// ln(s·(J(t_x) − J(T))) = ln s + ln J(t_x) + ln(1 − e^d), d = ln J(T) − ln J(t_x).
 		const d = Math.min(0, tails[end] - tails[last]);
 		const gap = d < 0 ? Math.exp(d) / Math.expm1(d) : 0;
@@ -374,9 +450,9 @@ function preparedLogLikelihood(params: ParetoNbdParams, data: PreparedBgnbd, gra
 			g[k] += weight * (alive * aliveSlope[k] + (1 - alive) * deadSlope);
 		}
 	};
-	for (let i = 0; i < data.zeroAgeIndex.length; i++) add(data.zeroWeights[i], 0, data.ageValues[data.zeroAgeIndex[i]], pairs.zeroLast[i], pairs.zeroEnd[i]);
-	for (let i = 0; i < data.rowX.length; i++) add(data.rowWeights[i], data.rowX[i], data.ageValues[data.rowAgeIndex[i]], pairs.rowLast[i], pairs.rowEnd[i]);
-	if (gradient && g) for (let k = 0; k < 4; k++) gradient[k] = g[k];
+	for (let i = 0; i < data.zeroAgeIndex.length; i++) add(data.zeroWeights[i], 0, data.zeroAgeIndex[i], pairs.zeroLast[i], pairs.zeroEnd[i]);
+	for (let i = 0; i < data.rowX.length; i++) add(data.rowWeights[i], data.rowX[i], data.rowAgeIndex[i], pairs.rowLast[i], pairs.rowEnd[i]);
+	if (gradient) for (let k = 0; k < 4; k++) gradient[k] = g[k];
 	return ll;
 }
 
@@ -386,13 +462,15 @@ const fromLog = (u: readonly number[]): ParetoNbdParams => ({ r: Math.exp(u[0]),
 // (~STEP²) and rounding (~1e-16/STEP) both stay far below the optimiser's accepted gradient of 1e-6
 // per customer.
 const STEP = 1e-4;
+const STEP_UP = Math.exp(STEP);
+const STEP_DOWN = Math.exp(-STEP);
 
 /** Whether any integral of the likelihood at these parameters is done by quadrature. */
 function anyByQuadrature(params: ParetoNbdParams, data: PreparedBgnbd): boolean {
 	const { r, alpha, s, beta } = params;
 	const pairs = tailPairs(data);
 	for (let j = 0; j < pairs.x.length; j++) {
-		const t = pairs.t[j];
+		const t = pairs.times[pairs.time[j]];
 		const [b, z, epsilon] = alpha >= beta ? [r + pairs.x[j], (alpha - beta) / (alpha + t), (beta + t) / (alpha + t)] : [s + 1, (beta - alpha) / (beta + t), (alpha + t) / (beta + t)];
 		if (byQuadrature(b, r + pairs.x[j] + s + 1, z, epsilon)) return true;
 	}

@@ -24,6 +24,8 @@ export interface BfgsOptions {
 	value?: (x: number[]) => number;
 	/** Ends the search at an accepted point for which this returns true. */
 	stop?: (x: number[]) => boolean;
+	/** The objective and gradient at x0, when the caller has evaluated them already. */
+	start?: ValueAndGradient;
 }
 
 export interface BfgsResult extends MinimizeResult {
@@ -72,7 +74,7 @@ export function bfgs(fg: DifferentiableObjective, x0: number[], options: BfgsOpt
 
 	let evaluations = 1;
 	let x = x0.slice();
-	let { value, gradient } = fg(x);
+	let { value, gradient } = options.start ?? fg(x);
 	if (!Number.isFinite(value) || !gradient.every(Number.isFinite)) {
 		throw new RangeError('bfgs: objective and gradient must be finite at x0');
 	}
