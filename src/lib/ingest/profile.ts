@@ -29,9 +29,10 @@ export const isTemporalType = (t: string) => /^(TIMESTAMP|DATE)/i.test(t);
 export const isIntegerType = (t: string) => /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT)$/i.test(t);
 export const isNumericType = (t: string) => isIntegerType(t) || /^(FLOAT|DOUBLE|REAL|DECIMAL)/i.test(t);
 
+/** The file's columns of a raw table; a raw view's `rowid` column is its row number, not the file's (see `load.ts`). */
 export async function tableColumns(engine: Engine, table: string): Promise<{ name: string; type: string }[]> {
 	const rows = await engine.query<{ name: string; type: string }>(
-		"SELECT column_name AS name, data_type AS type FROM duckdb_columns() WHERE schema_name = 'main' AND table_name = ? ORDER BY column_index",
+		"SELECT column_name AS name, data_type AS type FROM duckdb_columns() WHERE schema_name = 'main' AND table_name = ? AND column_name <> 'rowid' ORDER BY column_index",
 		[table]
 	);
 	return rows.map((r) => ({ name: String(r.name), type: String(r.type) }));
