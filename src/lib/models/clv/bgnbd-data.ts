@@ -79,7 +79,7 @@ export function insufficientDataReason(customers: readonly CustomerSummary[]): s
 }
 
 /** Dense index of distinct values, in first-seen order. */
-function indexer(): { index: (v: number) => number; values: number[] } {
+export function indexer(): { index: (v: number) => number; values: number[] } {
 	const positions = new Map<number, number>();
 	const values: number[] = [];
 	return {

@@ -1,4 +1,4 @@
-import { prepareBgnbd, type PreparedBgnbd } from './bgnbd-data';
+import { indexer, prepareBgnbd, type PreparedBgnbd } from './bgnbd-data';
 import { digamma, hyp2f1, lgamma, logAddExp } from './special';
 import type { CustomerSummary, ParetoNbdParams } from './types';
 
@@ -337,17 +337,7 @@ const tailPairsOf = new WeakMap<PreparedBgnbd, TailPairs>();
 function tailPairs(data: PreparedBgnbd): TailPairs {
 	const known = tailPairsOf.get(data);
 	if (known) return known;
-	const timeIndex = new Map<number, number>();
-	const times: number[] = [];
-	const timeOf = (t: number): number => {
-		let i = timeIndex.get(t);
-		if (i === undefined) {
-			i = times.length;
-			timeIndex.set(t, i);
-			times.push(t);
-		}
-		return i;
-	};
+	const times = indexer();
 	const index = new Map<string, number>();
 	const xs: number[] = [];
 	const pairTimes: number[] = [];
@@ -358,7 +348,7 @@ function tailPairs(data: PreparedBgnbd): TailPairs {
 			i = xs.length;
 			index.set(key, i);
 			xs.push(x);
-			pairTimes.push(timeOf(t));
+			pairTimes.push(times.index(t));
 		}
 		return i;
 	};
@@ -377,8 +367,8 @@ function tailPairs(data: PreparedBgnbd): TailPairs {
 		rowLast[i] = T === tx ? -1 : pair(data.rowX[i], tx);
 		rowEnd[i] = T === tx ? -1 : pair(data.rowX[i], T);
 	}
-	const ageTime = Int32Array.from(data.ageValues, timeOf);
-	const pairs = { x: Float64Array.from(xs), time: Int32Array.from(pairTimes), times: Float64Array.from(times), ageTime, zeroLast, zeroEnd, rowLast, rowEnd };
+	const ageTime = Int32Array.from(data.ageValues, (T) => times.index(T));
+	const pairs = { x: Float64Array.from(xs), time: Int32Array.from(pairTimes), times: Float64Array.from(times.values), ageTime, zeroLast, zeroEnd, rowLast, rowEnd };
 	tailPairsOf.set(data, pairs);
 	return pairs;
 }
