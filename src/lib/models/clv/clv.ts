@@ -107,9 +107,16 @@ export function predictPurchases(
 ): { pAlive: number[]; expectedPurchases: number[]; clvPerAov: number[] } {
 	checkOptions(options);
 	const ifAliveOf = ifAliveByPair(fit, options);
-	const pAlive = customers.map((customer) => aliveProbability(fit, customer));
-	const expectedPurchases = customers.map((customer, i) => pAlive[i] * ifAliveOf(customer).purchases);
-	const clvPerAov = customers.map((customer, i) => options.margin * pAlive[i] * ifAliveOf(customer).discounted);
+	const pAlive: number[] = [];
+	const expectedPurchases: number[] = [];
+	const clvPerAov: number[] = [];
+	for (const customer of customers) {
+		const p = aliveProbability(fit, customer);
+		const ifAlive = ifAliveOf(customer);
+		pAlive.push(p);
+		expectedPurchases.push(p * ifAlive.purchases);
+		clvPerAov.push(options.margin * p * ifAlive.discounted);
+	}
 	return { pAlive, expectedPurchases, clvPerAov };
 }
 
