@@ -3,7 +3,7 @@
  * and every result type. Other layers import from here, never from a slice's files.
  */
 export { ANALYSES } from './registry';
-export { ANALYSIS_NAMES, affectedAnalyses, runAll, runAnalyses, runAnalysis } from './run';
+export { ANALYSIS_NAMES, affectedAnalyses, awaitedNext, runAll, runAnalyses, runAnalysis } from './run';
 export { dropWholeData } from './whole-data';
 export type { RunOptions } from './run';
 export { inProcessModels, type ModelRunner } from './model-runner';

@@ -19,8 +19,22 @@ export function affectedAnalyses(before: AnalysisParams, after: AnalysisParams):
 	return ANALYSIS_NAMES.filter((n) => ANALYSES[n].params.some((p) => changed.includes(p)));
 }
 
+/**
+ * What a run of `names` waits for once `delivered` are in: the next analysis in delivery order (the
+ * registry's), else a background one still running; null when all are in.
+ */
+export function awaitedNext(names: readonly AnalysisName[], delivered: ReadonlySet<AnalysisName>): AnalysisName | null {
+	const pending = ANALYSIS_NAMES.filter((n) => names.includes(n) && !delivered.has(n));
+	return pending.find((n) => !ANALYSES[n].background) ?? pending[0] ?? null;
+}
+
 export interface RunOptions {
-	onProgress?: (progress: { name: AnalysisName; done: number; total: number }) => void;
+	/**
+	 * After each result: `name` has just been delivered; `next` is what the run now waits for (the
+	 * next analysis in delivery order, else a background one still running; null at the end), which
+	 * is what a progress message should name.
+	 */
+	onProgress?: (progress: { name: AnalysisName; done: number; total: number; next: AnalysisName | null }) => void;
 	/** Each result as soon as it is computed, so a dashboard can show panels one by one. */
 	onResult?: <K extends AnalysisName>(name: K, result: AnalysisResults[K], asOf: string | null) => void;
 	signal?: AbortSignal;
@@ -75,6 +89,7 @@ export async function runAnalyses<K extends AnalysisName>(
 		let previous: Promise<unknown> = Promise.resolve();
 		const { backgroundFirst } = options;
 		const isBackground = (name: K) => Boolean(ANALYSES[name].background);
+		const delivered = new Set<AnalysisName>();
 		const start = backgroundFirst ? [...ordered.filter(isBackground), ...ordered.filter((n) => !isBackground(n))] : ordered;
 		for (const name of start) {
 			if (signal?.aborted) throw abortError(signal);
@@ -82,8 +97,9 @@ export async function runAnalyses<K extends AnalysisName>(
 			const deliver = (result: AnalysisResults[K]) => {
 				if (signal?.aborted) return;
 				(out as Record<string, unknown>)[name] = result;
+				delivered.add(name);
 				onResult?.(name, result, ctx.asOf);
-				onProgress?.({ name, done: ++done, total: ordered.length });
+				onProgress?.({ name, done: ++done, total: ordered.length, next: awaitedNext(ordered, delivered) });
 			};
 			if (isBackground(name)) {
 				background.push(computed.then(deliver));

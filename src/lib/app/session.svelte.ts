@@ -12,6 +12,7 @@ import {
 	ANALYSES,
 	ANALYSIS_NAMES,
 	affectedAnalyses,
+	awaitedNext,
 	filterValues,
 	presetModels,
 	runAnalyses,
@@ -410,13 +411,17 @@ export class Session {
 				const live = names.filter(run.isCurrent);
 				if (run.signal.aborted || live.length === 0) return Promise.resolve(null);
 				const skipped = total - live.length;
+				// Named by what is being waited for, not by what has just finished.
+				const analysing = (name: AnalysisName | null, done: number) => {
+					if (name) this.progress = { phase: `Analysing: ${ANALYSES[name].label}`, startedAt, step: skipped + done, steps: total, fraction: (skipped + done) / total };
+				};
+				analysing(awaitedNext(live, new Set()), 0);
 				return runAnalyses(engine, params, live, {
 					signal: run.signal,
 					models: workerModels,
 					onResult: (name, result, asOf) => arrived.push({ name, result, asOf }),
 					onProgress: (p) => {
-						if (!run.isCurrent(p.name)) return;
-						this.progress = { phase: `Analysing: ${ANALYSES[p.name].label}`, startedAt, step: skipped + p.done, steps: total, fraction: (skipped + p.done) / total };
+						if (run.isCurrent(p.name)) analysing(p.next ?? p.name, p.done);
 					}
 				});
 			});
