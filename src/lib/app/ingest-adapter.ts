@@ -3,8 +3,8 @@
  * (atomically: a failed build leaves the previous tables in place), and drop raw tables no longer shown.
  */
 import type { Engine } from '$lib/engine/index';
-import { IngestError, buildCanonical, dropRawTables, inputFromBlob, loadFiles, suggestMapping } from '$lib/ingest/index';
-import type { BuildResult, IngestErrorInfo, LoadedFile, LoadProgress, Mapping, MappingSuggestion, ReadOptions } from '$lib/ingest/index';
+import { IngestError, buildCanonical, dropRawTables, inputFromBlob, loadFiles, suggestMapping, withDuplicateLines } from '$lib/ingest/index';
+import type { BuildOptions, BuildResult, IngestErrorInfo, LoadedFile, LoadProgress, Mapping, MappingSuggestion, ReadOptions } from '$lib/ingest/index';
 
 export interface LoadOutcome {
 	files: LoadedFile[];
@@ -39,11 +39,11 @@ export const ingest = {
 		engine: Engine,
 		files: LoadedFile[],
 		mapping: Mapping,
-		opts: { onProgress?: (p: LoadProgress) => void; suggestion?: MappingSuggestion; signal?: AbortSignal } = {}
+		opts: { onProgress?: (p: LoadProgress) => void; suggestion?: MappingSuggestion; signal?: AbortSignal; duplicates?: BuildOptions['duplicates'] } = {}
 	): Promise<BuildResult> {
-		const { onProgress, suggestion, signal } = opts;
+		const { onProgress, suggestion, signal, duplicates } = opts;
 		try {
-			return await buildCanonical(engine, files, mapping, { onProgress, signal });
+			return await buildCanonical(engine, files, mapping, { onProgress, signal, duplicates });
 		} catch (e) {
 			if (e instanceof IngestError && e.problem === 'no-transactions' && suggestion) {
 				const specific = SPECIFIC.map((p) => suggestion.problems.find((x) => x.problem === p)).find((x) => !!x);
@@ -51,6 +51,11 @@ export const ingest = {
 			}
 			throw e;
 		}
+	},
+
+	/** The build's quality summary with the duplicate lines it left for later counted (see `duplicates.ts`). */
+	countDuplicates(engine: Engine, files: LoadedFile[], mapping: Mapping, build: BuildResult): Promise<BuildResult> {
+		return withDuplicateLines(engine, files, mapping, build.quality).then((quality) => ({ ...build, quality }));
 	},
 
 	/** Frees the raw tables of files no longer on screen. */

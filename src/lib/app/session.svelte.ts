@@ -303,7 +303,8 @@ export class Session {
 						this.progress = { phase: `Building the tables from ${p.file}`, startedAt, loaded: p.bytesDone, total: p.bytesTotal, rows: p.rows ?? null };
 					},
 					suggestion: candidate.suggestion,
-					signal
+					signal,
+					duplicates: 'later'
 				})
 			)
 		}));
@@ -336,8 +337,20 @@ export class Session {
 		if (drop.length) await this.scheduler.exclusive(() => ingest.drop(engine, drop)).catch(() => {});
 		// The old results stay on screen, dimmed, until the new ones replace them. The filter choices
 		// are read after the analyses, so that they do not hold back the headline numbers.
+		// Duplicate lines are counted while the model fits run, when the database has nothing else to do.
+		const countDuplicates = async () => {
+			const dataset = outcome.value;
+			if (!dataset || dataset.build.quality.flagged.duplicateLines !== null) return;
+			try {
+				const build = await ingest.countDuplicates(engine, dataset.files, dataset.mapping, dataset.build);
+				if (this.dataset === dataset) this.dataset = { ...dataset, build };
+			} catch (e) {
+				// Only the count and its note are missing; the data and every analysis are in place.
+				console.warn('Customer Lens: the duplicate lines could not be counted:', e);
+			}
+		};
 		try {
-			await this.compute([...ANALYSIS_NAMES], startedAt);
+			await this.compute([...ANALYSIS_NAMES], startedAt, countDuplicates);
 		} finally {
 			this.filterOptions = await this.scheduler.exclusive(() => filterValues(engine)).catch(() => NO_OPTIONS);
 		}
@@ -382,7 +395,11 @@ export class Session {
 		return this.action('update the results', () => this.compute([...ANALYSIS_NAMES], performance.now()));
 	}
 
-	private async compute(names: AnalysisName[], startedAt: number): Promise<void> {
+	/**
+	 * Runs the analyses. `beside`: more work for the database in the same turn, started once the run
+	 * waits only for its model fits (or at its end), finished before the run counts as done.
+	 */
+	private async compute(names: AnalysisName[], startedAt: number, beside?: () => Promise<void>): Promise<void> {
 		const engine = await this.engineReady;
 		const datasetId = this.dataset?.id;
 		const params = this.params$;
@@ -407,23 +424,30 @@ export class Session {
 		);
 		try {
 			// One run, one shared context: results arrive panel by panel, the headline numbers first.
-			await this.scheduler.exclusive(() => {
-				const live = names.filter(run.isCurrent);
-				if (run.signal.aborted || live.length === 0) return Promise.resolve(null);
-				const skipped = total - live.length;
-				// Named by what is being waited for, not by what has just finished.
-				const analysing = (name: AnalysisName | null, done: number) => {
-					if (name) this.progress = { phase: `Analysing: ${ANALYSES[name].label}`, startedAt, step: skipped + done, steps: total, fraction: (skipped + done) / total };
-				};
-				analysing(awaitedNext(live, new Set()), 0);
-				return runAnalyses(engine, params, live, {
-					signal: run.signal,
-					models: workerModels,
-					onResult: (name, result, asOf) => arrived.push({ name, result, asOf }),
-					onProgress: (p) => {
-						if (run.isCurrent(p.name)) analysing(p.next ?? p.name, p.done);
-					}
-				});
+			await this.scheduler.exclusive(async () => {
+				let besideRun: Promise<void> | null = null;
+				const startBeside = () => (besideRun ??= beside?.() ?? Promise.resolve());
+				try {
+					const live = names.filter(run.isCurrent);
+					if (run.signal.aborted || live.length === 0) return null;
+					const skipped = total - live.length;
+					// Named by what is being waited for, not by what has just finished.
+					const analysing = (name: AnalysisName | null, done: number) => {
+						if (name) this.progress = { phase: `Analysing: ${ANALYSES[name].label}`, startedAt, step: skipped + done, steps: total, fraction: (skipped + done) / total };
+					};
+					analysing(awaitedNext(live, new Set()), 0);
+					return await runAnalyses(engine, params, live, {
+						signal: run.signal,
+						models: workerModels,
+						onResult: (name, result, asOf) => arrived.push({ name, result, asOf }),
+						onProgress: (p) => {
+							if (run.isCurrent(p.name)) analysing(p.next ?? p.name, p.done);
+							if (!p.next || ANALYSES[p.next].background) void startBeside();
+						}
+					});
+				} finally {
+					await startBeside();
+				}
 			});
 		} catch (e) {
 			if (e instanceof DOMException && e.name === 'AbortError') return;

@@ -50,7 +50,7 @@ export function demographicsChart(d: DemographicsResult, dimension: DemographicD
 	);
 }
 
-/** Rows flagged per reason at import: kept (flagged and treated as documented) or excluded. */
+/** Rows flagged per reason at import: kept (flagged and treated as documented) or excluded. Duplicates once counted. */
 export function qualityReasons(q: QualitySummary): { reason: string; rows: number; excluded: boolean }[] {
 	const f = q.flagged;
 	return [
@@ -58,7 +58,7 @@ export function qualityReasons(q: QualitySummary): { reason: string; rows: numbe
 		{ reason: 'Return lines (negative)', rows: f.returnLines, excluded: false },
 		{ reason: 'Without customer id', rows: f.missingCustomerId, excluded: false },
 		{ reason: 'Zero revenue', rows: f.zeroRevenue, excluded: false },
-		{ reason: 'Duplicate lines', rows: f.duplicateLines, excluded: false },
+		...(f.duplicateLines === null ? [] : [{ reason: 'Duplicate lines', rows: f.duplicateLines, excluded: false }]),
 		{ reason: 'Unreadable date (excluded)', rows: f.badDates.count, excluded: true },
 		{ reason: 'No revenue (excluded)', rows: f.missingRevenue.count, excluded: true }
 	];

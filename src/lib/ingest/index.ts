@@ -9,6 +9,7 @@
  */
 export { loadFiles, loadFile, dropRawTables } from './load';
 export { buildCanonical } from './build';
+export { withDuplicateLines } from './duplicates';
 export { suggestMapping, matchColumns, classifyFile, checkMapping, headerSignature, normalizeName, presentFields } from './automap';
 export { plannedJoins, fieldsForRole, type PlannedJoin } from './join-roles';
 export { profileTable } from './profile';

@@ -235,8 +235,11 @@ export interface QualitySummary {
 		zeroRevenue: number;
 		/** Lines where no revenue could be computed (excluded). */
 		missingRevenue: { count: number; examples: RowExample[] };
-		/** Lines identical in every column to an earlier line of the same file (kept). */
-		duplicateLines: number;
+		/**
+		 * Lines identical in every column to an earlier line of the same file (kept); null while not
+		 * counted yet (a build with `duplicates: 'later'`, see `duplicates.ts`).
+		 */
+		duplicateLines: number | null;
 	};
 	orders: number;
 	customers: number;
@@ -282,6 +285,11 @@ export interface BuildOptions {
 	onProgress?: (p: LoadProgress) => void;
 	/** Cancels the build before the swap: the previous `transactions` stays; the rejection is `signal.reason`. */
 	signal?: AbortSignal;
+	/**
+	 * `later`: leave the exact-duplicate count (a scan of every raw column) to `withDuplicateLines`,
+	 * so the new data is in place sooner. Files joined to their order lines are still counted now.
+	 */
+	duplicates?: 'now' | 'later';
 }
 
 export interface BuildResult {
