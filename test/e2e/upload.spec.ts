@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import fs from 'node:fs';
+import path from 'node:path';
 import { expectKpiSmall, fixture, kpis, open, settled, upload, PANELS } from './helpers';
 
 test('an uploaded file gives the hand-computed KPIs', async ({ page }) => {
@@ -74,5 +75,16 @@ test('“How is this computed?” opens the data dictionary entry', async ({ pag
 	await expect(page).toHaveURL(/\/dictionary#churn$/);
 	await expect(page.locator('section#churn h2')).toHaveText(/churn/i);
 	await expect(page.locator('section#churn')).toBeInViewport();
+	expect(errors).toEqual([]);
+});
+
+test('exact duplicate lines are counted after the headline numbers and reported before ready', async ({ page }) => {
+	const errors = await open(page);
+	// Rows 9 and 10 of this file are the same line; the page counts them while the model fits run.
+	await page.getByLabel('Choose files…').setInputFiles(path.join(fixture('.'), '..', 'ingest', 'orders-small.csv'));
+	await settled(page);
+	const quality = page.locator('section[data-panel="quality"]');
+	await expect(quality).toContainText('1 line is an exact copy of an earlier line in the same file');
+	await expect(quality.getByRole('img', { name: 'Data quality: flagged rows per reason' })).toContainText('Duplicate lines');
 	expect(errors).toEqual([]);
 });
