@@ -335,9 +335,8 @@ export class Session {
 		const keep = new Set(candidate.files.map((f) => f.table));
 		const drop = old.flatMap((d) => d.files.map((f) => f.table)).filter((t) => !keep.has(t));
 		if (drop.length) await this.scheduler.exclusive(() => ingest.drop(engine, drop)).catch(() => {});
-		// The old results stay on screen, dimmed, until the new ones replace them. The filter choices
-		// are read after the analyses, so that they do not hold back the headline numbers.
-		// Duplicate lines are counted while the model fits run, when the database has nothing else to do.
+		// The build left the duplicate lines uncounted: they are counted while the model fits run, when
+		// the database has nothing else to do, not before the headline numbers.
 		const countDuplicates = async () => {
 			const dataset = outcome.value;
 			if (!dataset || dataset.build.quality.flagged.duplicateLines !== null) return;
@@ -349,6 +348,8 @@ export class Session {
 				console.warn('Customer Lens: the duplicate lines could not be counted:', e);
 			}
 		};
+		// The old results stay on screen, dimmed, until the new ones replace them. The filter choices
+		// are read after the analyses, so that they do not hold back the headline numbers.
 		try {
 			await this.compute([...ANALYSIS_NAMES], startedAt, countDuplicates);
 		} finally {
