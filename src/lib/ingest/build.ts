@@ -12,7 +12,7 @@ import { disabledAnalyses } from './availability';
 import { checkMapping } from './automap';
 import { CANONICAL_FIELDS, CUSTOMER_ATTRIBUTES, type CanonicalField, type CustomerAttribute } from './canonical-fields';
 import { columnText, dateExpr, dateFormatLabel, describeDateFormat, detectDateFormat, nameLooksDateLike } from './dates';
-import { IngestError, fmtInt, wrapError } from './errors';
+import { IngestError, counted, fmtInt, plural, wrapError } from './errors';
 import { decideNumberColumns, numberExpr, numberNotes } from './numbers';
 import { countDuplicateLines, duplicateNote } from './duplicates';
 import { dropJoined, joinFiles, type JoinedInput } from './joins';
@@ -38,10 +38,6 @@ function textExpr(col: string, type: string): string {
 }
 
 const pct = (part: number, whole: number) => (whole ? `${Math.round((part / whole) * 1000) / 10}%` : '0%');
-const plural = (n: number, one: string, many = `${one}s`) => `${fmtInt(n)} ${n === 1 ? one : many}`;
-/** `1 line is` / `3 lines are` (the verb follows the count). */
-const counted = (n: number, one: string, verb: 'is' | 'was' | 'has', many = `${one}s`) =>
-	`${plural(n, one, many)} ${n === 1 ? verb : verb === 'is' ? 'are' : verb === 'was' ? 'were' : 'have'}`;
 
 interface TxPart {
 	m: FileMapping;

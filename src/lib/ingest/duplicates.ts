@@ -5,7 +5,7 @@
  */
 import type { Engine } from '../engine/index';
 import { quoteIdent } from '../sql';
-import { fmtInt } from './errors';
+import { counted } from './errors';
 import type { LoadedFile, Mapping, QualitySummary } from './types';
 
 /**
@@ -32,7 +32,7 @@ export async function countDuplicateLines(engine: Engine, files: LoadedFile[]): 
 /** The quality note on duplicates; null when there are none. */
 export function duplicateNote(n: number): string | null {
 	if (n === 0) return null;
-	return `${fmtInt(n)} ${n === 1 ? 'line is' : 'lines are'} an exact copy of an earlier line in the same file; duplicates are kept (they may be real repeat purchases).`;
+	return `${counted(n, 'line', 'is')} an exact copy of an earlier line in the same file; duplicates are kept (they may be real repeat purchases).`;
 }
 
 /**

@@ -59,6 +59,13 @@ export class IngestError extends Error implements IngestErrorInfo {
 /** `1204` → `1,204` (messages are in English). */
 export const fmtInt = (n: number): string => Math.round(n).toLocaleString('en-US');
 
+/** `1 line` / `1,204 lines`. */
+export const plural = (n: number, one: string, many = `${one}s`): string => `${fmtInt(n)} ${n === 1 ? one : many}`;
+
+/** `1 line is` / `3 lines are` (the verb follows the count). */
+export const counted = (n: number, one: string, verb: 'is' | 'was' | 'has', many = `${one}s`): string =>
+	`${plural(n, one, many)} ${n === 1 ? verb : verb === 'is' ? 'are' : verb === 'was' ? 'were' : 'have'}`;
+
 /** The first meaningful line of an engine error, without DuckDB's type prefixes; at most 200 characters. */
 export function shortEngineReason(e: unknown): string {
 	const raw = e instanceof Error ? e.message : String(e);

@@ -16,7 +16,7 @@ import type { Engine } from '../engine/index';
 import { quoteIdent } from '../sql';
 import type { CanonicalField, CustomerAttribute } from './canonical-fields';
 import { columnText } from './dates';
-import { fmtInt } from './errors';
+import { fmtInt, plural } from './errors';
 import type { ColumnProfile, FileMapping, JoinReport, LoadedFile, Mapping, QualitySummary } from './types';
 
 const JOINED = '__ingest_joined_';
@@ -60,8 +60,6 @@ async function count(engine: Engine, sql: string): Promise<number> {
 	const [r] = await engine.query<{ n: number | bigint }>(sql);
 	return Number(r?.n ?? 0);
 }
-
-const plural = (n: number, one: string, many = `${one}s`) => `${fmtInt(n)} ${n === 1 ? one : many}`;
 
 /**
  * Builds the joined scratch tables. Returns null when no file joins another (the build then reads

@@ -15,7 +15,7 @@
  */
 import type { Engine } from '../engine/index';
 import { quoteIdent, quoteString } from '../sql';
-import { fmtInt } from './errors';
+import { fmtInt, plural } from './errors';
 import type { DecimalMark, LoadedFile, NumberFormatReport, RowExample } from './types';
 
 const isText = (t: string) => /^VARCHAR/i.test(t);
@@ -207,16 +207,14 @@ export function numberNotes(reports: NumberFormatReport[]): string[] {
 			);
 		} else if (r.decimal === 'comma' && !r.chosen) notes.push(`${where(r)}: numbers are written with a ${describeNumberFormat('comma')}.`);
 		if (r.missing > 0) {
-			notes.push(`${where(r)}: ${count(r.missing, 'value')} ${r.missing === 1 ? 'is a missing marker' : 'are missing markers'} (N/A, NaN, -…), read as empty${eg(r, 'missing')}.`);
+			notes.push(`${where(r)}: ${plural(r.missing, 'value')} ${r.missing === 1 ? 'is a missing marker' : 'are missing markers'} (N/A, NaN, -…), read as empty${eg(r, 'missing')}.`);
 		}
 		if (r.unreadable > 0) {
-			notes.push(`${where(r)}: ${count(r.unreadable, 'value')} could not be read as ${r.unreadable === 1 ? 'a number' : 'numbers'} with a ${describeNumberFormat(r.decimal)} and ${r.unreadable === 1 ? 'was' : 'were'} read as empty${eg(r, 'unreadable')}.`);
+			notes.push(`${where(r)}: ${plural(r.unreadable, 'value')} could not be read as ${r.unreadable === 1 ? 'a number' : 'numbers'} with a ${describeNumberFormat(r.decimal)} and ${r.unreadable === 1 ? 'was' : 'were'} read as empty${eg(r, 'unreadable')}.`);
 		}
 	}
 	return notes;
 }
-
-const count = (n: number, one: string) => `${fmtInt(n)} ${n === 1 ? one : `${one}s`}`;
 
 const MISSING_JS = new RegExp(`^${MISSING_RE.replace('(?i)', '')}$`, 'i');
 /** The same test as `MISSING_RE`, in JS (NaN/Infinity of a DOUBLE column print as `nan`/`inf`). */
