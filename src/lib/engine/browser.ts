@@ -8,31 +8,46 @@ import type { FileParser } from '../ingest/parse';
 import { WASM_MEMORY_BUDGET, type Engine } from './engine';
 
 /**
- * Parquet/JSON/XLSX parsing in its own worker, started per file and terminated when done or
- * cancelled: a cancel stops the parse at once, and the parser's memory goes with the worker.
+ * Parquet/JSON/XLSX parsing in its own worker, one per file, terminated when done or cancelled: a
+ * cancel stops the parse at once, and the parser's memory goes with the worker. The next file's
+ * worker is started ahead (`spare`): starting one, its parsers' bundle loaded, took about 0.2 s of
+ * the time to a parsed file's first rows.
  */
-const workerParser: FileParser = (request, sink, signal) =>
-	new Promise((resolve, reject) => {
-		signal?.throwIfAborted();
-		const worker = new ParseWorker();
-		const remote = Comlink.wrap<ParseWorkerApi>(worker);
-		const stop = () => {
-			worker.terminate();
-			reject(signal?.reason ?? new DOMException('Cancelled', 'AbortError'));
-		};
-		signal?.addEventListener('abort', stop, { once: true });
-		remote
-			.parse(request, Comlink.proxy(sink))
-			.then((outcome) => {
-				if (outcome.ok) resolve(outcome.summary);
-				else reject('problem' in outcome.error ? new IngestError(outcome.error) : new Error(outcome.error.message));
-			}, reject)
-			.finally(() => {
-				signal?.removeEventListener('abort', stop);
-				remote[Comlink.releaseProxy]();
+function workerParser(): { parse: FileParser; close: () => void } {
+	let spare: Worker | null = new ParseWorker();
+	const parse: FileParser = (request, sink, signal) =>
+		new Promise((resolve, reject) => {
+			signal?.throwIfAborted();
+			const worker = spare ?? new ParseWorker();
+			spare = null;
+			const remote = Comlink.wrap<ParseWorkerApi>(worker);
+			const stop = () => {
 				worker.terminate();
-			});
-	});
+				spare ??= new ParseWorker();
+				reject(signal?.reason ?? new DOMException('Cancelled', 'AbortError'));
+			};
+			signal?.addEventListener('abort', stop, { once: true });
+			remote
+				.parse(request, Comlink.proxy(sink))
+				.then((outcome) => {
+					if (outcome.ok) resolve(outcome.summary);
+					else reject('problem' in outcome.error ? new IngestError(outcome.error) : new Error(outcome.error.message));
+				}, reject)
+				.finally(() => {
+					signal?.removeEventListener('abort', stop);
+					remote[Comlink.releaseProxy]();
+					worker.terminate();
+					spare ??= new ParseWorker();
+				});
+		});
+	return {
+		parse,
+		close: () => {
+			spare?.terminate();
+			spare = null;
+		}
+	};
+}
 
 /**
  * The browser engine: a comlink client of the DuckDB worker. Only plain rows (no Arrow objects,
@@ -43,6 +58,7 @@ export async function createBrowserEngine(): Promise<Engine> {
 	const worker = new DuckDbWorker();
 	const remote = Comlink.wrap<DuckDbWorkerApi>(worker);
 	const name = await remote.init();
+	const parser = workerParser();
 	return {
 		name,
 		query: async <T extends object>(sql: string, params?: Parameters<DuckDbWorkerApi['query']>[1]) => (await remote.query(sql, params)) as T[],
@@ -52,9 +68,10 @@ export async function createBrowserEngine(): Promise<Engine> {
 		dropFile: (name) => remote.dropFile(name),
 		createTableFromColumns: (table, columns) => remote.createTableFromColumns(table, columns),
 		insertArrowIpc: (table, ipc, create) => remote.insertArrowIpc(table, Comlink.transfer(ipc, [ipc.buffer]), create),
-		parser: workerParser,
+		parser: parser.parse,
 		memoryBudget: WASM_MEMORY_BUDGET,
 		async close() {
+			parser.close();
 			remote[Comlink.releaseProxy]();
 			worker.terminate();
 		}
