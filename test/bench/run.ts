@@ -10,9 +10,10 @@
  *    browser / native. One more row chooses Online Retail the moment the page is ready, which cuts
  *    the warm-up short (the worst case for a user).
  *    Files (generated deterministically into .bench/ from ../shared/datasets, not committed):
- *    Online Retail CSV (541,909 rows); Online Retail II, both years as one CSV (2009-2010 then
- *    2010-2011, the first file's header); the same as snappy Parquet; Online Retail repeated 19×
- *    with invoice and customer ids and dates shifted (10.3 M rows, snappy Parquet).
+ *    Online Retail CSV (541,909 rows; the gzipped file of ../shared/datasets, as a user would drop
+ *    it); Online Retail II, both years as one CSV (2009-2010 then 2010-2011, the first file's
+ *    header); the same as snappy Parquet; Online Retail repeated 19× with invoice and customer ids
+ *    and dates shifted (10.3 M rows, snappy Parquet).
  *    Then, on the same page: five consecutive loads of the 1 M-row CSV (Chromium's resident memory
  *    after load 1 and after load 5), and a filter change on Online Retail (the From date set, until
  *    `data-state="ready"` again) against native DuckDB running every analysis with the same filter.
@@ -114,7 +115,7 @@ async function benchFiles(): Promise<BenchFile[]> {
 	const retailColumns = { invoice: 'InvoiceNo', price: 'UnitPrice', customer: 'CustomerID' };
 	const retailIIColumns = { invoice: 'Invoice', price: 'Price', customer: '"Customer ID"' };
 	return [
-		{ label: 'Online Retail CSV, 541,909 rows', file: RETAIL, columns: retailColumns },
+		{ label: 'Online Retail CSV (gzipped), 541,909 rows', file: RETAIL, columns: retailColumns },
 		{ label: 'Online Retail II both years CSV, 1,067,371 rows', file: both, columns: retailIIColumns },
 		{ label: 'the same as snappy Parquet', file: bothParquet, columns: retailIIColumns },
 		{ label: `Online Retail ${REPEATS}× snappy Parquet, 10.3 M rows`, file: big, columns: retailColumns }
