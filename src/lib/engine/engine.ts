@@ -52,8 +52,8 @@ export interface Engine {
 	insertArrowIpc(table: string, ipc: Uint8Array, create: boolean): Promise<void>;
 	/** The rows of a query as a Parquet file, columns typed as the query types them (DATE stays a date). */
 	copyToParquet(sql: string): Promise<Uint8Array>;
-	/** Where Parquet/JSON/XLSX are parsed when not inline: the browser engine's parse worker. */
-	readonly parser?: FileParser;
+	/** Where Parquet/JSON/XLSX are parsed: the browser engine's parse worker, in process on Node. */
+	readonly parser: FileParser;
 	/** Bytes a load may use at its peak; larger files are refused before reading. Unset: no limit (native). */
 	readonly memoryBudget?: number;
 	/** Native DuckDB reads Parquet itself (`read_parquet`); DuckDB-WASM has no parquet extension. */

@@ -7,6 +7,7 @@ import { DuckDBInstance, DuckDBTimestampValue, DuckDBTypeId, type DuckDBAppender
 import type { ColumnData, Engine, FileSource, Row, SqlValue } from './engine';
 import { formatTimestamp, toSqlValue } from './values';
 import { quoteIdent, quoteString } from '../sql';
+import { inlineParser } from './inline-parser';
 
 const NUMERIC = new Set([
 	DuckDBTypeId.TINYINT, DuckDBTypeId.SMALLINT, DuckDBTypeId.INTEGER, DuckDBTypeId.BIGINT, DuckDBTypeId.HUGEINT,
@@ -144,6 +145,7 @@ export async function createNativeEngine(): Promise<NativeEngine> {
 				await conn.run(`DROP TABLE ${quoteIdent(staging)}`);
 			}),
 		readsParquet: true,
+		parser: inlineParser,
 		insertArrowIpc: (table: string, ipc: Uint8Array, create: boolean) =>
 			statements.run(async () => {
 				const t = arrow.tableFromIPC(ipc);

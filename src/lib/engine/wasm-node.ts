@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createDuckDB, NODE_RUNTIME, VoidLogger, DuckDBDataProtocol } from '@duckdb/duckdb-wasm/blocking';
 import { WASM_MEMORY_BUDGET, type ColumnData, type Engine, type FileSource, type SqlValue } from './engine';
 import { WasmCore } from './wasm-core';
+import { inlineParser } from './inline-parser';
 
 /**
  * DuckDB-WASM on Node, the same wasm and the same `WasmCore` as the browser worker, so unit tests
@@ -34,6 +35,7 @@ export async function createWasmNodeEngine(): Promise<Engine> {
 		dropFile: async (name: string) => core.dropFile(name),
 		createTableFromColumns: async (table: string, columns: ColumnData[]) => core.createTableFromColumns(table, columns),
 		memoryBudget: WASM_MEMORY_BUDGET,
+		parser: inlineParser,
 		insertArrowIpc: async (table: string, ipc: Uint8Array, create: boolean) => core.insertArrowIpc(table, ipc, create),
 		close: async () => db.reset()
 	};

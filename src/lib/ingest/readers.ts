@@ -250,7 +250,7 @@ async function retypeText(engine: Engine, from: string, to: string, cols: string
 /* ------------------------------------------------------------------ parsed formats (Arrow batches) */
 
 /**
- * Parquet, JSON and XLSX: parsed off the page thread (the engine's parser, else inline) into Arrow
+ * Parquet, JSON and XLSX: parsed off the page thread (by the engine's parser) into Arrow
  * IPC batches, each appended to `table` as it arrives; the first batch creates it.
  */
 export async function readParsed(
@@ -261,9 +261,7 @@ export async function readParsed(
 	signal?: AbortSignal
 ): Promise<ReadOutcome & { rows: number }> {
 	let first = true;
-	// Inline parsing (Node) is loaded on demand, so the page bundle does not carry the parsers.
-	const parse = engine.parser ?? (await import('./parse')).parseToArrow;
-	const summary = await parse(
+	const summary = await engine.parser(
 		request,
 		async (ipc, rowsSoFar) => {
 			signal?.throwIfAborted();

@@ -10,7 +10,8 @@ import { tableFromIPC } from 'apache-arrow';
 import { parquetMetadata } from 'hyparquet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNativeEngine } from '../../../src/lib/engine/native-node';
-import { parseToArrow, type BatchSink } from '../../../src/lib/ingest/parse';
+import { inlineParser } from '../../../src/lib/engine/inline-parser';
+import type { BatchSink } from '../../../src/lib/ingest/parse';
 
 const ROWS = 300_000;
 let bytes: Uint8Array;
@@ -32,7 +33,7 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const parquet = (sink: BatchSink) => parseToArrow({ kind: 'parquet', name: 'rows.parquet', data: bytes, options: {} }, sink);
+const parquet = (sink: BatchSink) => inlineParser({ kind: 'parquet', name: 'rows.parquet', data: bytes, options: {} }, sink);
 const tick = () => new Promise((r) => setTimeout(r, 5));
 
 describe('Parquet batches', () => {
@@ -96,7 +97,7 @@ describe('JSON batches', () => {
 		const rows = 130_000;
 		const text = Array.from({ length: rows }, (_, i) => JSON.stringify({ i, label: `row ${i}` })).join('\n');
 		const batches: [number, number, number][] = [];
-		await parseToArrow({ kind: 'json', name: 'rows.ndjson', data: new TextEncoder().encode(text), options: {} }, async (ipc, rowsSoFar) => {
+		await inlineParser({ kind: 'json', name: 'rows.ndjson', data: new TextEncoder().encode(text), options: {} }, async (ipc, rowsSoFar) => {
 			const t = tableFromIPC(ipc);
 			batches.push([t.numRows, rowsSoFar, Number(t.getChild('i')!.get(0))]);
 		});

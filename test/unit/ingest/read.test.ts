@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import writeXlsxFile from 'write-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../../src/lib/engine/engine';
+import { createNativeEngine } from '../../../src/lib/engine/native-node';
 import { createWasmNodeEngine } from '../../../src/lib/engine/wasm-node';
 import { IngestError } from '../../../src/lib/ingest/errors';
 import { inputFromBlob, inputFromBytes } from '../../../src/lib/ingest/input';
@@ -156,24 +157,23 @@ describe('formats parsed in JS', () => {
 		expect(await rowsOf(files[0].table, 'rowid')).toEqual(threeOrders);
 	});
 
-	it('reads Parquet (hyparquet): timestamps, decimals, nulls', async () => {
+	it('reads Parquet (parquet-wasm) as native DuckDB does: timestamps, dates, decimals, nulls', async () => {
 		const { files } = await loadPaths(engine, [fixture('orders.parquet')]);
 		const f = files[0];
 		expect(f.format).toBe('parquet');
-		expect(f.columns.map((c) => [c.name, c.type])).toEqual([
-			['order_id', 'VARCHAR'],
-			['customer_id', 'BIGINT'],
-			['order_ts', 'TIMESTAMP'],
-			['ship_date', 'TIMESTAMP'],
-			['product', 'VARCHAR'],
-			['quantity', 'BIGINT'],
-			['unit_price', 'DOUBLE'],
-			['country', 'VARCHAR']
-		]);
+		// The second method: native DuckDB's own Parquet reader on the same file.
+		const native = await createNativeEngine();
+		try {
+			const types = await native.query<{ name: string; type: string }>(`SELECT column_name AS name, column_type AS type FROM (DESCRIBE SELECT * FROM read_parquet('${fixture('orders.parquet')}'))`);
+			expect(f.columns.map((c) => [c.name, c.type])).toEqual(types.map((t) => [t.name, t.type]));
+			expect(await rowsOf(f.table, 'rowid')).toEqual(await native.query(`SELECT * FROM read_parquet('${fixture('orders.parquet')}')`));
+		} finally {
+			await native.close();
+		}
 		expect(await rowsOf(f.table, 'rowid')).toEqual([
-			{ order_id: 'P1', customer_id: 101, order_ts: '2022-01-03 10:00:00', ship_date: '2022-01-05 00:00:00', product: 'Pen', quantity: 3, unit_price: 1.5, country: 'UK' },
-			{ order_id: 'P1', customer_id: 101, order_ts: '2022-01-03 10:00:00', ship_date: '2022-01-05 00:00:00', product: 'Ink', quantity: 1, unit_price: 4.25, country: 'UK' },
-			{ order_id: 'P2', customer_id: 102, order_ts: '2022-02-14 16:30:00', ship_date: '2022-02-16 00:00:00', product: 'Pad', quantity: 2, unit_price: 3, country: 'FR' },
+			{ order_id: 'P1', customer_id: 101, order_ts: '2022-01-03 10:00:00', ship_date: '2022-01-05', product: 'Pen', quantity: 3, unit_price: 1.5, country: 'UK' },
+			{ order_id: 'P1', customer_id: 101, order_ts: '2022-01-03 10:00:00', ship_date: '2022-01-05', product: 'Ink', quantity: 1, unit_price: 4.25, country: 'UK' },
+			{ order_id: 'P2', customer_id: 102, order_ts: '2022-02-14 16:30:00', ship_date: '2022-02-16', product: 'Pad', quantity: 2, unit_price: 3, country: 'FR' },
 			{ order_id: 'P3', customer_id: null, order_ts: '2022-02-15 09:00:00', ship_date: null, product: 'Pen', quantity: 10, unit_price: 1.5, country: 'FR' }
 		]);
 	});
