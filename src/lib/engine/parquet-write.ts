@@ -1,8 +1,9 @@
 /**
  * A query result (Arrow) as Parquet bytes, for DuckDB-WASM: its `COPY … TO (FORMAT parquet)` needs
  * the parquet extension, which only DuckDB's CDN serves (forbidden here). hyparquet-writer is plain
- * JavaScript (no eval, no wasm), the writing companion of the hyparquet reader the parse worker
- * uses. Columns keep their types: DATE stays a date, integers and doubles stay numbers.
+ * JavaScript (no eval, no wasm), small enough for the DuckDB worker, the writing companion of the
+ * hyparquet reader that reads Parquet footers for the size check (`ingest/fits.ts`). Columns keep
+ * their types: DATE stays a date, integers and doubles stay numbers.
  */
 import * as arrow from 'apache-arrow';
 import { parquetWriteBuffer } from 'hyparquet-writer';
