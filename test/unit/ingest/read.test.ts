@@ -3,6 +3,8 @@
  * specific message. Expected values come from the fixture lines themselves (test/fixtures/ingest).
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import * as arrow from 'apache-arrow';
 import { gzipSync } from 'node:zlib';
 import writeXlsxFile from 'write-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -175,6 +177,26 @@ describe('formats parsed in JS', () => {
 			{ order_id: 'P1', customer_id: 101, order_ts: '2022-01-03 10:00:00', ship_date: '2022-01-05', product: 'Ink', quantity: 1, unit_price: 4.25, country: 'UK' },
 			{ order_id: 'P2', customer_id: 102, order_ts: '2022-02-14 16:30:00', ship_date: '2022-02-16', product: 'Pad', quantity: 2, unit_price: 3, country: 'FR' },
 			{ order_id: 'P3', customer_id: null, order_ts: '2022-02-15 09:00:00', ship_date: null, product: 'Pen', quantity: 10, unit_price: 1.5, country: 'FR' }
+		]);
+	});
+
+	it('reads the Arrow types pandas and Polars write into Parquet: dictionary and large strings, time zones', async () => {
+		// Written by arrow-rs (parquet-wasm's writer), which stores the Arrow schema in the file as pyarrow and Polars do.
+		const pw = await import('parquet-wasm/esm');
+		await pw.default({ module_or_path: readFileSync(createRequire(import.meta.url).resolve('parquet-wasm/esm/parquet_wasm_bg.wasm')) });
+		const table = new arrow.Table({
+			country: arrow.vectorFromArray(['UK', 'FR', 'UK', null], new arrow.Dictionary(new arrow.Utf8(), new arrow.Int32())),
+			label: arrow.vectorFromArray(['a', 'bb', null, 'dddd'], new arrow.LargeUtf8()),
+			ordered: arrow.vectorFromArray([Date.UTC(2024, 0, 2, 10), Date.UTC(2024, 0, 3), null, Date.UTC(2024, 1, 29, 23, 59)], new arrow.TimestampMillisecond('UTC'))
+		});
+		const bytes = pw.writeParquet(pw.Table.fromIPCStream(arrow.tableToIPC(table, 'stream')));
+		const { files } = await loadFiles(engine, [inputFromBytes('arrow-types.parquet', bytes)]);
+		expect(files[0].columns.map((c) => c.type)).toEqual(['VARCHAR', 'VARCHAR', 'TIMESTAMP WITH TIME ZONE']);
+		expect(await engine.query(`SELECT country, label, CAST(ordered AS VARCHAR) AS ordered FROM "${files[0].table}" ORDER BY rowid`)).toEqual([
+			{ country: 'UK', label: 'a', ordered: '2024-01-02 10:00:00+00' },
+			{ country: 'FR', label: 'bb', ordered: '2024-01-03 00:00:00+00' },
+			{ country: 'UK', label: null, ordered: null },
+			{ country: null, label: 'dddd', ordered: '2024-02-29 23:59:00+00' }
 		]);
 	});
 
