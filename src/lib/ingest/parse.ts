@@ -56,9 +56,8 @@ export async function parseToArrow(req: ParseRequest, sink: BatchSink, parquetWa
 
 /**
  * Hands batches to `sink` in order, one at a time, without waiting for the last one before the
- * caller prepares the next: the database inserts batch k while the parser decodes batch k + 1 (on
- * two cores, in two workers; in turn, the two took about as long as each other on a 1 M-row
- * Parquet file). At most one batch waits in memory besides the one being inserted.
+ * caller prepares the next: the database inserts batch k while the parser decodes batch k + 1, each
+ * in its own worker. At most one batch waits in memory besides the one being inserted.
  */
 function batchSender(sink: BatchSink) {
 	let inFlight: Promise<void> = Promise.resolve();
