@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { parseToArrow, type FileParser } from '../ingest/parse';
 
-const parquetWasm = () => readFile(createRequire(import.meta.url).resolve('parquet-wasm/esm/parquet_wasm_bg.wasm'));
+/** parquet-wasm's WebAssembly, from node_modules. */
+export const parquetWasmBytes = () => readFile(createRequire(import.meta.url).resolve('parquet-wasm/esm/parquet_wasm_bg.wasm'));
 
-export const inlineParser: FileParser = (request, sink) => parseToArrow(request, sink, parquetWasm);
+export const inlineParser: FileParser = (request, sink) => parseToArrow(request, sink, parquetWasmBytes);

@@ -55,41 +55,38 @@ export async function parseToArrow(req: ParseRequest, sink: BatchSink, parquetWa
 }
 
 /**
- * Hands batches to `sink` in order, one at a time, without waiting for the last one before the
- * caller prepares the next: the database inserts batch k while the parser decodes batch k + 1, each
- * in its own worker. At most one batch waits in memory besides the one being inserted.
+ * Runs `produce`, handing each batch it sends to `sink` in order, one at a time, without waiting for
+ * the last one before `produce` prepares the next: the database inserts batch k while the parser
+ * decodes batch k + 1, each in its own worker. At most one batch waits in memory besides the one
+ * being inserted. A failed insert is thrown by the next `send` (or at the end); when `produce` fails,
+ * the insert in flight ends first, so the caller's cleanup never races it.
  */
-function batchSender(sink: BatchSink) {
+async function sendInTurn(sink: BatchSink, produce: (send: BatchSink) => Promise<void>): Promise<void> {
 	let inFlight: Promise<void> = Promise.resolve();
-	return {
-		/** Waits for the previous batch (its failure is thrown here), then starts this one. */
-		async send(ipc: Uint8Array, rowsSoFar: number): Promise<void> {
-			await inFlight;
-			inFlight = sink(ipc, rowsSoFar);
-			// Observed by the next send or by `finish`; until then a failure must not count as unhandled.
-			inFlight.catch(() => {});
-		},
-		/** Waits for the last batch; with `failed`, only lets it end (its own failure is beside the point). */
-		finish(failed = false): Promise<void> {
-			return failed ? inFlight.catch(() => {}) : inFlight;
-		}
+	const send: BatchSink = async (ipc, rowsSoFar) => {
+		await inFlight;
+		inFlight = sink(ipc, rowsSoFar);
+		// Observed by the next send or at the end; until then a failure must not count as unhandled.
+		inFlight.catch(() => {});
 	};
+	try {
+		await produce(send);
+	} catch (e) {
+		await inFlight.catch(() => {});
+		throw e;
+	}
+	await inFlight;
 }
 
 /** Whole columns of JS values → batches of BATCH_ROWS rows (the last one shorter), kinds decided on the whole column. */
 async function sendColumns(names: string[], columns: unknown[][], rows: number, sink: BatchSink): Promise<void> {
 	const kinds = columns.map(inferKind);
-	const sender = batchSender(sink);
-	try {
+	await sendInTurn(sink, async (send) => {
 		for (let start = 0; start < rows; start += BATCH_ROWS) {
 			const end = Math.min(rows, start + BATCH_ROWS);
-			await sender.send(batchToIpc(names.map((name, i) => ({ name, kind: kinds[i], values: columns[i].slice(start, end) }))), end);
+			await send(batchToIpc(names.map((name, i) => ({ name, kind: kinds[i], values: columns[i].slice(start, end) }))), end);
 		}
-	} catch (e) {
-		await sender.finish(true);
-		throw e;
-	}
-	await sender.finish();
+	});
 }
 
 const unreadable = (file: string, what: string, reason: string, cause?: unknown) =>
@@ -100,9 +97,6 @@ const unreadable = (file: string, what: string, reason: string, cause?: unknown)
 		message: `${file} could not be read as ${what} (${reason}). Check the file is valid ${what}.`,
 		cause
 	});
-
-const arrayBufferOf = (b: Uint8Array): ArrayBuffer =>
-	(b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? b.buffer : b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength)) as ArrayBuffer;
 
 /* ------------------------------------------------------------------ Parquet */
 
@@ -119,12 +113,15 @@ let parquetWasm: Promise<ParquetWasm> | null = null;
  * 0.3 s against 3.3 s). Instantiated once per worker or process.
  */
 function loadParquetWasm(source: ParquetWasmSource): Promise<ParquetWasm> {
-	parquetWasm ??= (async () => {
-		const [pw, module] = await Promise.all([import('parquet-wasm/esm'), source()]);
-		await pw.default({ module_or_path: module });
-		return pw;
-	})();
-	parquetWasm.catch(() => (parquetWasm = null));
+	if (!parquetWasm) {
+		parquetWasm = (async () => {
+			const [pw, module] = await Promise.all([import('parquet-wasm/esm'), source()]);
+			await pw.default({ module_or_path: module });
+			return pw;
+		})();
+		// A failed start (the module could not be fetched) is tried again by the next Parquet file.
+		parquetWasm.catch(() => (parquetWasm = null));
+	}
 	return parquetWasm;
 }
 
@@ -139,19 +136,17 @@ async function parseParquet(name: string, data: Blob, sink: BatchSink, wasm: Par
 	} catch (e) {
 		throw unreadable(name, 'Parquet', shortEngineReason(e), e);
 	}
-	const sender = batchSender(sink);
 	try {
 		// Batches of DuckDB's row group size across the file's own row groups: arrow-rs reads each range
 		// from the pages that hold it.
-		for (let offset = 0; offset < total; offset += BATCH_ROWS) {
-			const rows = Math.min(BATCH_ROWS, total - offset);
-			const table = await file.read({ batchSize: BATCH_ROWS, offset, limit: rows });
-			await sender.send(table.intoIPCStream(), offset + rows);
-		}
-		await sender.finish();
+		await sendInTurn(sink, async (send) => {
+			for (let offset = 0; offset < total; offset += BATCH_ROWS) {
+				const rows = Math.min(BATCH_ROWS, total - offset);
+				const table = await file.read({ batchSize: BATCH_ROWS, offset, limit: rows });
+				await send(table.intoIPCStream(), offset + rows);
+			}
+		});
 	} catch (e) {
-		// No insert is left running once the parse has failed: the caller drops what was read.
-		await sender.finish(true);
 		if (e instanceof IngestError) throw e;
 		throw unreadable(name, 'Parquet', shortEngineReason(e), e);
 	} finally {
@@ -234,6 +229,9 @@ async function parseJson(file: string, text: string, sink: BatchSink): Promise<P
 }
 
 /* ------------------------------------------------------------------ XLSX */
+
+const arrayBufferOf = (b: Uint8Array): ArrayBuffer =>
+	(b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? b.buffer : b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength)) as ArrayBuffer;
 
 async function parseXlsx(file: string, bytes: Uint8Array, opts: ReadOptions, sink: BatchSink): Promise<ParseSummary> {
 	let sheets: { sheet: string; data: unknown[][] }[];

@@ -3,12 +3,12 @@
  * specific message. Expected values come from the fixture lines themselves (test/fixtures/ingest).
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import * as arrow from 'apache-arrow';
 import { gzipSync } from 'node:zlib';
 import writeXlsxFile from 'write-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../../src/lib/engine/engine';
+import { parquetWasmBytes } from '../../../src/lib/engine/inline-parser';
 import { createNativeEngine } from '../../../src/lib/engine/native-node';
 import { createWasmNodeEngine } from '../../../src/lib/engine/wasm-node';
 import { IngestError } from '../../../src/lib/ingest/errors';
@@ -183,7 +183,7 @@ describe('formats parsed in JS', () => {
 	it('reads the Arrow types pandas and Polars write into Parquet: dictionary and large strings, time zones', async () => {
 		// Written by arrow-rs (parquet-wasm's writer), which stores the Arrow schema in the file as pyarrow and Polars do.
 		const pw = await import('parquet-wasm/esm');
-		await pw.default({ module_or_path: readFileSync(createRequire(import.meta.url).resolve('parquet-wasm/esm/parquet_wasm_bg.wasm')) });
+		await pw.default({ module_or_path: await parquetWasmBytes() });
 		const table = new arrow.Table({
 			country: arrow.vectorFromArray(['UK', 'FR', 'UK', null], new arrow.Dictionary(new arrow.Utf8(), new arrow.Int32())),
 			label: arrow.vectorFromArray(['a', 'bb', null, 'dddd'], new arrow.LargeUtf8()),
