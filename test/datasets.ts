@@ -29,7 +29,7 @@ export interface DatasetNeed {
 /** Checks that `names` exist under {@link DATASETS}; throws when they are missing and required. */
 export function needDatasets(...names: string[]): DatasetNeed {
 	const absent = names.filter((n) => !existsSync(datasetPath(n)));
-	const reason = absent.length ? `SKIPPED: needs ${absent.join(', ')} in ${DATASETS} (see ../shared/datasets/SOURCES.md)` : '';
+	const reason = absent.length ? `SKIPPED: needs ${absent.join(', ')} in ${DATASETS} (README.md, "Two commands", lists the data sets and where they come from)` : '';
 	if (absent.length && process.env.CUSTOMER_LENS_REQUIRE_DATASETS === '1') {
 		throw new Error(`CUSTOMER_LENS_REQUIRE_DATASETS=1 but ${absent.join(', ')} ${absent.length === 1 ? 'is' : 'are'} missing from ${DATASETS}`);
 	}
