@@ -7,6 +7,7 @@
  * new files are loaded), and a cache of other data is dropped by the first run that sees the change.
  */
 import type { Engine } from '../engine/index';
+import { TRANSACTIONS_TABLE } from '../ingest/index';
 
 interface Cache {
 	identity: string;
@@ -19,10 +20,11 @@ interface Cache {
 const caches = new WeakMap<Engine, Cache>();
 let cacheCounter = 0;
 
-/** What identifies the loaded data: a rebuilt `transactions` or `customers` is a new table. */
+/** What identifies the loaded data: a rebuilt `transactions` or `customers` reads a new table. */
 export async function dataIdentity(engine: Engine): Promise<string> {
 	const rows = await engine.query<{ table_name: string; table_oid: number; estimated_size: number }>(
-		"SELECT table_name, table_oid, estimated_size FROM duckdb_tables() WHERE table_name IN ('transactions', 'customers') AND schema_name = 'main' ORDER BY table_name"
+		"SELECT table_name, table_oid, estimated_size FROM duckdb_tables() WHERE table_name IN (?, 'customers') AND schema_name = 'main' ORDER BY table_name",
+		[TRANSACTIONS_TABLE]
 	);
 	return JSON.stringify(rows);
 }

@@ -3,7 +3,7 @@
  * (atomically: a failed build leaves the previous tables in place), and drop raw tables no longer shown.
  */
 import type { Engine } from '$lib/engine/index';
-import { IngestError, buildCanonical, dropRawTables, inputFromBlob, loadFiles, suggestMapping, withDuplicateLines } from '$lib/ingest/index';
+import { IngestError, buildCanonical, dropCanonical, dropRawTables, inputFromBlob, loadFiles, suggestMapping, withDuplicateLines } from '$lib/ingest/index';
 import type { BuildOptions, BuildResult, IngestErrorInfo, LoadedFile, LoadProgress, Mapping, MappingSuggestion, ReadOptions } from '$lib/ingest/index';
 
 export interface LoadOutcome {
@@ -61,5 +61,10 @@ export const ingest = {
 	/** Frees the raw tables of files no longer on screen. */
 	drop(engine: Engine, tables: string[]): Promise<void> {
 		return dropRawTables(engine, tables);
+	},
+
+	/** Drops what `build` made (`transactions`, `customers`). */
+	dropBuilt(engine: Engine): Promise<void> {
+		return dropCanonical(engine);
 	}
 };

@@ -55,8 +55,7 @@ export async function warmUp(engine: Engine, signal: AbortSignal): Promise<void>
 		await runAnalyses(engine, {}, ANALYSIS_NAMES.filter((n) => !ANALYSES[n].background), { signal });
 	} finally {
 		await dropWholeData(engine);
-		await engine.exec('DROP TABLE IF EXISTS transactions');
-		await engine.exec('DROP TABLE IF EXISTS customers');
+		await ingest.dropBuilt(engine);
 		await ingest.drop(engine, tables);
 	}
 }

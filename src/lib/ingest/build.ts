@@ -10,7 +10,7 @@ import type { Engine } from '../engine/index';
 import { quoteIdent, quoteString } from '../sql';
 import { disabledAnalyses } from './availability';
 import { checkMapping } from './automap';
-import { CANONICAL_FIELDS, CUSTOMER_ATTRIBUTES, type CanonicalField, type CustomerAttribute } from './canonical-fields';
+import { CANONICAL_FIELDS, CUSTOMER_ATTRIBUTES, DERIVED_COLUMNS, TRANSACTIONS_TABLE, type CanonicalField, type CustomerAttribute } from './canonical-fields';
 import { columnText, dateExpr, dateFormatLabel, describeDateFormat, detectDateFormat, nameLooksDateLike } from './dates';
 import { IngestError, counted, fmtInt, plural, wrapError } from './errors';
 import { decideNumberColumns, numberExpr, numberNotes } from './numbers';
@@ -20,6 +20,8 @@ import { isTextType } from './profile';
 import type { BuildOptions, BuildResult, DateFormatSpec, DecimalMark, FileMapping, LoadedFile, LoadResult, Mapping, NumberFormatReport, QualitySummary, RowExample } from './types';
 
 const TX_NEW = '__ingest_transactions_new';
+/** The canonical projection of `TX_NEW`, for the checks that read it before the swap. */
+const TXV_NEW = '__ingest_transactions_new_view';
 const CUST_NEW = '__ingest_customers_new';
 /** Scratch table: one row per order and file, with the counts the checks and the cancelled flag need. */
 const ORDERS = '__ingest_orders';
@@ -143,7 +145,29 @@ const NEG = 'COALESCE(quantity < 0 OR revenue < 0, false)';
 const loneUnitPrice = (m: FileMapping) => Boolean(m.fields.unit_price && !m.fields.quantity && !m.fields.revenue);
 
 async function dropScratch(engine: Engine, parts: TxPart[] = []): Promise<void> {
+	await engine.exec(`DROP VIEW IF EXISTS ${TXV_NEW}`);
 	for (const t of [TX_NEW, CUST_NEW, ORDERS, ...parts.map((p) => datesTable(p.idx))]) await engine.exec(`DROP TABLE IF EXISTS ${quoteIdent(t)}`);
+}
+
+/** A field some file gives a value: every other field is NULL on every line, so it is not stored. */
+function storedField(field: CanonicalField, parts: TxPart[]): boolean {
+	return field === 'order_id' || field === 'revenue' || parts.some((p) => p.m.fields[field] || (field === 'quantity' && loneUnitPrice(p.m)));
+}
+
+/**
+ * `transactions` as readers see it: every canonical field, in order, over a table that stores only
+ * the fields the files give (a column of NULLs costs memory and build time on every line).
+ */
+function canonicalView(view: string, table: string, stored: ReadonlySet<CanonicalField>): string {
+	const fields = CANONICAL_FIELDS.map(({ field }) => (stored.has(field) ? field : `CAST(NULL AS ${FIELD_TYPE[field]}) AS ${field}`));
+	return `CREATE VIEW ${view} AS SELECT ${[...fields, ...DERIVED_COLUMNS].join(', ')} FROM ${table}`;
+}
+
+/** Drops what a build made: `transactions` (the view and the table it reads) and `customers`. */
+export async function dropCanonical(engine: Engine): Promise<void> {
+	await engine.exec('DROP VIEW IF EXISTS transactions');
+	await engine.exec(`DROP TABLE IF EXISTS ${TRANSACTIONS_TABLE}`);
+	await engine.exec('DROP TABLE IF EXISTS customers');
 }
 
 /**
@@ -270,9 +294,11 @@ export async function buildCanonical(engine: Engine, loaded: LoadedFile[] | Load
 		// stream into the table instead of being buffered by a window as `bool_and() OVER (PARTITION BY oid)` would).
 		const cCondition = cFiles.length ? `(file_idx IN (${cFiles.join(', ')}) AND ${cId('order_id')})` : 'false';
 		const fieldList = CANONICAL_FIELDS.map((f) => f.field);
+		const stored = new Set(fieldList.filter((f) => storedField(f, parts)));
+		// The lines also read `customer_id` even when no file has it: the synthesised order id names it.
 		const cancelled = `SELECT oid FROM ${ORDERS} WHERE kept > 0 GROUP BY oid HAVING bool_and(negative) OR bool_or(status_cancelled)`;
 		const selectFinal = [
-			...fieldList.map((f) => (f === 'order_id' ? 'oid AS order_id' : f)),
+			...[...stored].map((f) => (f === 'order_id' ? 'oid AS order_id' : f)),
 			'row_no',
 			'source_file',
 			'CAST(order_ts AS DATE) AS order_date',
@@ -282,8 +308,9 @@ export async function buildCanonical(engine: Engine, loaded: LoadedFile[] | Load
 		await engine.exec(
 			`CREATE TABLE ${TX_NEW} AS
 			SELECT ${selectFinal.join(', ')}
-			FROM (SELECT *, ${OID} AS oid, ${NEG} AS neg FROM (${allLines(parts, { fields: fieldList, origin: true })}) WHERE ${KEPT})`
+			FROM (SELECT *, ${OID} AS oid, ${NEG} AS neg FROM (${allLines(parts, { fields: [...stored, 'customer_id'], origin: true })}) WHERE ${KEPT})`
 		);
+		await engine.exec(canonicalView(TXV_NEW, TX_NEW, stored));
 		stepDone();
 
 		// 4. customers: from customers files and per-customer columns of order files.
@@ -307,9 +334,10 @@ export async function buildCanonical(engine: Engine, loaded: LoadedFile[] | Load
 		// 6. Swap in one transaction.
 		await engine.exec('BEGIN TRANSACTION');
 		try {
-			await engine.exec('DROP TABLE IF EXISTS transactions');
-			await engine.exec(`ALTER TABLE ${TX_NEW} RENAME TO transactions`);
-			await engine.exec('DROP TABLE IF EXISTS customers');
+			await engine.exec(`DROP VIEW ${TXV_NEW}`);
+			await dropCanonical(engine);
+			await engine.exec(`ALTER TABLE ${TX_NEW} RENAME TO ${TRANSACTIONS_TABLE}`);
+			await engine.exec(canonicalView('transactions', TRANSACTIONS_TABLE, stored));
 			if (attributes.length > 0) await engine.exec(`ALTER TABLE ${CUST_NEW} RENAME TO customers`);
 			await engine.exec('COMMIT');
 		} catch (e) {
@@ -404,7 +432,7 @@ async function summarize(
 			CAST(min(order_date) AS VARCHAR) AS date_from, CAST(max(order_date) AS VARCHAR) AS date_to,
 			count(DISTINCT order_id) FILTER (WHERE is_cancelled) AS cancelled_orders,
 			count(*) FILTER (WHERE ${cFiles.length ? cId('order_id') : 'false'}) AS c_lines
-		FROM ${TX_NEW}`
+		FROM ${TXV_NEW}`
 	);
 	const num = (k: string) => Number(t[k] ?? 0);
 	const sum = (k: 'n' | 'date_missing' | 'date_bad' | 'rev_missing') => parts.reduce((acc, p) => acc + Number(stats.get(p.idx)?.[k] ?? 0), 0);
@@ -432,8 +460,8 @@ async function summarize(
 	if (attributes.length > 0) {
 		const [c] = await engine.query<{ rows: number; without_orders: number; missing: number }>(
 			`SELECT (SELECT count(*) FROM ${CUST_NEW}) AS rows,
-				(SELECT count(*) FROM ${CUST_NEW} c WHERE NOT EXISTS (SELECT 1 FROM ${TX_NEW} t WHERE t.customer_id = c.customer_id)) AS without_orders,
-				(SELECT count(DISTINCT customer_id) FROM ${TX_NEW} t WHERE customer_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${CUST_NEW} c WHERE c.customer_id = t.customer_id)) AS missing`
+				(SELECT count(*) FROM ${CUST_NEW} c WHERE NOT EXISTS (SELECT 1 FROM ${TXV_NEW} t WHERE t.customer_id = c.customer_id)) AS without_orders,
+				(SELECT count(DISTINCT customer_id) FROM ${TXV_NEW} t WHERE customer_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${CUST_NEW} c WHERE c.customer_id = t.customer_id)) AS missing`
 		);
 		customersTable = { rows: Number(c.rows), attributes, withoutOrders: Number(c.without_orders), orderCustomersMissing: Number(c.missing) };
 	}

@@ -40,6 +40,12 @@ export type CanonicalField = (typeof CANONICAL_FIELDS)[number]['field'];
  */
 export const DERIVED_COLUMNS = ['row_no', 'source_file', 'order_date', 'is_return', 'is_cancelled'] as const;
 
+/**
+ * `transactions` is a view with every column above; it reads this table, which stores only the
+ * fields the loaded files give. Ingest replaces the table (a new one) when files are loaded.
+ */
+export const TRANSACTIONS_TABLE = 'transactions_data';
+
 /** Optional per-customer attributes, in table `customers(customer_id, …)` when the data has them. */
 export const CUSTOMER_ATTRIBUTES = [
 	{ field: 'age', type: 'DOUBLE', label: 'Age' },

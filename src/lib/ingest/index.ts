@@ -8,7 +8,7 @@
  *   const { quality } = await buildCanonical(engine, loaded, suggestion.mapping);
  */
 export { loadFiles, loadFile, dropRawTables } from './load';
-export { buildCanonical } from './build';
+export { buildCanonical, dropCanonical } from './build';
 export { withDuplicateLines } from './duplicates';
 export { suggestMapping, matchColumns, classifyFile, checkMapping, headerSignature, normalizeName, presentFields } from './automap';
 export { plannedJoins, fieldsForRole, type PlannedJoin } from './join-roles';
@@ -17,5 +17,5 @@ export { FAMILY_ORDER, detectDateFormat, describeDateFormat } from './dates';
 export { disabledAnalyses } from './availability';
 export { inputFromBytes, inputFromBlob } from './input';
 export { IngestError, type IngestErrorInfo, type IngestProblem } from './errors';
-export { CANONICAL_FIELDS, CUSTOMER_ATTRIBUTES, type CanonicalField, type CustomerAttribute } from './canonical-fields';
+export { CANONICAL_FIELDS, CUSTOMER_ATTRIBUTES, TRANSACTIONS_TABLE, type CanonicalField, type CustomerAttribute } from './canonical-fields';
 export type * from './types';

@@ -17,7 +17,8 @@ afterAll(async () => {
 	await engine.close();
 });
 
-const tables = async () => (await engine.query<{ name: string }>('SELECT table_name AS name FROM duckdb_tables()')).map((r) => String(r.name));
+const tables = async () =>
+	(await engine.query<{ name: string }>('SELECT table_name AS name FROM duckdb_tables() UNION ALL SELECT view_name FROM duckdb_views() WHERE NOT internal')).map((r) => String(r.name));
 
 describe('engine warm-up', () => {
 	const lines = warmUpCsv().trim().split('\n').slice(1);
@@ -41,7 +42,7 @@ describe('engine warm-up', () => {
 			expect(quality.flagged.duplicateLines).toBe(lines.length - new Set(lines).size);
 			expect(quality.rowsInTransactions).toBe(lines.length);
 		} finally {
-			await engine.exec('DROP TABLE IF EXISTS transactions');
+			await ingest.dropBuilt(engine);
 			await ingest.drop(engine, loaded.files.map((f) => f.table));
 		}
 	});

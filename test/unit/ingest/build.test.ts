@@ -7,7 +7,7 @@ import type { Engine } from '../../../src/lib/engine/engine';
 import { createWasmNodeEngine } from '../../../src/lib/engine/wasm-node';
 import { suggestMapping } from '../../../src/lib/ingest/automap';
 import { buildCanonical } from '../../../src/lib/ingest/build';
-import { CANONICAL_FIELDS, DERIVED_COLUMNS } from '../../../src/lib/ingest/canonical-fields';
+import { CANONICAL_FIELDS, DERIVED_COLUMNS, TRANSACTIONS_TABLE } from '../../../src/lib/ingest/canonical-fields';
 import { IngestError } from '../../../src/lib/ingest/errors';
 import { inputFromBytes } from '../../../src/lib/ingest/input';
 import { loadFiles } from '../../../src/lib/ingest/load';
@@ -46,6 +46,20 @@ describe('orders-small.csv, worked by hand', () => {
 			'BOOLEAN', // is_return
 			'BOOLEAN' // is_cancelled
 		]);
+	});
+
+	it('stores only the fields the file gives; the others read as NULL', async () => {
+		await loadAndBuild([fixture('orders-small.csv')]);
+		const stored = await engine.query<{ name: string }>(
+			"SELECT column_name AS name FROM duckdb_columns() WHERE table_name = ? ORDER BY column_index",
+			[TRANSACTIONS_TABLE]
+		);
+		// The file's columns: InvoiceNo, StockCode, Description, Quantity, InvoiceDate, UnitPrice, CustomerID, Country.
+		expect(stored.map((c) => c.name)).toEqual(['order_id', 'customer_id', 'order_ts', 'product', 'quantity', 'unit_price', 'revenue', 'country', ...DERIVED_COLUMNS]);
+		const [absent] = await engine.query<Record<string, number>>(
+			'SELECT count(*) AS n, count(category) AS category, count(cost) AS cost, count(status) AS status, count(rating) AS rating, count(review_date) AS review_date FROM transactions'
+		);
+		expect(absent).toEqual({ n: 10, category: 0, cost: 0, status: 0, rating: 0, review_date: 0 });
 	});
 
 	it('flags, excludes and counts what the lines say', async () => {
