@@ -16,19 +16,22 @@ export interface PanelContent {
 /**
  * The results a panel reads are recorded as it reads them (also later, when a chart factory reads
  * them as it draws), so a panel that reads another analysis' result (churn reads clv) is still
- * rebuilt when that result changes.
+ * rebuilt when that result changes. The quality summary is tracked the same way: it changes after
+ * the first results (the duplicate count is added while the model fits run), and rebuilding every
+ * panel then redrew every chart in one task (171 ms on a 1 M-row file) for the one that reads it.
  */
 export function memoizedPanel(panel: PanelDefinition): (input: PanelInput) => PanelContent {
-	let last: { input: PanelInput; read: Map<PropertyKey, unknown>; content: PanelContent } | null = null;
+	let last: { input: PanelInput; read: Map<PropertyKey, unknown>; readQuality: { yes: boolean }; content: PanelContent } | null = null;
 	const unchanged = (input: PanelInput) =>
 		last !== null &&
 		last.input.currency === input.currency &&
-		last.input.quality === input.quality &&
+		(!last.readQuality.yes || last.input.quality === input.quality) &&
 		last.input.ondrill === input.ondrill &&
 		[...last.read].every(([key, value]) => current(input.results, key) === value);
 	return (input) => {
 		if (last && unchanged(input)) return last.content;
 		const read = new Map<PropertyKey, unknown>();
+		const readQuality = { yes: false };
 		const results = new Proxy(input.results, {
 			get(target, key) {
 				read.set(key, current(target, key));
@@ -43,9 +46,16 @@ export function memoizedPanel(panel: PanelDefinition): (input: PanelInput) => Pa
 				return Reflect.ownKeys(target);
 			}
 		}) as Partial<AnalysisResults>;
-		const tracked = { ...input, results };
+		const tracked: PanelInput = {
+			...input,
+			results,
+			get quality() {
+				readQuality.yes = true;
+				return input.quality;
+			}
+		};
 		const content = { takeaway: panel.takeaway(tracked), metrics: panel.metrics?.(tracked) ?? [], views: panel.views(tracked) };
-		last = { input, read, content };
+		last = { input, read, readQuality, content };
 		return content;
 	};
 }

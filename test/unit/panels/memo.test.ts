@@ -2,9 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { memoizedPanel } from '../../../src/lib/panels/memo';
 import type { PanelDefinition, PanelInput } from '../../../src/lib/panels/types';
 import type { AnalysisResults } from '../../../src/lib/analyses/index';
+import type { QualitySummary } from '../../../src/lib/ingest/index';
 
 const ondrill = () => {};
-const input = (results: Record<string, unknown>, currency = 'GBP'): PanelInput => ({ results: results as Partial<AnalysisResults>, currency, quality: null, ondrill });
+const input = (results: Record<string, unknown>, currency = 'GBP', quality: PanelInput['quality'] = null): PanelInput => ({ results: results as Partial<AnalysisResults>, currency, quality, ondrill });
+/** Two quality summaries that differ only in identity, as when the duplicate count is added. */
+const qualityA = { notes: [] } as unknown as QualitySummary;
+const qualityB = { notes: [] } as unknown as QualitySummary;
 
 /** A panel declared for churn that also reads clv, as the churn panel does; counts how often its views are built. */
 function countingPanel() {
@@ -59,5 +63,38 @@ describe('memoizedPanel', () => {
 		const again = content(input({ churn, cohorts: { available: true } }, 'EUR'));
 		expect(calls.views).toBe(3);
 		expect(content(input({ churn, cohorts: { available: true } }, 'EUR'))).toBe(again);
+	});
+
+	it('keeps a panel that never reads the quality summary when only the summary changes', () => {
+		const { panel, calls } = countingPanel();
+		const content = memoizedPanel(panel);
+		const churn = { available: true };
+		const first = content(input({ churn }, 'GBP', qualityA));
+		first.views[0].chart!({ width: 600, dark: false });
+		expect(content(input({ churn }, 'GBP', qualityB))).toBe(first);
+		expect(calls.views).toBe(1);
+	});
+
+	it('rebuilds a panel that read the quality summary, also when only its chart read it', () => {
+		const calls = { views: 0 };
+		const panel: PanelDefinition = {
+			name: 'quality',
+			group: 'quality',
+			title: 'Data quality',
+			analyses: ['dataQuality'],
+			dictionary: [],
+			takeaway: () => null,
+			views: (i) => {
+				calls.views++;
+				return [{ id: 'v', label: 'v', title: 'v', chart: () => (i.quality ? null : null) }];
+			}
+		};
+		const content = memoizedPanel(panel);
+		const first = content(input({}, 'GBP', qualityA));
+		expect(content(input({}, 'GBP', qualityB))).toBe(first);
+		first.views[0].chart!({ width: 600, dark: false });
+		const second = content(input({}, 'GBP', qualityB));
+		expect(second).not.toBe(first);
+		expect(calls.views).toBe(2);
 	});
 });
