@@ -6,6 +6,8 @@ const AXE = fs.readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 
 async function axe(page: Page, theme: 'light' | 'dark') {
 	await page.evaluate((t) => (document.documentElement.dataset.theme = t), theme);
+	// The charts are redrawn in the new palette (one per task) before contrast is measured.
+	await expect(page.locator('body')).toHaveAttribute('data-state', /ready|error/);
 	// Let colour transitions finish before contrast is measured.
 	await page.waitForTimeout(500);
 	// Evaluated through the DevTools protocol: the page's CSP (no inline scripts) does not apply.

@@ -28,6 +28,7 @@ import { NO_OPTIONS, type FilterOptions } from './filter-options';
 import { ingest } from './ingest-adapter';
 import { mergeStoredMappings, rememberMapping } from './mapping';
 import { Scheduler, commit, replaceOnSuccess } from './scheduler';
+import { chartDraws } from './chart-draws.svelte';
 import { frameBatch } from './frame-batch';
 import type { ViewSettings } from './url-settings';
 import { workerModels } from './models-worker';
@@ -101,7 +102,7 @@ export class Session {
 
 	readonly state: AppState = $derived.by(() => {
 		if (!this.engine) return this.engineFailed ? 'error' : 'loading';
-		if (this.jobs > 0 || this.computing.size > 0) return 'loading';
+		if (this.jobs > 0 || this.computing.size > 0 || chartDraws.pending > 0) return 'loading';
 		return this.failed ? 'error' : 'ready';
 	});
 
