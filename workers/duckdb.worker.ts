@@ -9,7 +9,7 @@ import { createDuckDB, BROWSER_RUNTIME, DuckDBDataProtocol, VoidLogger } from '@
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import { WasmCore } from '../src/lib/engine/wasm-core';
-import type { ColumnData, FileSource, Row, SqlValue } from '../src/lib/engine/engine';
+import type { ColumnData, FileSource, RegisterOptions, Row, SqlValue } from '../src/lib/engine/engine';
 
 let core: WasmCore | null = null;
 let bindings: Awaited<ReturnType<typeof createDuckDB>> | null = null;
@@ -40,8 +40,9 @@ const api = {
 		const bytes = (await ready()).toParquet(sql);
 		return Comlink.transfer(bytes, [bytes.buffer]);
 	},
-	async registerFile(name: string, source: FileSource): Promise<string> {
+	async registerFile(name: string, source: FileSource, options: RegisterOptions = {}): Promise<string> {
 		const c = await ready();
+		if (source.kind === 'file' && options.inMemory) return c.registerBytes(name, new Uint8Array(await source.file.arrayBuffer()));
 		if (source.kind === 'file') {
 			// By handle: DuckDB reads slices through FileReaderSync as it scans, so a large upload is
 			// never copied whole into wasm memory.

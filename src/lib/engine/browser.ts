@@ -64,7 +64,7 @@ export async function createBrowserEngine(): Promise<Engine> {
 		query: async <T extends object>(sql: string, params?: Parameters<DuckDbWorkerApi['query']>[1]) => (await remote.query(sql, params)) as T[],
 		exec: (sql) => remote.exec(sql),
 		copyToParquet: (sql) => remote.copyToParquet(sql),
-		registerFile: (name, source) => remote.registerFile(name, source),
+		registerFile: (name, source, options) => remote.registerFile(name, source, options),
 		dropFile: (name) => remote.dropFile(name),
 		createTableFromColumns: (table, columns) => remote.createTableFromColumns(table, columns),
 		insertArrowIpc: (table, ipc, create) => remote.insertArrowIpc(table, Comlink.transfer(ipc, [ipc.buffer]), create),
