@@ -57,6 +57,18 @@ describe('ln 2F1(1, b; c; z), the likelihood\'s fast special case', () => {
 		);
 	});
 
+	it('gives each (b, c) its own gamma factor when calls alternate between them near z = 1', () => {
+		// The connection formula's Γ(c)Γ(1−k)/Γ(c−k) is kept from one call to the next with the same (b, c).
+		const calls: [number, number, number][] = [
+			[1.2, 3.9, 0.95],
+			[1.2, 3.9, 0.999],
+			[2.7, 4.1, 0.999],
+			[1.2, 3.9, 0.97],
+			[2.7, 4.1, 0.93]
+		];
+		for (const [b, c, z] of calls) expect(logHyp2f1OneB(b, c, z)).toBeCloseTo(Math.log(hyp2f1(1, b, c, z)), 11);
+	});
+
 	it('keeps the far left of its quadrature when k = c − b < 1 and z is within 1e-17 of 1', () => {
 		// The integrand then falls off only like w^(1−k) below its peak. Independently, A&S 15.3.6:
 		// F = (c−1)/(k−1)·2F1(1, b; 2−k; ε) + Γ(c)Γ(1−k)/Γ(c−k)·ε^(k−1)(1−ε)^(1−c), here with b·ε ≪ 1.
