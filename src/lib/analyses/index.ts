@@ -6,7 +6,7 @@ export { ANALYSES } from './registry';
 export { ANALYSIS_NAMES, affectedAnalyses, awaitedNext, runAll, runAnalyses, runAnalysis } from './run';
 export { dropWholeData } from './whole-data';
 export type { RunOptions } from './run';
-export { inProcessModels, type ModelRunner } from './model-runner';
+export { fitClvOnTwo, inProcessModels, inProcessParts, type ClvFitParts, type ModelRunner, type ModelWorkerApi } from './model-runner';
 export type { Analysis } from './define';
 export { AnalysisContext, AnalysisError, withContext } from './context';
 export { withDefaults, DEFAULT_PARAMS } from './params';

@@ -4,7 +4,7 @@
  * the page stays responsive; the command line and the tests fit in-process.
  */
 import { forecast, type ForecastInput, type ForecastResult } from '../models/forecast/index';
-import { fitClvModels, type ClvFitInput, type ClvFitOutput } from './clv/fit';
+import { comparesWith, finishClvFit, fitCalibration, fitClvModels, fitPurchaseModels, mayCompare, type CalibrationOutcome, type ClvFitInput, type ClvFitOutput, type PurchaseFits } from './clv/fit';
 
 export interface ModelRunner {
 	/** `signal`: the run was cancelled; a runner that can stop the fit (the worker's) rejects at once. */
@@ -107,3 +107,35 @@ export const inProcessModels: ModelRunner = {
 	fitClv: async (input) => fitClvModels(input),
 	forecast: async (input) => forecast(input)
 };
+
+/** The CLV fit in its three parts (`clv/fit.ts`), for a runner with two workers ({@link fitClvOnTwo}). */
+export interface ClvFitParts {
+	fitPurchaseModels(input: ClvFitInput): Promise<PurchaseFits>;
+	fitCalibration(input: ClvFitInput): Promise<CalibrationOutcome | null>;
+	finishClvFit(input: ClvFitInput, fits: PurchaseFits, calibrated: CalibrationOutcome | null): Promise<ClvFitOutput>;
+}
+
+export const inProcessParts: ClvFitParts = {
+	fitPurchaseModels: async (input) => fitPurchaseModels(input),
+	fitCalibration: async (input) => fitCalibration(input),
+	finishClvFit: async (input, fits, calibrated) => finishClvFit(input, fits, calibrated)
+};
+
+/** What a models worker answers: every fit, whole or in parts. */
+export const modelWorkerApi = { ...inProcessModels, ...inProcessParts };
+export type ModelWorkerApi = typeof modelWorkerApi;
+
+/**
+ * One CLV fit on two workers. Choosing the purchase model fits both models again on the calibration
+ * period (on Online Retail 150 of the fit's 420 ms, on both years of Online Retail II 370 of 920 ms):
+ * `second` does that while `first` fits every customer. The comparison starts before it is known to
+ * be used (it is not when the Pareto/NBD cannot be fitted on every customer) and is then dropped.
+ * The output is the same as {@link fitClvModels}'s.
+ */
+export async function fitClvOnTwo(input: ClvFitInput, first: ClvFitParts, second: ClvFitParts): Promise<ClvFitOutput> {
+	const calibrated = mayCompare(input) ? second.fitCalibration(input) : Promise.resolve(null);
+	// Not awaited when it is not used, so its failure must not go unhandled.
+	calibrated.catch(() => {});
+	const fits = await first.fitPurchaseModels(input);
+	return first.finishClvFit(input, fits, comparesWith(input, fits) ? await calibrated : null);
+}

@@ -1,21 +1,24 @@
 /**
- * The session's models worker, started on the first fit and kept until a run it works for is
- * cancelled. If the worker itself fails (it could not start, or crashed), fits go back to the page
- * thread: slower, but the panels still come.
+ * The session's two models workers, both started on the first fit; each is kept until a run it
+ * works for is cancelled. A CLV fit uses both (`fitClvOnTwo`): the model comparison on the holdout
+ * period runs on the second while the first fits every customer. The forecast goes to the second,
+ * which is otherwise idle until then. If a worker itself fails (it could not start, or crashed),
+ * fits go back to the page thread: slower, but the panels still come.
  */
 import * as Comlink from 'comlink';
 import ModelsWorker from '../../../workers/models.worker.ts?worker';
-import { inProcessModels, type ModelRunner } from '../analyses/index';
+import { fitClvOnTwo, inProcessModels, inProcessParts, type ClvFitParts, type ModelRunner, type ModelWorkerApi } from '../analyses/index';
 
 class WorkerFailed extends Error {}
 
 interface Started {
 	worker: Worker;
-	remote: Comlink.Remote<ModelRunner>;
+	remote: Comlink.Remote<ModelWorkerApi>;
 	failed: Promise<never>;
 }
 
-let started: Started | null = null;
+type Slot = 0 | 1;
+const started: [Started | null, Started | null] = [null, null];
 let broken = false;
 
 function start(): Started {
@@ -24,20 +27,20 @@ function start(): Started {
 		worker.addEventListener('error', (e) => reject(new WorkerFailed(e.message || 'the models worker failed')), { once: true })
 	);
 	failed.catch(() => {});
-	return { worker, remote: Comlink.wrap<ModelRunner>(worker), failed };
+	return { worker, remote: Comlink.wrap<ModelWorkerApi>(worker), failed };
 }
 
 /**
  * A fit cannot be interrupted inside the worker, so a cancelled run's worker is ended: a stale fit
  * of a large file (it can take a minute) never delays the fits of the run that replaced it.
  */
-function whenAborted(current: Started, signal: AbortSignal | undefined): { aborted: Promise<never>; release: () => void } {
+function whenAborted(slot: Slot, current: Started, signal: AbortSignal | undefined): { aborted: Promise<never>; release: () => void } {
 	if (!signal) return { aborted: new Promise<never>(() => {}), release: () => {} };
 	let stop = () => {};
 	const aborted = new Promise<never>((_, reject) => {
 		stop = () => {
 			current.worker.terminate();
-			if (started === current) started = null;
+			if (started[slot] === current) started[slot] = null;
 			reject(signal.reason);
 		};
 	});
@@ -46,11 +49,13 @@ function whenAborted(current: Started, signal: AbortSignal | undefined): { abort
 	return { aborted, release: () => signal.removeEventListener('abort', stop) };
 }
 
-async function run<T>(viaWorker: (remote: Comlink.Remote<ModelRunner>) => Promise<T>, inPage: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+async function run<T>(slot: Slot, viaWorker: (remote: Comlink.Remote<ModelWorkerApi>) => Promise<T>, inPage: () => Promise<T>, signal?: AbortSignal): Promise<T> {
 	signal?.throwIfAborted();
 	if (broken) return inPage();
-	const current = (started ??= start());
-	const { aborted, release } = whenAborted(current, signal);
+	// Both at once: a worker started on the way to a result (loading its bundle) would delay it.
+	for (const s of [0, 1] as const) started[s] ??= start();
+	const current = started[slot]!;
+	const { aborted, release } = whenAborted(slot, current, signal);
 	try {
 		return await Promise.race([viaWorker(current.remote), current.failed, aborted]);
 	} catch (e) {
@@ -63,7 +68,13 @@ async function run<T>(viaWorker: (remote: Comlink.Remote<ModelRunner>) => Promis
 	}
 }
 
+const partsOn = (slot: Slot, signal?: AbortSignal): ClvFitParts => ({
+	fitPurchaseModels: (input) => run(slot, (r) => r.fitPurchaseModels(input), () => inProcessParts.fitPurchaseModels(input), signal),
+	fitCalibration: (input) => run(slot, (r) => r.fitCalibration(input), () => inProcessParts.fitCalibration(input), signal),
+	finishClvFit: (input, fits, calibrated) => run(slot, (r) => r.finishClvFit(input, fits, calibrated), () => inProcessParts.finishClvFit(input, fits, calibrated), signal)
+});
+
 export const workerModels: ModelRunner = {
-	fitClv: (input, signal) => run((r) => r.fitClv(input), () => inProcessModels.fitClv(input), signal),
-	forecast: (input, signal) => run((r) => r.forecast(input), () => inProcessModels.forecast(input), signal)
+	fitClv: (input, signal) => fitClvOnTwo(input, partsOn(0, signal), partsOn(1, signal)),
+	forecast: (input, signal) => run(1, (r) => r.forecast(input), () => inProcessModels.forecast(input), signal)
 };

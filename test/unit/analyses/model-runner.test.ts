@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWasmNodeEngine } from '../../../src/lib/engine/wasm-node';
 import type { Engine } from '../../../src/lib/engine/engine';
-import { inProcessModels, runAnalyses, type ModelRunner } from '../../../src/lib/analyses/index';
+import { fitClvOnTwo, inProcessModels, inProcessParts, runAnalyses, type ClvFitParts, type ModelRunner } from '../../../src/lib/analyses/index';
 import { CLV_AS_OF, clvFixture } from '../../fixtures/analyses/clv-data';
 import { loadTransactions } from '../../fixtures/analyses/transactions';
 
@@ -42,6 +42,32 @@ describe('model fits behind a runner (the browser runs them in a worker)', () =>
 		expect(viaRunner.clv).toEqual(inPage.clv);
 		expect(viaRunner.churn).toEqual(inPage.churn);
 		expect(viaRunner.forecast).toEqual(inPage.forecast);
+	});
+
+	it('a CLV fit split over two workers gives the whole fit\'s results, the model comparison fitted on the second', async () => {
+		// Each part crosses a structured clone, as it does to a worker; each call is recorded with its worker.
+		const partsOn = (worker: string, calls: string[]): ClvFitParts => ({
+			fitPurchaseModels: async (input) => (calls.push(`${worker} fitPurchaseModels`), structuredClone(await inProcessParts.fitPurchaseModels(structuredClone(input)))),
+			fitCalibration: async (input) => (calls.push(`${worker} fitCalibration`), structuredClone(await inProcessParts.fitCalibration(structuredClone(input)))),
+			finishClvFit: async (input, fits, calibrated) =>
+				(calls.push(`${worker} finishClvFit`), structuredClone(await inProcessParts.finishClvFit(structuredClone(input), structuredClone(fits), structuredClone(calibrated))))
+		});
+		for (const clvModel of ['auto', 'bgnbd'] as const) {
+			const params = { asOf: CLV_AS_OF, clvModel };
+			const names = ['clv', 'churn'] as const;
+			const inPage = await runAnalyses(engine, params, names);
+			const calls: string[] = [];
+			const split: ModelRunner = { ...inProcessModels, fitClv: (input) => fitClvOnTwo(input, partsOn('first', calls), partsOn('second', calls)) };
+			const onTwo = await runAnalyses(engine, params, names, { models: split });
+			if (!inPage.clv.available) throw new Error('CLV should be available on the simulated customers');
+			expect(onTwo.clv).toEqual(inPage.clv);
+			expect(onTwo.churn).toEqual(inPage.churn);
+			if (clvModel === 'auto') {
+				// The comparison was made (both models scored on the holdout period), on the second worker.
+				expect(inPage.clv.model.holdoutRmse).not.toBeNull();
+				expect(calls.sort()).toEqual(['first finishClvFit', 'first fitPurchaseModels', 'second fitCalibration']);
+			} else expect(calls.sort()).toEqual(['first finishClvFit', 'first fitPurchaseModels']);
+		}
 	});
 
 	it('a fit that fails in the runner leaves its panels unavailable with the reason, not a broken run', async () => {

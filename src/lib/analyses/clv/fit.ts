@@ -60,8 +60,23 @@ export interface ClvFitOutput {
 
 type Chosen = Pick<ClvFitOutput, 'choice' | 'calibrationFits'>;
 
+/** The fits on every customer (or the sample fitted on): the two purchase models and the spend model. */
+export type PurchaseFits = Pick<ClvFitOutput, 'bgnbd' | 'paretoNbd' | 'gammaGamma'>;
+
+/** Both purchase models fitted on the calibration period and compared on the holdout period (`chooseModel`). */
+export type CalibrationOutcome = ReturnType<typeof chooseModel>;
+
+/**
+ * Whether the two models may be compared on a holdout period: the automatic setting, no preset,
+ * and calibration rows. Known before any fit, so the comparison can start beside the other fits.
+ */
+export const mayCompare = (input: ClvFitInput): boolean => !input.preset && input.setting === 'auto' && input.calibration !== null && 'rows' in input.calibration;
+
+/** Whether the comparison is used once the fits on every customer are known: only when both models could be fitted. */
+export const comparesWith = (input: ClvFitInput, fits: PurchaseFits): boolean => mayCompare(input) && fits.bgnbd.ok && fits.paretoNbd.ok;
+
 /** Which purchase model the predictions use: the user's setting, or the better one on the holdout period. */
-function choosePurchaseModel(input: ClvFitInput, paretoNbd: FitOutcome<ParetoNbdFit>): Chosen {
+function choosePurchaseModel(input: ClvFitInput, paretoNbd: FitOutcome<ParetoNbdFit>, calibrated: CalibrationOutcome | null): Chosen {
 	const { setting, calibration } = input;
 	const bgnbdBecause = (why: string): Chosen => ({ choice: { chosen: 'bgnbd', reason: `BG/NBD was used: ${why}`, setting, holdoutRmse: null }, calibrationFits: null });
 	if (setting !== 'auto') {
@@ -69,18 +84,17 @@ function choosePurchaseModel(input: ClvFitInput, paretoNbd: FitOutcome<ParetoNbd
 		return { choice: { chosen: setting, reason: `${PURCHASE_MODEL_LABEL[setting]} was used because it was chosen in the settings.`, setting, holdoutRmse: null }, calibrationFits: null };
 	}
 	if (!paretoNbd.ok) return bgnbdBecause(`Pareto/NBD could not be fitted (${paretoNbd.reason})`);
-	if (!calibration || 'reason' in calibration) return bgnbdBecause(`the two models could not be compared because ${calibration?.reason ?? 'no holdout period was given'}.`);
-	const picked = chooseModel(calibration.rows, calibration.holdoutLength, { timeUnit: input.unit });
-	if (!picked.ok) return bgnbdBecause(`neither model could be fitted on the calibration period (${picked.reason})`);
-	const { chosen, reason, holdoutRmse, bgnbd, paretoNbd: calibrated } = picked.fit;
-	return { choice: { chosen, reason, setting, holdoutRmse }, calibrationFits: { bgnbd, paretoNbd: calibrated } };
+	if (!calibration || 'reason' in calibration || !calibrated) return bgnbdBecause(`the two models could not be compared because ${calibration && 'reason' in calibration ? calibration.reason : 'no holdout period was given'}.`);
+	if (!calibrated.ok) return bgnbdBecause(`neither model could be fitted on the calibration period (${calibrated.reason})`);
+	const { chosen, reason, holdoutRmse, bgnbd, paretoNbd: calibratedPn } = calibrated.fit;
+	return { choice: { chosen, reason, setting, holdoutRmse }, calibrationFits: { bgnbd, paretoNbd: calibratedPn } };
 }
 
-export function fitClvModels(input: ClvFitInput): ClvFitOutput {
+/** The purchase and spend models fitted on every customer (or the sample), or taken from the preset. */
+export function fitPurchaseModels(input: ClvFitInput): PurchaseFits {
 	const { summaries, unit, preset } = input;
 	const fitOn = input.fitSummaries ?? summaries;
 	const customers = summaries.reduce((s, c) => s + (c.weight ?? 1), 0);
-	const none = { pAlive: [], risk: [], expectedPurchases: [], clvPerAov: [] };
 	const bg: FitOutcome<BgnbdFit> = preset ? { ok: true, fit: { ...preset.bgnbd, customers, converged: true } } : fitBgnbd(fitOn, { timeUnit: unit });
 	const pn: FitOutcome<ParetoNbdFit> = preset
 		? preset.paretoNbd
@@ -94,10 +108,25 @@ export function fitClvModels(input: ClvFitInput): ClvFitOutput {
 			? { ok: true, fit: preset.gammaGamma }
 			: { ok: false, reason: 'no spend model was supplied' }
 		: fitGammaGamma(input.spend ?? []);
+	return { bgnbd: bg, paretoNbd: pn, gammaGamma: gg };
+}
+
+/** The two purchase models compared on the holdout period, or null when the input does not ask for it ({@link mayCompare}). */
+export function fitCalibration(input: ClvFitInput): CalibrationOutcome | null {
+	const { calibration } = input;
+	if (!mayCompare(input) || !calibration || !('rows' in calibration)) return null;
+	return chooseModel(calibration.rows, calibration.holdoutLength, { timeUnit: input.unit });
+}
+
+/** The model choice and every summary row's predictions, from the fits and the comparison (null when not made). */
+export function finishClvFit(input: ClvFitInput, fits: PurchaseFits, calibrated: CalibrationOutcome | null): ClvFitOutput {
+	const { summaries, preset } = input;
+	const { bgnbd: bg, paretoNbd: pn, gammaGamma: gg } = fits;
+	const none = { pAlive: [], risk: [], expectedPurchases: [], clvPerAov: [] };
 	if (!bg.ok) return { bgnbd: bg, paretoNbd: pn, choice: { chosen: 'bgnbd', reason: '', setting: input.setting, holdoutRmse: null }, calibrationFits: null, gammaGamma: gg, predictions: none };
 	const { choice, calibrationFits }: Chosen = preset
 		? { choice: { chosen: preset.chosen === 'paretoNbd' && pn.ok ? 'paretoNbd' : 'bgnbd', reason: '', setting: input.setting, holdoutRmse: null }, calibrationFits: null }
-		: choosePurchaseModel(input, pn);
+		: choosePurchaseModel(input, pn, calibrated);
 	const fit: PurchaseModelFit = choice.chosen === 'paretoNbd' && pn.ok ? pn.fit : bg.fit;
 	const paretoNbd = pn.ok ? pn.fit : null;
 	const span = summaries.reduce((m, c) => Math.max(m, c.T), 0);
@@ -105,4 +134,10 @@ export function fitClvModels(input: ClvFitInput): ClvFitOutput {
 	const { pAlive, expectedPurchases, clvPerAov } = predictPurchases(fit, summaries, { ...input.clvOptions, purchaseHorizon: input.horizon });
 	const predictions = { pAlive, risk: summaries.map((c) => aliveRisk(c, fit, paretoNbd, span).group as string), expectedPurchases, clvPerAov };
 	return { bgnbd: bg, paretoNbd: pn, choice, calibrationFits, gammaGamma: gg, predictions };
+}
+
+/** The whole CLV fit in one call: the comparison on the holdout period only when it is used. */
+export function fitClvModels(input: ClvFitInput): ClvFitOutput {
+	const fits = fitPurchaseModels(input);
+	return finishClvFit(input, fits, comparesWith(input, fits) ? fitCalibration(input) : null);
 }
