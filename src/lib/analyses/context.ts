@@ -101,6 +101,22 @@ function validateParams(p: AnalysisParams): void {
 	for (const d of [p.filters.dateFrom, p.filters.dateTo]) check(d === null || isIsoDate(d), `filter dates must be written YYYY-MM-DD, got ${JSON.stringify(d)}`);
 }
 
+/** The whole data's order table: what an unfiltered run starts from. */
+const wholeOrders = (engine: Engine, whole: WholeData, present: CanonicalField[]): Promise<string> => whole.table('orders', ordersSelect('transactions', present));
+
+/**
+ * Starts the statements an unfiltered run of `params` begins with, and resolves once the last of
+ * them (the order table, the longest) is queued, not done. A page calls it before it redraws for
+ * new data, so the database builds the order table while the page draws: the run that follows
+ * finds the table in the whole-data cache. Does nothing for a filtered run, which would not build it.
+ */
+export async function startWholeData(engine: Engine, params: Partial<AnalysisParams>): Promise<void> {
+	if (scopeCondition(withDefaults(params).filters) !== 'TRUE') return;
+	const whole = await WholeData.of(engine);
+	// A failure is not kept: the run tries again and reports it.
+	wholeOrders(engine, whole, await presentOrderKeys(engine, whole)).catch(() => {});
+}
+
 export class AnalysisContext {
 	readonly params: AnalysisParams;
 	/** Where the model fits run (a worker in the browser); see `model-runner.ts`. */
@@ -150,7 +166,7 @@ export class AnalysisContext {
 			// The one pass over the order lines every run makes (unless the whole-data table serves): the
 			// order-level table, carrying per-order counts from which the column availability and data-quality counts are summed.
 			const where = scopeCondition(params.filters);
-			if (where === 'TRUE') orders = await whole.table('orders', ordersSelect('transactions', present));
+			if (where === 'TRUE') orders = await wholeOrders(engine, whole, present);
 			else {
 				orders = `${prefix}orders`;
 				const wholeOrders = params.filters.categories.length ? null : await built(whole, 'orders');

@@ -8,7 +8,7 @@ export { dropWholeData } from './whole-data';
 export type { RunOptions } from './run';
 export { fitClvOnTwo, inProcessModels, inProcessParts, type ClvFitParts, type ModelRunner, type ModelWorkerApi } from './model-runner';
 export type { Analysis } from './define';
-export { AnalysisContext, AnalysisError, withContext } from './context';
+export { AnalysisContext, AnalysisError, startWholeData, withContext } from './context';
 export { withDefaults, DEFAULT_PARAMS } from './params';
 export type { AnalysisParams, AnalysisFilters, ClvModelSetting, RfmScheme } from './params';
 export { isIsoDate, dateLiteral } from './scope';

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWasmNodeEngine } from '../../../src/lib/engine/wasm-node';
 import type { Engine } from '../../../src/lib/engine/engine';
-import { inProcessModels, runAll, runAnalyses, withDefaults, type AnalysisFilters, type ModelRunner } from '../../../src/lib/analyses/index';
+import { inProcessModels, runAll, runAnalyses, startWholeData, withDefaults, type AnalysisFilters, type ModelRunner } from '../../../src/lib/analyses/index';
 import { CLV_AS_OF, clvFixture } from '../../fixtures/analyses/clv-data';
 import { KPI_LINES } from '../../fixtures/analyses/lines';
 import { loadTransactions, type Line } from '../../fixtures/analyses/transactions';
@@ -99,6 +99,31 @@ describe('a filter change after an unfiltered run', () => {
 			expect(k.orders).toBe(1);
 			const after = await engine.query<{ t: string }>("SELECT table_name AS t FROM duckdb_tables() WHERE table_name LIKE 'cl\\_data%' ESCAPE '\\'");
 			expect(after.map((r) => r.t).filter((t) => before.some((b) => b.t === t))).toEqual([]);
+		} finally {
+			await engine.close();
+		}
+	});
+});
+
+describe('the order table started before a run (a page starts it before it redraws for new data)', () => {
+	it('is queued when startWholeData resolves, and the unfiltered run that follows uses it with the same results', async () => {
+		const engine = await createWasmNodeEngine();
+		try {
+			await loadTransactions(engine, LINES);
+			const started = await statements(engine, () => startWholeData(engine, {}));
+			expect(started.filter((s) => /CREATE OR REPLACE TEMP TABLE cl_data\d+_orders AS SELECT order_id/.test(s))).toHaveLength(1);
+			const run = await statements(engine, async () => expect(await runAll(engine, {})).toEqual(await runAll(cold, {})));
+			expect(run.some((s) => /cl_data\d+_orders AS/.test(s))).toBe(false);
+		} finally {
+			await engine.close();
+		}
+	});
+
+	it('starts nothing for a filtered run, which would not build it', async () => {
+		const engine = await createWasmNodeEngine();
+		try {
+			await loadTransactions(engine, LINES);
+			for (const params of FILTERED) expect(await statements(engine, () => startWholeData(engine, params))).toEqual([]);
 		} finally {
 			await engine.close();
 		}
