@@ -237,10 +237,13 @@ export class AnalysisContext {
 	async dispose(): Promise<void> {
 		// Wait for builds still in flight so nothing is created after the drop.
 		await Promise.allSettled([...this.memo.values()]);
-		for (const { kind, name } of this.created.reverse()) {
-			await this.engine.exec(`DROP ${kind} IF EXISTS ${name}`).catch(() => {});
-		}
+		const drops = this.created.reverse().map(({ kind, name }) => `DROP ${kind} IF EXISTS ${name}`);
 		this.created.length = 0;
+		// One round trip: dropped one by one, each drop waited for the page, which after a filter change
+		// is drawing the last panels (13–22 ms a drop, a run's end 100 ms later). One by one if that fails.
+		await this.engine.exec(drops.join('; ')).catch(async () => {
+			for (const drop of drops) await this.engine.exec(drop).catch(() => {});
+		});
 	}
 
 	/** Columns of the optional `customers` table (empty when there is no such table). */

@@ -95,8 +95,32 @@ describe('KPIs (hand-worked on KPI_LINES)', () => {
 		const controller = new AbortController();
 		controller.abort();
 		await expect(runAll(engine, {}, { signal: controller.signal })).rejects.toThrow();
-		// Temp objects of finished runs are dropped.
-		const left = await engine.query<{ n: number }>("SELECT count(*) AS n FROM duckdb_tables() WHERE table_name LIKE 'cl_run%'");
-		expect(left[0].n).toBe(0);
+		// Temp objects of finished runs are dropped, tables and views.
+		expect(await runTempObjects(engine)).toBe(0);
+	});
+
+	it('drops a run\'s temp objects one by one when the engine refuses several statements at once', async () => {
+		const execs: string[] = [];
+		const oneAtATime: Engine = {
+			...engine,
+			exec: async (sql) => {
+				execs.push(sql);
+				if (/;\s*DROP/.test(sql)) throw new Error('one statement at a time');
+				return engine.exec(sql);
+			}
+		};
+		// Filtered, so the run makes a table of its own beside its scope view.
+		const k = await runAnalysis('kpis', oneAtATime, { filters: { ...withDefaults().filters, dateFrom: '2024-01-01' } });
+		expect(k.available).toBe(true);
+		expect(execs.some((sql) => /;\s*DROP/.test(sql))).toBe(true);
+		expect(await runTempObjects(engine)).toBe(0);
 	});
 });
+
+/** Tables and views of analysis runs still in the engine. */
+async function runTempObjects(engine: Engine): Promise<number> {
+	const [{ n }] = await engine.query<{ n: number }>(
+		"SELECT (SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE 'cl_run%') + (SELECT count(*) FROM duckdb_views() WHERE view_name LIKE 'cl_run%') AS n"
+	);
+	return Number(n);
+}
