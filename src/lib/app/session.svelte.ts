@@ -329,13 +329,13 @@ export class Session {
 		}
 		if (remember) for (const f of candidate.mapping.files) rememberMapping(f, candidate.files);
 		const old = [previous, this.pending].filter((d): d is Loaded => !!d && d !== candidate);
+		// The new tables are in: from here on, cancelling would lose both the old data and the new.
+		this.loadAbort = null;
 		// The order table every panel starts from is built while the page draws the new data (about
 		// 45 ms on Online Retail, while the database would wait); the run below finds it built.
 		await this.scheduler.exclusive(() => startWholeData(engine, this.params$)).catch(() => {});
 		this.pending = null;
 		this.dataset = outcome.value;
-		// The new tables are in: from here on, cancelling would lose both the old data and the new.
-		this.loadAbort = null;
 		// Raw tables of files no longer on screen are dropped (their memory is the user's RAM).
 		const keep = new Set(candidate.files.map((f) => f.table));
 		const drop = old.flatMap((d) => d.files.map((f) => f.table)).filter((t) => !keep.has(t));
