@@ -102,7 +102,7 @@ function validateParams(p: AnalysisParams): void {
 }
 
 /** The whole data's order table: what an unfiltered run starts from. */
-const wholeOrders = (engine: Engine, whole: WholeData, present: CanonicalField[]): Promise<string> => whole.table('orders', ordersSelect('transactions', present));
+const wholeOrderTable = (engine: Engine, whole: WholeData, present: CanonicalField[]): Promise<string> => whole.table('orders', ordersSelect('transactions', present));
 
 /**
  * Starts the statements an unfiltered run of `params` begins with, and resolves once the last of
@@ -114,7 +114,7 @@ export async function startWholeData(engine: Engine, params: Partial<AnalysisPar
 	if (scopeCondition(withDefaults(params).filters) !== 'TRUE') return;
 	const whole = await WholeData.of(engine);
 	// A failure is not kept: the run tries again and reports it.
-	wholeOrders(engine, whole, await presentOrderKeys(engine, whole)).catch(() => {});
+	wholeOrderTable(engine, whole, await presentOrderKeys(engine, whole)).catch(() => {});
 }
 
 export class AnalysisContext {
@@ -166,7 +166,7 @@ export class AnalysisContext {
 			// The one pass over the order lines every run makes (unless the whole-data table serves): the
 			// order-level table, carrying per-order counts from which the column availability and data-quality counts are summed.
 			const where = scopeCondition(params.filters);
-			if (where === 'TRUE') orders = await wholeOrders(engine, whole, present);
+			if (where === 'TRUE') orders = await wholeOrderTable(engine, whole, present);
 			else {
 				orders = `${prefix}orders`;
 				const wholeOrders = params.filters.categories.length ? null : await built(whole, 'orders');

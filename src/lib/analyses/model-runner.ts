@@ -121,8 +121,8 @@ export const inProcessParts: ClvFitParts = {
 	finishClvFit: async (input, fits, calibrated) => finishClvFit(input, fits, calibrated)
 };
 
-/** What a models worker answers: every fit, whole or in parts. */
-export const modelWorkerApi = { ...inProcessModels, ...inProcessParts };
+/** What a models worker answers: the forecast, and the CLV fit in parts (the page never asks a worker for it whole). */
+export const modelWorkerApi = { forecast: inProcessModels.forecast, ...inProcessParts };
 export type ModelWorkerApi = typeof modelWorkerApi;
 
 /**
