@@ -160,8 +160,15 @@ function storedField(field: CanonicalField, parts: TxPart[]): boolean {
  */
 function canonicalView(view: string, table: string, stored: ReadonlySet<CanonicalField>): string {
 	const fields = CANONICAL_FIELDS.map(({ field }) => (stored.has(field) ? field : `CAST(NULL AS ${FIELD_TYPE[field]}) AS ${field}`));
-	return `CREATE VIEW ${view} AS SELECT ${[...fields, ...DERIVED_COLUMNS].join(', ')} FROM ${table}`;
+	const derived = DERIVED_COLUMNS.map((c) => (c === 'source_file' ? 'CAST(source_file AS VARCHAR) AS source_file' : c));
+	return `CREATE VIEW ${view} AS SELECT ${[...fields, ...derived].join(', ')} FROM ${table}`;
 }
+
+/**
+ * The stored type of `source_file`: an enum of the files' names. Stored as text, the name repeated
+ * on every line took 36 of the 186 bytes a line of Online Retail II takes in DuckDB; as an enum, 4.
+ */
+const fileNameType = (parts: TxPart[]) => `ENUM(${[...new Set(parts.map((p) => p.f.name))].map(quoteString).join(', ')})`;
 
 /** Drops what a build made: `transactions` (the view and the table it reads) and `customers`. */
 export async function dropCanonical(engine: Engine): Promise<void> {
@@ -300,7 +307,7 @@ export async function buildCanonical(engine: Engine, loaded: LoadedFile[] | Load
 		const selectFinal = [
 			...[...stored].map((f) => (f === 'order_id' ? 'oid AS order_id' : f)),
 			'row_no',
-			'source_file',
+			`CAST(source_file AS ${fileNameType(parts)}) AS source_file`,
 			'CAST(order_ts AS DATE) AS order_date',
 			'neg AS is_return',
 			`(${cCondition} OR oid IN (${cancelled})) AS is_cancelled`

@@ -144,6 +144,23 @@ describe('several files', () => {
 		]);
 	});
 
+	it('stores each line\'s file name as one small value, read back as the name (quotes and repeated names too)', async () => {
+		const head = 'order_id,order_date,customer,sales\n';
+		const loaded = await loadFiles(engine, [
+			inputFromBytes("it's.csv", text(`${head}1,2021-01-04,a,10\n`)),
+			inputFromBytes('sales.csv', text(`${head}2,2021-01-05,b,20\n`)),
+			inputFromBytes('sales.csv', text(`${head}3,2021-02-01,a,5\n`))
+		]);
+		await buildCanonical(engine, loaded, suggestMapping(loaded.files).mapping);
+		const [stored] = await engine.query<{ type: string }>("SELECT data_type AS type FROM duckdb_columns() WHERE table_name = ? AND column_name = 'source_file'", [TRANSACTIONS_TABLE]);
+		expect(stored.type).toMatch(/^ENUM\(/);
+		expect(await engine.query("SELECT source_file AS f, typeof(source_file) AS t FROM transactions WHERE source_file = 'sales.csv' ORDER BY order_id")).toEqual([
+			{ f: 'sales.csv', t: 'VARCHAR' },
+			{ f: 'sales.csv', t: 'VARCHAR' }
+		]);
+		expect(await engine.query('SELECT source_file AS f FROM transactions WHERE order_id = ?', ['1'])).toEqual([{ f: "it's.csv" }]);
+	});
+
 	it('keeps row numbers right when the file has a column called rowid', async () => {
 		const loaded = await loadFiles(engine, [inputFromBytes('r.csv', text('rowid,order_date,sales\nx,2021-01-04,1\ny,bad,2\n'))]);
 		expect(loaded.files[0].columns.map((c) => c.name)).toEqual(['rowid_', 'order_date', 'sales']);
