@@ -1,9 +1,9 @@
 /**
  * Column mappings the user applied, remembered per header signature in localStorage so the next
  * file with the same columns is mapped the same way. Only the role, column *names* and the date
- * format are stored — never data.
+ * format are stored — never data. Also: a mapping carried over to the same files read again.
  */
-import type { DateFormatSpec, FeedbackKey, FileMapping, FileRole, LoadedFile, Mapping } from '$lib/ingest/index';
+import { IngestError, type DateFormatSpec, type FeedbackKey, type FileMapping, type FileRole, type LoadedFile, type Mapping } from '$lib/ingest/index';
 
 const PREFIX = 'customer-lens:mapping:';
 const MAX_ENTRIES = 50;
@@ -107,4 +107,23 @@ export function mergeStoredMappings(suggested: Mapping, files: LoadedFile[]): { 
 		return next;
 	});
 	return { mapping: { files: out }, restored };
+}
+
+/**
+ * A mapping made for `before`'s raw tables, for the same files read again as `after` (same files,
+ * same order). Throws when a file did not come back, so no field is mapped to the wrong file.
+ */
+export function retable(mapping: Mapping, before: LoadedFile[], after: LoadedFile[]): Mapping {
+	const lost = before.find((f, i) => after[i]?.name !== f.name);
+	if (lost || after.length !== before.length) {
+		const name = lost?.name ?? after[before.length]?.name ?? 'a file';
+		throw new IngestError({
+			file: name,
+			problem: 'unreadable',
+			hint: 'Load the files again.',
+			message: `The files were read again to apply your column choices, but ${name} did not read as before. Load the files again.`
+		});
+	}
+	const table = new Map(before.map((f, i) => [f.table, after[i].table]));
+	return { files: mapping.files.map((m) => ({ ...m, table: table.get(m.table) ?? m.table })) };
 }

@@ -27,7 +27,7 @@ import type { BuildResult, IngestErrorInfo, LoadedFile, Mapping, MappingSuggesti
 import { toUserError, type UserError } from './errors';
 import { NO_OPTIONS, type FilterOptions } from './filter-options';
 import { ingest } from './ingest-adapter';
-import { mergeStoredMappings, rememberMapping } from './mapping';
+import { mergeStoredMappings, rememberMapping, retable } from './mapping';
 import { Scheduler, commit, replaceOnSuccess } from './scheduler';
 import { chartDraws } from './chart-draws.svelte';
 import { frameBatch } from './frame-batch';
@@ -67,6 +67,15 @@ export interface Dataset extends Loaded {
 	build: BuildResult;
 }
 
+/** A mapping the user chose for files read before (`files`), to apply once they are read again. */
+interface Remap {
+	mapping: Mapping;
+	files: LoadedFile[];
+}
+
+/** Each file's reading options, by file name, to read the same files again the same way. */
+const readOptionsOf = (loaded: Loaded): Record<string, ReadOptions> => Object.fromEntries(loaded.files.map((f) => [f.name, f.readOptions]));
+
 const KEPT_RESULTS = 'The data and results you had before are still shown and can be used.';
 
 let nextLoadId = 0;
@@ -96,6 +105,11 @@ export class Session {
 	jobs = $state(0);
 	/** The last action failed (and nothing has succeeded since). */
 	failed = $state(false);
+	/**
+	 * Raw tables of data built and shown: they are dropped once its duplicates are counted (only a
+	 * new column mapping would read them again), so a mapping applied to them reads the files again.
+	 */
+	private readonly released = new Set<string>();
 	/** Set while the engine is warmed up (see `./warm-up.ts`); a load stops it. */
 	private warming: AbortController | null = null;
 	/** The page's `data-warm-up`: the bench waits for `done` to time a load on a warmed-up engine. */
@@ -218,7 +232,10 @@ export class Session {
 	}
 
 	/** Reads, maps and builds files (uploads and samples take this same path), then analyses them. */
-	async loadFiles(files: File[], options: { label?: string; read?: Record<string, ReadOptions>; fetch?: () => Promise<File[]> } = {}): Promise<boolean> {
+	async loadFiles(
+		files: File[],
+		options: { label?: string; read?: Record<string, ReadOptions>; fetch?: () => Promise<File[]>; remap?: Remap } = {}
+	): Promise<boolean> {
 		return this.action(files.length === 1 || options.fetch ? 'load this file' : 'load these files', async () => {
 			this.notices = [];
 			const startedAt = performance.now();
@@ -231,7 +248,7 @@ export class Session {
 			const abort = new AbortController();
 			this.loadAbort = abort;
 			try {
-				await this.readAndBuild(engine, files, label, options.read, startedAt, abort.signal);
+				await this.readAndBuild(engine, files, label, options.read, startedAt, abort.signal, options.remap);
 			} catch (e) {
 				if (!abort.signal.aborted) throw e;
 				this.notices = ['Loading was cancelled. The data you had before is still shown.'];
@@ -241,8 +258,19 @@ export class Session {
 		});
 	}
 
-	/** Reads and maps the files, then builds their tables; `signal` stops it before the tables are replaced. */
-	private async readAndBuild(engine: Engine, files: File[], label: string, read: Record<string, ReadOptions> | undefined, startedAt: number, signal: AbortSignal): Promise<void> {
+	/**
+	 * Reads and maps the files, then builds their tables; `signal` stops it before the tables are
+	 * replaced. With `remap`, the files are ones read before and the user's mapping is applied.
+	 */
+	private async readAndBuild(
+		engine: Engine,
+		files: File[],
+		label: string,
+		read: Record<string, ReadOptions> | undefined,
+		startedAt: number,
+		signal: AbortSignal,
+		remap?: Remap
+	): Promise<void> {
 		const loaded = await this.scheduler.exclusive(() =>
 			ingest.load(engine, files, {
 				read,
@@ -258,7 +286,9 @@ export class Session {
 				}
 			})
 		);
-		const { mapping, restored } = mergeStoredMappings(loaded.suggestion.mapping, loaded.files);
+		const { mapping, restored } = remap
+			? { mapping: retable(remap.mapping, remap.files, loaded.files), restored: [] }
+			: mergeStoredMappings(loaded.suggestion.mapping, loaded.files);
 		const candidate: Loaded = {
 			id: ++nextLoadId,
 			label,
@@ -273,13 +303,15 @@ export class Session {
 			...loaded.failures.map((f) => `${f.message}${f.message.includes(f.hint) ? '' : ` ${f.hint}`}`),
 			...(restored.length ? ['The column choices you applied before for files with these columns were used again.'] : [])
 		];
-		await this.build(candidate, startedAt, false, signal);
+		await this.build(candidate, startedAt, !!remap, signal);
 	}
 
 	/** Applies an edited mapping (from the column review) to the data on screen or to the pending files. */
 	async applyMapping(mapping: Mapping): Promise<boolean> {
 		const base = this.pending ?? this.dataset;
 		if (!base) return false;
+		if (base.files.some((f) => this.released.has(f.table)))
+			return this.loadFiles(base.sources, { label: base.label, read: readOptionsOf(base), remap: { mapping, files: base.files } });
 		return this.action('apply this column mapping', async () => {
 			await this.build({ ...base, id: ++nextLoadId, mapping, restored: [] }, performance.now(), true);
 		});
@@ -289,9 +321,7 @@ export class Session {
 	async reread(fileName: string, read: ReadOptions): Promise<boolean> {
 		const base = this.pending ?? this.dataset;
 		if (!base) return false;
-		const reads: Record<string, ReadOptions> = Object.fromEntries(base.files.map((f) => [f.name, f.readOptions]));
-		reads[fileName] = read;
-		return this.loadFiles(base.sources, { label: base.label, read: reads });
+		return this.loadFiles(base.sources, { label: base.label, read: { ...readOptionsOf(base), [fileName]: read } });
 	}
 
 	private async build(candidate: Loaded, startedAt: number, remember = false, signal?: AbortSignal): Promise<void> {
@@ -336,27 +366,35 @@ export class Session {
 		await this.scheduler.exclusive(() => startWholeData(engine, this.params$)).catch(() => {});
 		this.pending = null;
 		this.dataset = outcome.value;
+		// Said now, in the same step that shows the data: a mapping applied from here on reads the
+		// files again, even while the run below has not dropped the raw tables yet.
+		for (const f of outcome.value?.files ?? []) this.released.add(f.table);
 		// Raw tables of files no longer on screen are dropped (their memory is the user's RAM).
 		const keep = new Set(candidate.files.map((f) => f.table));
 		const drop = old.flatMap((d) => d.files.map((f) => f.table)).filter((t) => !keep.has(t));
 		if (drop.length) await this.scheduler.exclusive(() => ingest.drop(engine, drop)).catch(() => {});
 		// The build left the duplicate lines uncounted: they are counted while the model fits run, when
-		// the database has nothing else to do, not before the headline numbers.
-		const countDuplicates = async () => {
+		// the database has nothing else to do, not before the headline numbers. Then the raw tables go:
+		// nothing reads them any more, and on large files they are a third of the memory (10.3 M rows:
+		// 1.3 GB beside `transactions`), which a filter change needs for its own tables.
+		const countAndRelease = async () => {
 			const dataset = outcome.value;
-			if (!dataset || dataset.build.quality.flagged.duplicateLines !== null) return;
-			try {
-				const build = await ingest.countDuplicates(engine, dataset.files, dataset.mapping, dataset.build);
-				if (this.dataset === dataset) this.dataset = { ...dataset, build };
-			} catch (e) {
-				// Only the count and its note are missing; the data and every analysis are in place.
-				console.warn('Customer Lens: the duplicate lines could not be counted:', e);
+			if (!dataset) return;
+			if (dataset.build.quality.flagged.duplicateLines === null) {
+				try {
+					const build = await ingest.countDuplicates(engine, dataset.files, dataset.mapping, dataset.build);
+					if (this.dataset === dataset) this.dataset = { ...dataset, build };
+				} catch (e) {
+					// Only the count and its note are missing; the data and every analysis are in place.
+					console.warn('Customer Lens: the duplicate lines could not be counted:', e);
+				}
 			}
+			await ingest.drop(engine, dataset.files.map((f) => f.table)).catch(() => {});
 		};
 		// The old results stay on screen, dimmed, until the new ones replace them. The filter choices
 		// are read after the analyses, so that they do not hold back the headline numbers.
 		try {
-			await this.compute([...ANALYSIS_NAMES], startedAt, countDuplicates);
+			await this.compute([...ANALYSIS_NAMES], startedAt, countAndRelease);
 		} finally {
 			this.filterOptions = await this.scheduler.exclusive(() => filterValues(engine)).catch(() => NO_OPTIONS);
 		}
