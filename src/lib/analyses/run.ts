@@ -3,7 +3,7 @@
  * intermediate tables are built once), `runAnalysis`/`runAnalyses` for recomputing only what a
  * parameter change affects (each analysis lists its parameters in its slice).
  */
-import type { Engine } from '../engine/index';
+import { isOutOfMemory, type Engine } from '../engine/index';
 import { AnalysisContext } from './context';
 import { cancellable, rememberingFits, type ModelRunner } from './model-runner';
 import { withDefaults, type AnalysisParams } from './params';
@@ -59,11 +59,14 @@ function abortError(signal: AbortSignal): unknown {
 	return signal.reason ?? new DOMException('The analysis was cancelled', 'AbortError');
 }
 
+/** DuckDB's own message is several lines about disks and storage back-ends; this says what to do. */
+const OUT_OF_MEMORY = 'the data is too large for the memory this page can use (npm run analyze computes it on the command line)';
+
 async function computeOne<K extends AnalysisName>(ctx: AnalysisContext, name: K): Promise<AnalysisResults[K]> {
 	try {
 		return (await ANALYSES[name].compute(ctx)) as AnalysisResults[K];
 	} catch (e) {
-		const unavailable: Unavailable = { available: false, reason: `could not be computed: ${e instanceof Error ? e.message : String(e)}` };
+		const unavailable: Unavailable = { available: false, reason: `could not be computed: ${isOutOfMemory(e) ? OUT_OF_MEMORY : e instanceof Error ? e.message : String(e)}` };
 		return unavailable as AnalysisResults[K];
 	}
 }

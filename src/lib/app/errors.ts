@@ -3,6 +3,8 @@
  * specific message. No stack traces on screen: at most the first line of an engine message,
  * folded away under "Technical detail".
  */
+import { isOutOfMemory } from '$lib/engine/index';
+
 export interface UserError {
 	title: string;
 	message: string;
@@ -50,6 +52,14 @@ export function toUserError(e: unknown, action: string, kept?: string): UserErro
 		return { title: `We could not ${action}.`, message, hint: e.message?.includes(e.hint ?? '\u0000') ? undefined : e.hint, kept };
 	}
 	if (e instanceof UserFacingError) return { title: `We could not ${action}.`, message: e.message, hint: e.hint, kept };
+	if (isOutOfMemory(e)) {
+		return {
+			title: `We could not ${action}.`,
+			message: 'The data is too large for the memory the browser gives this page, so trying again will not help.',
+			hint: 'Analyse the file on the command line instead: npm run analyze -- FILE.',
+			kept
+		};
+	}
 	if (e instanceof DOMException && e.name === 'AbortError') {
 		return { title: 'Stopped.', message: `${action[0].toUpperCase()}${action.slice(1)} was cancelled.`, kept };
 	}

@@ -7,7 +7,7 @@
  * is one story, told and tested in `./scheduler.ts`; `jobs` only counts work in flight for `data-state`.
  */
 import { SvelteSet } from 'svelte/reactivity';
-import type { Engine } from '$lib/engine/index';
+import { memoryTight, type Engine } from '$lib/engine/index';
 import {
 	ANALYSES,
 	ANALYSIS_NAMES,
@@ -23,7 +23,7 @@ import {
 	type AnalysisResults,
 	type PresetModels
 } from '$lib/analyses/index';
-import type { BuildResult, IngestErrorInfo, LoadedFile, Mapping, MappingSuggestion, ReadOptions } from '$lib/ingest/index';
+import { IngestError, type BuildResult, type IngestErrorInfo, type LoadedFile, type Mapping, type MappingSuggestion, type ReadOptions } from '$lib/ingest/index';
 import { toUserError, type UserError } from './errors';
 import { NO_OPTIONS, type FilterOptions } from './filter-options';
 import { ingest } from './ingest-adapter';
@@ -340,7 +340,9 @@ export class Session {
 				})
 			)
 		}));
-		if (outcome.error && signal?.aborted) {
+		// A cancelled build, or one too large for memory (another mapping would not help), keeps
+		// nothing of the new files: their raw tables would only hold the memory the data on screen needs.
+		if (outcome.error && (signal?.aborted || (outcome.error instanceof IngestError && outcome.error.problem === 'too-large'))) {
 			const keep = new Set([...(previous?.files ?? []), ...(this.pending?.files ?? [])].map((f) => f.table));
 			const drop = candidate.files.map((f) => f.table).filter((t) => !keep.has(t));
 			if (drop.length) await this.scheduler.exclusive(() => ingest.drop(engine, drop)).catch(() => {});
@@ -391,10 +393,15 @@ export class Session {
 			}
 			await ingest.drop(engine, dataset.files.map((f) => f.table)).catch(() => {});
 		};
+		// On large data (10.3 M rows: raw 1.3 GB and `transactions` 1.6 GB of DuckDB-WASM's 3.2 GiB)
+		// the count's sort does not fit beside the raw tables and the analyses' tables: it runs first,
+		// and the analyses start without the raw tables. The headline numbers wait for it (2-3 s there).
+		const tight = await this.scheduler.exclusive(() => memoryTight(engine)).catch(() => false);
+		if (tight) await this.scheduler.exclusive(countAndRelease);
 		// The old results stay on screen, dimmed, until the new ones replace them. The filter choices
 		// are read after the analyses, so that they do not hold back the headline numbers.
 		try {
-			await this.compute([...ANALYSIS_NAMES], startedAt, countAndRelease);
+			await this.compute([...ANALYSIS_NAMES], startedAt, tight ? undefined : countAndRelease);
 		} finally {
 			this.filterOptions = await this.scheduler.exclusive(() => filterValues(engine)).catch(() => NO_OPTIONS);
 		}

@@ -38,10 +38,12 @@ export interface RegisterOptions {
 }
 
 /**
- * What one load may use at its peak in DuckDB-WASM: wasm32 memory ends at 4 GiB, and DuckDB needs
- * room beside the tables for hash tables and sorting.
+ * DuckDB-WASM's memory limit, set by `WasmCore` (it is also DuckDB's default there: 80 % of wasm32's
+ * 4 GiB). Tables, hash tables and sorts count against it, and a statement that would pass it fails
+ * with an out-of-memory error, the database intact (there is no disk to spill to). The rest of the
+ * 4 GiB holds what DuckDB does not count: results on their way out, Arrow batches on their way in.
  */
-export const WASM_MEMORY_BUDGET = 3e9;
+export const WASM_MEMORY_BUDGET = 3.2 * 2 ** 30;
 
 export interface Engine {
 	/** Which DuckDB this is, e.g. `duckdb-wasm v1.4.3`; reports print it. */

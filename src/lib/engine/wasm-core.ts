@@ -1,6 +1,6 @@
 import * as arrow from 'apache-arrow';
 import type { DuckDBBindings, DuckDBConnection } from '@duckdb/duckdb-wasm/blocking';
-import type { ColumnData, Row, SqlValue } from './engine';
+import { WASM_MEMORY_BUDGET, type ColumnData, type Row, type SqlValue } from './engine';
 import { formatTimestamp, toSqlValue } from './values';
 import { quoteIdent } from '../sql';
 import { batchToIpc } from './arrow-batch';
@@ -56,6 +56,7 @@ export class WasmCore {
 		db.open({ query: { castDecimalToDouble: true } });
 		this.conn = db.connect();
 		for (const s of OFFLINE_SETTINGS) this.conn.query(s);
+		this.conn.query(`SET memory_limit = '${Math.floor(WASM_MEMORY_BUDGET)}B'`);
 		this.name = `duckdb-wasm ${db.getVersion()}`;
 	}
 

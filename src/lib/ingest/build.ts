@@ -6,13 +6,13 @@
  * Everything is built into scratch tables first; the live tables are swapped in one transaction
  * only when every step succeeded, so a failed build never loses the previous data.
  */
-import type { Engine } from '../engine/index';
+import { isOutOfMemory, type Engine } from '../engine/index';
 import { quoteIdent, quoteString } from '../sql';
 import { disabledAnalyses } from './availability';
 import { checkMapping } from './automap';
 import { CANONICAL_FIELDS, CUSTOMER_ATTRIBUTES, DERIVED_COLUMNS, TRANSACTIONS_TABLE, type CanonicalField, type CustomerAttribute } from './canonical-fields';
 import { columnText, dateExpr, dateFormatLabel, describeDateFormat, detectDateFormat, nameLooksDateLike } from './dates';
-import { IngestError, counted, fmtInt, plural, wrapError } from './errors';
+import { IngestError, counted, fmtInt, outOfMemory, plural, wrapError } from './errors';
 import { decideNumberColumns, numberExpr, numberNotes } from './numbers';
 import { countDuplicateLines, duplicateNote } from './duplicates';
 import { dropJoined, joinFiles, type JoinedInput } from './joins';
@@ -356,6 +356,8 @@ export async function buildCanonical(engine: Engine, loaded: LoadedFile[] | Load
 		return { quality, fields, attributes };
 	} catch (e) {
 		if (options.signal?.aborted) throw options.signal.reason;
+		// Named by file: on its own, "the data" would not say which load was too large.
+		if (isOutOfMemory(e)) throw outOfMemory(given.map((f) => f.name).join(', '), 'building the transactions table', e);
 		throw wrapError(e, null, 'Building the transactions table', 'Check the mapping in "Review columns".');
 	} finally {
 		await dropScratch(engine, parts).catch(() => {});

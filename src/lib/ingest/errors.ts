@@ -2,6 +2,7 @@
  * Errors an analyst can act on: which file, which column/row, what is wrong and what to do.
  * Engine (DuckDB) errors are wrapped: the message keeps only a short first line, never a stack.
  */
+import { isOutOfMemory } from '../engine/index';
 
 export type IngestProblem =
 	| 'empty'
@@ -78,8 +79,27 @@ export function shortEngineReason(e: unknown): string {
 	return cleaned.length > 200 ? `${cleaned.slice(0, 197)}…` : cleaned;
 }
 
-/** Wraps anything thrown by the engine (or a parser) into an IngestError naming the file. */
+/** What to do with data too large for this page. */
+export const commandLineHint = (file: string | null) => `Analyse it on the command line: npm run analyze -- ${file ?? 'FILE'}.`;
+
+/** The message when the engine ran out of memory while `doing` (lower case, e.g. "reading it"). */
+export function outOfMemory(file: string | null, doing: string, cause?: unknown): IngestError {
+	const hint = commandLineHint(file);
+	return new IngestError({
+		file,
+		problem: 'too-large',
+		hint,
+		message: `${file ?? 'The data'} did not fit in the memory this page can use: it ran out while ${doing}. ${hint}`,
+		cause
+	});
+}
+
+/**
+ * Wraps anything thrown by the engine (or a parser) into an IngestError naming the file. Running out
+ * of memory is told as such, also when a reader already wrapped it as an unreadable file.
+ */
 export function wrapError(e: unknown, file: string | null, doing: string, hint: string): IngestError {
+	if (isOutOfMemory(e) && !(e instanceof IngestError && e.problem === 'too-large')) return outOfMemory(file, doing[0].toLowerCase() + doing.slice(1), e);
 	if (e instanceof IngestError) return e;
 	const reason = shortEngineReason(e);
 	const subject = file ? `${file}: ` : '';

@@ -3,20 +3,21 @@
  * large for the browser's DuckDB is refused with a message instead of crashing the tab.
  */
 import { parquetMetadataAsync } from 'hyparquet';
-import type { Engine } from '../engine/index';
+import { memoryInUse, type Engine } from '../engine/index';
 import type { Detected } from './detect';
-import { IngestError } from './errors';
+import { IngestError, commandLineHint } from './errors';
 import type { InputFile } from './types';
 
 /**
- * Peak memory per byte of data text, measured (npm run bench, Chromium): Online Retail (47 MB of
- * CSV text) peaked at 1.6 GB, both years of Online Retail II (93 MB) at 1.9 GB, about 0.5 GB of it
- * the browser itself. Raw table, scratch line table, new `transactions`, the analyses' hash tables
- * and a wasm heap that never shrinks all count. For Parquet the estimate runs high (Online Retail
- * repeated 19×, 10.3 M rows, is estimated at 13.6 GB), but the refusal stands: native DuckDB building
- * the same tables from that file peaked at 4.4 GB resident, above the whole wasm budget.
+ * DuckDB memory a file needs to be read, built and analysed in the page: FIXED_BYTES +
+ * BYTES_PER_TEXT_BYTE × its data as text. Fitted on the smallest memory limit under which the page's
+ * whole sequence succeeded (`npm run bench:memory`): Online Retail (47.2 MB of text) 210–215 MB, both
+ * years of Online Retail II (93.2 MB) 368–387 MB as CSV and 350–368 MB as Parquet. Data of another
+ * shape (many short numbers, long texts) needs more or less: a file this lets through that does not
+ * fit stops at DuckDB's out-of-memory error, which the page tells as such, the data on screen kept.
  */
-const BYTES_PER_TEXT_BYTE = 15;
+const BYTES_PER_TEXT_BYTE = 3.7;
+const FIXED_BYTES = 41e6;
 /** A Parquet value as CSV text (an Online Retail line is 87 bytes for 8 values); its own sizes are dictionary-encoded. */
 const TEXT_BYTES_PER_VALUE = 11;
 /** Unknown compression (gzip without a usable size trailer, XLSX): a typical ratio for tabular data. */
@@ -53,17 +54,26 @@ export async function uncompressedBytes(input: InputFile, detected: Detected): P
 	}
 }
 
-const gb = (bytes: number) => `${(bytes / 1e9).toFixed(1)} GB`;
+const bytesText = (bytes: number) => (bytes >= 1e9 ? `${(bytes / 1e9).toFixed(1)} GB` : `${Math.round(bytes / 1e6)} MB`);
 
-/** Throws a `too-large` IngestError when the engine has a memory budget and the file's estimate exceeds it. */
+/**
+ * Throws a `too-large` IngestError when the engine has a memory budget and the file's estimate does
+ * not fit in what is left of it beside the data already loaded.
+ */
 export async function assertFits(engine: Engine, input: InputFile, detected: Detected): Promise<void> {
-	if (!engine.memoryBudget) return;
-	const need = (await uncompressedBytes(input, detected)) * BYTES_PER_TEXT_BYTE;
-	if (need <= engine.memoryBudget) return;
+	const budget = engine.memoryBudget;
+	if (!budget) return;
+	const need = FIXED_BYTES + (await uncompressedBytes(input, detected)) * BYTES_PER_TEXT_BYTE;
+	const held = await memoryInUse(engine);
+	if (need <= budget - held) return;
+	const hint = commandLineHint(input.name);
+	const alone = need <= budget;
 	throw new IngestError({
 		file: input.name,
 		problem: 'too-large',
-		hint: 'Analyse it on the command line: npm run analyze -- FILE.',
-		message: `${input.name} needs about ${gb(need)} of memory to analyse, more than the browser can give this page (about ${gb(engine.memoryBudget)}). Analyse it on the command line instead: npm run analyze -- ${input.name}`
+		hint: alone ? `Reload the page and load it alone, or ${hint[0].toLowerCase()}${hint.slice(1)}` : hint,
+		message: alone
+			? `${input.name} needs about ${bytesText(need)} of memory to analyse, and the data already loaded holds ${bytesText(held)} of the ${bytesText(budget)} the browser gives this page. Reload the page and load it alone (the data on screen goes), or ${hint[0].toLowerCase()}${hint.slice(1)}`
+			: `${input.name} needs about ${bytesText(need)} of memory to analyse, more than the browser can give this page (about ${bytesText(budget)}). ${hint}`
 	});
 }

@@ -58,7 +58,7 @@ export async function loadFiles(engine: Engine, files: InputFile[], options: Loa
 				await dropRawTables(engine, loaded.map((l) => l.table)).catch(() => {});
 				throw options.signal.reason;
 			}
-			failures.push(e instanceof IngestError ? e : wrapError(e, f.name, 'Reading the file', 'Check the file, or try saving it again as CSV.'));
+			failures.push(wrapError(e, f.name, 'Reading the file', 'Check the file, or try saving it again as CSV.'));
 		}
 	}
 	return { files: loaded, failures };
@@ -152,7 +152,7 @@ export async function loadFile(engine: Engine, input: InputFile, opts: ReadOptio
 	} catch (e) {
 		await dropRelation(engine, table).catch(() => {});
 		if (signal?.aborted) throw signal.reason;
-		throw e instanceof IngestError ? e : wrapError(e, name, 'Reading the file', 'Check the file, or try saving it again as CSV.');
+		throw wrapError(e, name, 'Reading the file', 'Check the file, or try saving it again as CSV.');
 	}
 }
 

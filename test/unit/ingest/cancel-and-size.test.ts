@@ -2,6 +2,7 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../../src/lib/engine/engine';
+import { memoryInUse } from '../../../src/lib/engine/memory';
 import { createWasmNodeEngine } from '../../../src/lib/engine/wasm-node';
 import { suggestMapping } from '../../../src/lib/ingest/automap';
 import { buildCanonical } from '../../../src/lib/ingest/build';
@@ -52,16 +53,35 @@ describe('cancel', () => {
 });
 
 describe('size estimate', () => {
-	it('refuses a file whose estimate exceeds the memory budget, naming the command line, before reading it', async () => {
-		const text = 'order_id,revenue\n' + 'A,1\n'.repeat(5000);
-		const gz = gzipSync(Buffer.from(text));
-		// gzip's size trailer gives the text size (20,017 bytes); the estimate is 15 bytes of memory per text byte (300 kB).
-		const small = { ...engine, memoryBudget: 250_000 } as Engine;
-		const { files, failures } = await loadFiles(small, [inputFromBytes('big.csv.gz', new Uint8Array(gz))]);
+	// 500,000 lines of "A,1" under a header: 2,000,017 bytes of text, which gzip's size trailer gives.
+	// The estimate is 41 MB + 3.7 bytes per text byte: 41,000,000 + 7,400,062.9 = 48,400,062.9 bytes.
+	const text = 'order_id,revenue\n' + 'A,1\n'.repeat(500_000);
+	const gz = () => inputFromBytes('big.csv.gz', new Uint8Array(gzipSync(Buffer.from(text))));
+	const NEED = 48_400_063;
+
+	it('refuses a file whose estimate exceeds what is left of the memory budget, naming the command line, before reading it', async () => {
+		const held = await memoryInUse(engine);
+		const small = { ...engine, memoryBudget: held + NEED - 1_000_000 } as Engine;
+		const { files, failures } = await loadFiles(small, [gz()]);
 		expect(files).toEqual([]);
 		expect(failures[0]).toMatchObject({ file: 'big.csv.gz', problem: 'too-large' });
-		expect(failures[0].message).toContain('npm run analyze');
-		const roomy = { ...engine, memoryBudget: 350_000 } as Engine;
-		expect((await loadFiles(roomy, [inputFromBytes('big.csv.gz', new Uint8Array(gz))])).files[0].rows).toBe(5000);
+		expect(failures[0].message).toContain('npm run analyze -- big.csv.gz');
+		const roomy = { ...engine, memoryBudget: held + NEED + 1_000_000 } as Engine;
+		expect((await loadFiles(roomy, [gz()])).files[0].rows).toBe(500_000);
+	});
+
+	it('says when the file would fit alone but not beside the data already loaded', async () => {
+		await engine.exec('CREATE OR REPLACE TABLE ballast AS SELECT range AS n FROM range(4000000)');
+		try {
+			const held = await memoryInUse(engine);
+			expect(held).toBeGreaterThan(30e6);
+			const tight = { ...engine, memoryBudget: NEED + held / 2 } as Engine;
+			const { failures } = await loadFiles(tight, [gz()]);
+			expect(failures[0]).toMatchObject({ file: 'big.csv.gz', problem: 'too-large' });
+			expect(failures[0].message).toContain(`the data already loaded holds ${Math.round(held / 1e6)} MB`);
+			expect(failures[0].message).toMatch(/Reload the page and load it alone .*npm run analyze -- big\.csv\.gz/);
+		} finally {
+			await engine.exec('DROP TABLE ballast');
+		}
 	});
 });

@@ -1,0 +1,28 @@
+import type { Engine } from './engine';
+
+/**
+ * DuckDB's out-of-memory error: a statement needed more than the database's memory limit. DuckDB-WASM
+ * has no disk to spill to, so on large data this is where a load or an analysis stops; the database
+ * stays usable, with every table it had.
+ */
+export function isOutOfMemory(e: unknown): boolean {
+	for (let x = e, depth = 0; x && depth < 5; x = (x as { cause?: unknown }).cause, depth++) {
+		const text = x instanceof Error ? x.message : typeof x === 'string' ? x : '';
+		if (/out of memory/i.test(text)) return true;
+	}
+	return false;
+}
+
+/** Bytes DuckDB holds now (tables, caches, buffers), by its own count. */
+export async function memoryInUse(engine: Engine): Promise<number> {
+	const [row] = await engine.query<{ bytes: number | bigint | null }>('SELECT sum(memory_usage_bytes) AS bytes FROM duckdb_memory()');
+	return Number(row?.bytes ?? 0);
+}
+
+/**
+ * More than half of the engine's memory budget is in use: the next large statement may not fit
+ * beside what is held. False for engines without a budget (native DuckDB spills to disk).
+ */
+export async function memoryTight(engine: Engine): Promise<boolean> {
+	return engine.memoryBudget !== undefined && (await memoryInUse(engine)) > engine.memoryBudget / 2;
+}
