@@ -9,11 +9,7 @@
  *    DuckDB on Node loading the same file and running the same ingest + analyses SQL; ratio =
  *    browser / native. One more row chooses Online Retail the moment the page is ready, which cuts
  *    the warm-up short (the worst case for a user).
- *    Files (generated deterministically into .bench/ from ../shared/datasets, not committed):
- *    Online Retail CSV (541,909 rows; the gzipped file of ../shared/datasets, as a user would drop
- *    it); Online Retail II, both years as one CSV (2009-2010 then 2010-2011, the first file's
- *    header); the same as snappy Parquet; Online Retail repeated 19× with invoice and customer ids
- *    and dates shifted (10.3 M rows, snappy Parquet).
+ *    Files: `./files.ts` (written from ../shared/datasets into .bench/).
  *    Then, on the same page: five consecutive loads of the 1 M-row CSV (Chromium's resident memory
  *    after load 1 and after load 5), and a filter change on Online Retail (the From date set, until
  *    `data-state="ready"` again) against native DuckDB running every analysis with the same filter.
@@ -32,7 +28,7 @@
  * measure before/after), --only 'A|B' (browser rows whose label contains A or B; the five-loads and filter rows
  * are labelled 'five loads' and 'filter').
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
@@ -46,6 +42,7 @@ import { inputFromPath } from '../../src/lib/ingest/node-input';
 import { runAll, withDefaults } from '../../src/lib/analyses';
 import { fitBgnbd } from '../../src/lib/models/clv/bgnbd-fit';
 import { simulateCustomers } from '../../src/lib/models/clv/simulate';
+import { benchFiles, type BenchFile } from './files';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
@@ -62,67 +59,6 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 /** The `longtask` API reports only tasks of 50 ms or more: 0 means none was that long. */
 const longTask = (ms: number) => (ms > 0 ? `${Math.round(ms)} ms` : 'none ≥ 50 ms');
-
-const DATASETS = path.resolve(root, '../shared/datasets');
-const RETAIL = path.join(DATASETS, 'online_retail_2010-2011.csv.gz');
-const RETAIL_II = path.join(DATASETS, 'online_retail_II_2009-2010.csv.gz');
-
-/** Runs SQL on a fresh single-threaded native DuckDB, so row order is the files' order. */
-async function nativeSql(sql: string): Promise<void> {
-	const engine = await createNativeEngine();
-	try {
-		await engine.exec('SET threads = 1');
-		await engine.exec(sql);
-	} finally {
-		await engine.close();
-	}
-}
-
-const REPEATS = 19;
-
-interface BenchFile {
-	label: string;
-	file: string;
-	/** The file's own column names, for the bare reference. */
-	columns: { invoice: string; price: string; customer: string };
-}
-
-async function benchFiles(): Promise<BenchFile[]> {
-	if (!existsSync(RETAIL) || !existsSync(RETAIL_II)) throw new Error(`the bench needs ${RETAIL} and ${RETAIL_II}`);
-	const dir = path.join(root, '.bench');
-	mkdirSync(dir, { recursive: true });
-	const both = path.join(dir, 'online-retail-ii-both.csv');
-	const bothParquet = path.join(dir, 'online-retail-ii-both.parquet');
-	const big = path.join(dir, 'online-retail-19x.parquet');
-	if (!existsSync(both)) {
-		console.log('writing Online Retail II, both years, as one CSV …');
-		// Text kept as it is (all_varchar); the second file's rows go under the first file's header.
-		await nativeSql(
-			`COPY (SELECT * FROM read_csv('${RETAIL_II}', all_varchar=true) UNION ALL SELECT * FROM read_csv('${RETAIL}', all_varchar=true)) TO '${both}' (HEADER)`
-		);
-	}
-	if (!existsSync(bothParquet)) {
-		console.log('writing it as snappy Parquet …');
-		await nativeSql(`COPY (SELECT * FROM read_csv('${both}')) TO '${bothParquet}' (FORMAT parquet, COMPRESSION snappy)`);
-	}
-	if (!existsSync(big)) {
-		console.log(`writing Online Retail repeated ${REPEATS}× as snappy Parquet …`);
-		// Copy k: invoice numbers + k·1,000,000 (letter prefixes kept), customer ids + k·100,000, dates + k years.
-		const copy = (k: number) =>
-			`SELECT regexp_extract(InvoiceNo, '^(\\D*)', 1) || CAST(CAST(regexp_extract(InvoiceNo, '(\\d+)', 1) AS BIGINT) + ${k * 1_000_000} AS VARCHAR) AS InvoiceNo,
-				StockCode, Description, Quantity, InvoiceDate + INTERVAL ${k} YEAR AS InvoiceDate, UnitPrice, CustomerID + ${k * 100_000} AS CustomerID, Country
-			FROM read_csv('${RETAIL}')`;
-		await nativeSql(`COPY (${Array.from({ length: REPEATS }, (_, k) => copy(k)).join(' UNION ALL ')}) TO '${big}' (FORMAT parquet, COMPRESSION snappy)`);
-	}
-	const retailColumns = { invoice: 'InvoiceNo', price: 'UnitPrice', customer: 'CustomerID' };
-	const retailIIColumns = { invoice: 'Invoice', price: 'Price', customer: '"Customer ID"' };
-	return [
-		{ label: 'Online Retail CSV (gzipped), 541,909 rows', file: RETAIL, columns: retailColumns },
-		{ label: 'Online Retail II both years CSV, 1,067,371 rows', file: both, columns: retailIIColumns },
-		{ label: 'the same as snappy Parquet', file: bothParquet, columns: retailIIColumns },
-		{ label: `Online Retail ${REPEATS}× snappy Parquet, 10.3 M rows`, file: big, columns: retailColumns }
-	];
-}
 
 /** Ingest, all analyses, then all analyses again (what a settings change costs once the engine is warm). */
 async function ingestAndAnalyse(engine: Engine, file: string): Promise<{ ingestMs: number; analysesMs: number; repeatMs: number }> {

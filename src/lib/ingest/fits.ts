@@ -54,6 +54,11 @@ export async function uncompressedBytes(input: InputFile, detected: Detected): P
 	}
 }
 
+/** Estimated DuckDB memory to read, build and analyse the file in the page (see BYTES_PER_TEXT_BYTE). */
+export async function memoryNeed(input: InputFile, detected: Detected): Promise<number> {
+	return FIXED_BYTES + (await uncompressedBytes(input, detected)) * BYTES_PER_TEXT_BYTE;
+}
+
 const bytesText = (bytes: number) => (bytes >= 1e9 ? `${(bytes / 1e9).toFixed(1)} GB` : `${Math.round(bytes / 1e6)} MB`);
 
 /**
@@ -63,17 +68,19 @@ const bytesText = (bytes: number) => (bytes >= 1e9 ? `${(bytes / 1e9).toFixed(1)
 export async function assertFits(engine: Engine, input: InputFile, detected: Detected): Promise<void> {
 	const budget = engine.memoryBudget;
 	if (!budget) return;
-	const need = FIXED_BYTES + (await uncompressedBytes(input, detected)) * BYTES_PER_TEXT_BYTE;
+	const need = await memoryNeed(input, detected);
 	const held = await memoryInUse(engine);
 	if (need <= budget - held) return;
-	const hint = commandLineHint(input.name);
-	const alone = need <= budget;
+	const commandLine = commandLineHint(input.name);
+	const hint =
+		need <= budget ? `Reload the page and load it alone (the data on screen goes), or ${commandLine[0].toLowerCase()}${commandLine.slice(1)}` : commandLine;
 	throw new IngestError({
 		file: input.name,
 		problem: 'too-large',
-		hint: alone ? `Reload the page and load it alone, or ${hint[0].toLowerCase()}${hint.slice(1)}` : hint,
-		message: alone
-			? `${input.name} needs about ${bytesText(need)} of memory to analyse, and the data already loaded holds ${bytesText(held)} of the ${bytesText(budget)} the browser gives this page. Reload the page and load it alone (the data on screen goes), or ${hint[0].toLowerCase()}${hint.slice(1)}`
-			: `${input.name} needs about ${bytesText(need)} of memory to analyse, more than the browser can give this page (about ${bytesText(budget)}). ${hint}`
+		hint,
+		message:
+			need <= budget
+				? `${input.name} needs about ${bytesText(need)} of memory to analyse, and the data already loaded holds ${bytesText(held)} of the ${bytesText(budget)} the browser gives this page. ${hint}`
+				: `${input.name} needs about ${bytesText(need)} of memory to analyse, more than the browser can give this page (about ${bytesText(budget)}). ${hint}`
 	});
 }

@@ -80,6 +80,7 @@ describe('size estimate', () => {
 			expect(failures[0]).toMatchObject({ file: 'big.csv.gz', problem: 'too-large' });
 			expect(failures[0].message).toContain(`the data already loaded holds ${Math.round(held / 1e6)} MB`);
 			expect(failures[0].message).toMatch(/Reload the page and load it alone .*npm run analyze -- big\.csv\.gz/);
+			expect(failures[0].message).toContain(failures[0].hint);
 		} finally {
 			await engine.exec('DROP TABLE ballast');
 		}
