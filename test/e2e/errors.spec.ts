@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 import { expectKpiSmall, kpis, open, upload } from './helpers';
 
@@ -42,6 +43,23 @@ for (const c of CASES) {
 		expect(errors).toEqual([]);
 	});
 }
+
+test('a file too large for the page is refused before it is read, naming the command line, and the results stay', async ({ page }) => {
+	const errors = await open(page);
+	await upload(page, ['kpi-small.csv']);
+	// A gzip whose size trailer claims 4 GB of text: far past the page's memory whatever the data. Its
+	// lines hold scrambled digits so that it compresses to more than the 64 KB the format check reads
+	// (which then never meets the forged trailer).
+	let x = 1;
+	const lines = Array.from({ length: 6000 }, (_, i) => `A${i},2024-01-02,${Array.from({ length: 4 }, () => (x = (x * 48271) % 2147483647)).join('')}`);
+	const buffer = gzipSync(Buffer.from(`order_id,order_date,revenue\n${lines.join('\n')}\n`));
+	expect(buffer.length).toBeGreaterThan(64 * 1024);
+	buffer.writeUInt32LE(4_000_000_000, buffer.length - 4);
+	await page.getByLabel('Choose files…').setInputFiles({ name: 'huge-orders.csv.gz', mimeType: 'application/gzip', buffer });
+	await expect(page.locator('body')).toHaveAttribute('data-state', 'error', { timeout: 60_000 });
+	await expectPoliteFailure(page, 'huge-orders.csv.gz', /more than the browser can give this page.*npm run analyze -- huge-orders\.csv\.gz/s);
+	expect(errors).toEqual([]);
+});
 
 test('a mapping that leaves no revenue names the file and keeps the results', async ({ page }) => {
 	const errors = await open(page);
