@@ -8,7 +8,8 @@ import type { Engine } from './engine';
 export function isOutOfMemory(e: unknown): boolean {
 	for (let x = e, depth = 0; x && depth < 5; x = (x as { cause?: unknown }).cause, depth++) {
 		const text = x instanceof Error ? x.message : typeof x === 'string' ? x : '';
-		if (/out of memory/i.test(text)) return true;
+		// DuckDB's own forms: its error class, or the exception type DuckDB-WASM's reader reports.
+		if (/Out of Memory Error|"exception_type":\s*"Out of Memory"/.test(text)) return true;
 	}
 	return false;
 }

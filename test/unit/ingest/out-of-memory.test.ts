@@ -81,6 +81,9 @@ describe('out of memory', () => {
 		expect(isOutOfMemory(raw)).toBe(true);
 		expect(isOutOfMemory(new Error('wrapped', { cause: raw }))).toBe(true);
 		expect(isOutOfMemory(new Error('Binder Error: column "x" not found'))).toBe(false);
+		// As DuckDB-WASM's Arrow insert reports it (a Parquet load), and not any sentence that says "out of memory".
+		expect(isOutOfMemory(new Error('x.parquet could not be read as Parquet ({"exception_type":"Out of Memory","exception_message":"Failed to insert"})'))).toBe(true);
+		expect(isOutOfMemory(new Error('the worker ran out of memory'))).toBe(false);
 		const shown = toUserError(raw, 'update the results');
 		expect(shown.message).toContain('too large for the memory the browser gives this page');
 		expect(shown.hint).toContain('npm run analyze');
