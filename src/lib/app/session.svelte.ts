@@ -236,7 +236,8 @@ export class Session {
 		files: File[],
 		options: { label?: string; read?: Record<string, ReadOptions>; fetch?: () => Promise<File[]>; remap?: Remap } = {}
 	): Promise<boolean> {
-		return this.action(files.length === 1 || options.fetch ? 'load this file' : 'load these files', async () => {
+		const what = options.remap ? 'apply this column mapping' : files.length === 1 || options.fetch ? 'load this file' : 'load these files';
+		return this.action(what, async () => {
 			this.notices = [];
 			const startedAt = performance.now();
 			this.warming?.abort();
