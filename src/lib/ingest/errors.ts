@@ -79,6 +79,9 @@ export function shortEngineReason(e: unknown): string {
 	return cleaned.length > 200 ? `${cleaned.slice(0, 197)}…` : cleaned;
 }
 
+/** A sentence's start inside another sentence: "Reading the file" → "reading the file". */
+export const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+
 /** What to do with data too large for this page. */
 export const commandLineHint = (file: string | null) => `Analyse it on the command line: npm run analyze -- ${file ?? 'FILE'}.`;
 
@@ -99,7 +102,7 @@ export function outOfMemory(file: string | null, doing: string, cause?: unknown)
  * of memory is told as such, also when a reader already wrapped it as an unreadable file.
  */
 export function wrapError(e: unknown, file: string | null, doing: string, hint: string): IngestError {
-	if (isOutOfMemory(e) && !(e instanceof IngestError && e.problem === 'too-large')) return outOfMemory(file, doing[0].toLowerCase() + doing.slice(1), e);
+	if (isOutOfMemory(e) && !(e instanceof IngestError && e.problem === 'too-large')) return outOfMemory(file, lowerFirst(doing), e);
 	if (e instanceof IngestError) return e;
 	const reason = shortEngineReason(e);
 	const subject = file ? `${file}: ` : '';

@@ -5,14 +5,15 @@
 import { parquetMetadataAsync } from 'hyparquet';
 import { memoryInUse, type Engine } from '../engine/index';
 import type { Detected } from './detect';
-import { IngestError, commandLineHint } from './errors';
+import { IngestError, commandLineHint, lowerFirst } from './errors';
 import type { InputFile } from './types';
 
 /**
  * DuckDB memory a file needs to be read, built and analysed in the page: FIXED_BYTES +
  * BYTES_PER_TEXT_BYTE × its data as text. Fitted on the smallest memory limit under which the page's
- * whole sequence succeeded (`npm run bench:memory`): Online Retail (47.2 MB of text) 210–215 MB, both
- * years of Online Retail II (93.2 MB) 368–387 MB as CSV and 350–368 MB as Parquet. Data of another
+ * whole sequence succeeded (`npm run bench:memory`): Online Retail (47.2 MB of text) 211–219 MB, both
+ * years of Online Retail II (93.2 MB) 370–377 MB as CSV and 350–358 MB as Parquet; checked afterwards
+ * on Online Retail 19× (10.3 M rows, 906 MB): 3150–3158 MB needed, 3393 MB estimated. Data of another
  * shape (many short numbers, long texts) needs more or less: a file this lets through that does not
  * fit stops at DuckDB's out-of-memory error, which the page tells as such, the data on screen kept.
  */
@@ -73,7 +74,7 @@ export async function assertFits(engine: Engine, input: InputFile, detected: Det
 	if (need <= budget - held) return;
 	const commandLine = commandLineHint(input.name);
 	const hint =
-		need <= budget ? `Reload the page and load it alone (the data on screen goes), or ${commandLine[0].toLowerCase()}${commandLine.slice(1)}` : commandLine;
+		need <= budget ? `Reload the page and load it alone (the data on screen goes), or ${lowerFirst(commandLine)}` : commandLine;
 	throw new IngestError({
 		file: input.name,
 		problem: 'too-large',
