@@ -396,7 +396,7 @@ export class Session {
 		};
 		// On large data (10.3 M rows: raw 1.3 GB and `transactions` 1.6 GB of DuckDB-WASM's 3.2 GiB)
 		// the count's sort does not fit beside the raw tables and the analyses' tables: it runs first,
-		// and the analyses start without the raw tables. The headline numbers wait for it (2-3 s there).
+		// and the analyses start without the raw tables. The headline numbers wait for it.
 		const tight = await this.scheduler.exclusive(() => memoryTight(engine)).catch(() => false);
 		if (tight) await this.scheduler.exclusive(countAndRelease);
 		// The old results stay on screen, dimmed, until the new ones replace them. The filter choices
