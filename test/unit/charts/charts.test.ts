@@ -24,6 +24,7 @@ import {
 } from '../../../src/lib/charts/index';
 import { BACKGROUND, contrastRatio, palette, textOn } from '../../../src/lib/charts/helpers';
 import { forecastYDomain } from '../../../src/lib/charts/sales';
+import { formatMonth } from '../../../src/lib/format/index';
 import { createTestDocument } from './dom';
 import * as f from '../../fixtures/results';
 
@@ -212,6 +213,27 @@ describe('charts', () => {
 		const filtered = { ...f.cohorts, cohorts: f.cohorts.cohorts.map((k) => ({ ...k, cells: k.cells.filter((x) => x.monthsSince >= 1) })) };
 		expect(cohortChart(filtered, opts).querySelector('figcaption')?.textContent).toContain('Months before the date filter are left blank');
 		expect(cohortChart(f.cohorts, opts).querySelector('figcaption')?.textContent).not.toContain('left blank');
+	});
+
+	it('the heatmap draws the latest 48 of 60 monthly cohorts, and says the table lists them all', () => {
+		// Cohort k (0…59, 2020-01 onwards) has months 0…59−k: the latest 48 (k = 12…59) hold 48 + 47 + … + 1 = 1,176 cells.
+		const many = {
+			available: true as const,
+			maxMonthsSince: 59,
+			cohorts: Array.from({ length: 60 }, (_, k) => ({
+				cohort: `${2020 + Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`,
+				customers: 10,
+				cells: Array.from({ length: 60 - k }, (_, m) => ({ monthsSince: m, activeCustomers: m === 0 ? 10 : 2, share: m === 0 ? 1 : 0.2, revenue: 50 }))
+			}))
+		};
+		const chart = cohortChart(many, opts);
+		expect(count(chart, 'g[aria-label="cell"] rect')).toBe(1176);
+		expect(chart.querySelector('figcaption')?.textContent).toContain('Showing the latest 48 of 60 cohorts; the table lists them all.');
+		const yLabels = all(plotSvg(chart), 'g[aria-label="y-axis tick label"] text').map((t) => t.textContent);
+		expect(yLabels).toHaveLength(48);
+		expect(yLabels).not.toContain(formatMonth('2020-12', true));
+		expect(yLabels).toContain(formatMonth('2021-01', true));
+		expect(cohortChart(f.cohorts, opts).querySelector('figcaption')?.textContent).not.toContain('Showing the latest');
 	});
 
 	it('a wide 95% band is clipped to the history and point forecast, and the chart says so', () => {
