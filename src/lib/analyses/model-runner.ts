@@ -4,6 +4,7 @@
  * the page stays responsive; the command line and the tests fit in-process.
  */
 import { forecast, type ForecastInput, type ForecastResult } from '../models/forecast/index';
+import { unpackFitInput, type WireFitInput } from './clv/fit-wire';
 import { comparesWith, finishClvFit, fitCalibration, fitClvModels, fitPurchaseModels, mayCompare, type CalibrationOutcome, type ClvFitInput, type ClvFitOutput, type PurchaseFits } from './clv/fit';
 
 export interface ModelRunner {
@@ -121,8 +122,16 @@ export const inProcessParts: ClvFitParts = {
 	finishClvFit: async (input, fits, calibrated) => finishClvFit(input, fits, calibrated)
 };
 
-/** What a models worker answers: the forecast, and the CLV fit in parts (the page never asks a worker for it whole). */
-export const modelWorkerApi = { forecast: inProcessModels.forecast, ...inProcessParts };
+/**
+ * What a models worker answers: the forecast, and the CLV fit in parts (the page never asks a worker
+ * for it whole), each part's input in its wire form (`clv/fit-wire.ts`).
+ */
+export const modelWorkerApi = {
+	forecast: inProcessModels.forecast,
+	fitPurchaseModels: async (input: WireFitInput) => fitPurchaseModels(unpackFitInput(input)),
+	fitCalibration: async (input: WireFitInput) => fitCalibration(unpackFitInput(input)),
+	finishClvFit: async (input: WireFitInput, fits: PurchaseFits, calibrated: CalibrationOutcome | null) => finishClvFit(unpackFitInput(input), fits, calibrated)
+};
 export type ModelWorkerApi = typeof modelWorkerApi;
 
 /**

@@ -7,7 +7,7 @@
  */
 import * as Comlink from 'comlink';
 import ModelsWorker from '../../../workers/models.worker.ts?worker';
-import { fitClvOnTwo, inProcessModels, inProcessParts, type ClvFitParts, type ModelRunner, type ModelWorkerApi } from '../analyses/index';
+import { fitClvOnTwo, inProcessModels, inProcessParts, packFitInput, type ClvFitInput, type ClvFitParts, type ModelRunner, type ModelWorkerApi, type WireFitInput } from '../analyses/index';
 
 class WorkerFailed extends Error {}
 
@@ -68,10 +68,18 @@ async function run<T>(slot: Slot, viaWorker: (remote: Comlink.Remote<ModelWorker
 	}
 }
 
+/** One fit's input is sent three times (a part each): packed once. */
+const packed = new WeakMap<ClvFitInput, WireFitInput>();
+function wire(input: ClvFitInput): WireFitInput {
+	let w = packed.get(input);
+	if (!w) packed.set(input, (w = packFitInput(input)));
+	return w;
+}
+
 const partsOn = (slot: Slot, signal?: AbortSignal): ClvFitParts => ({
-	fitPurchaseModels: (input) => run(slot, (r) => r.fitPurchaseModels(input), () => inProcessParts.fitPurchaseModels(input), signal),
-	fitCalibration: (input) => run(slot, (r) => r.fitCalibration(input), () => inProcessParts.fitCalibration(input), signal),
-	finishClvFit: (input, fits, calibrated) => run(slot, (r) => r.finishClvFit(input, fits, calibrated), () => inProcessParts.finishClvFit(input, fits, calibrated), signal)
+	fitPurchaseModels: (input) => run(slot, (r) => r.fitPurchaseModels(wire(input)), () => inProcessParts.fitPurchaseModels(input), signal),
+	fitCalibration: (input) => run(slot, (r) => r.fitCalibration(wire(input)), () => inProcessParts.fitCalibration(input), signal),
+	finishClvFit: (input, fits, calibrated) => run(slot, (r) => r.finishClvFit(wire(input), fits, calibrated), () => inProcessParts.finishClvFit(input, fits, calibrated), signal)
 });
 
 export const workerModels: ModelRunner = {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWasmNodeEngine } from '../../../src/lib/engine/wasm-node';
 import type { Engine } from '../../../src/lib/engine/engine';
-import { fitClvOnTwo, inProcessModels, inProcessParts, runAnalyses, type ClvFitParts, type ModelRunner } from '../../../src/lib/analyses/index';
+import { fitClvOnTwo, inProcessModels, packFitInput, runAnalyses, type ClvFitInput, type ClvFitParts, type ModelRunner } from '../../../src/lib/analyses/index';
+import { modelWorkerApi } from '../../../src/lib/analyses/model-runner';
 import { CLV_AS_OF, clvFixture } from '../../fixtures/analyses/clv-data';
 import { loadTransactions } from '../../fixtures/analyses/transactions';
 
@@ -45,12 +46,14 @@ describe('model fits behind a runner (the browser runs them in a worker)', () =>
 	});
 
 	it('a CLV fit split over two workers gives the whole fit\'s results, the model comparison fitted on the second', async () => {
-		// Each part crosses a structured clone, as it does to a worker; each call is recorded with its worker.
+		// Each part goes to the worker's own API in the wire form the page sends, across a structured
+		// clone as to a worker; each call is recorded with its worker.
+		const wire = (input: ClvFitInput) => structuredClone(packFitInput(input));
 		const partsOn = (worker: string, calls: string[]): ClvFitParts => ({
-			fitPurchaseModels: async (input) => (calls.push(`${worker} fitPurchaseModels`), structuredClone(await inProcessParts.fitPurchaseModels(structuredClone(input)))),
-			fitCalibration: async (input) => (calls.push(`${worker} fitCalibration`), structuredClone(await inProcessParts.fitCalibration(structuredClone(input)))),
+			fitPurchaseModels: async (input) => (calls.push(`${worker} fitPurchaseModels`), structuredClone(await modelWorkerApi.fitPurchaseModels(wire(input)))),
+			fitCalibration: async (input) => (calls.push(`${worker} fitCalibration`), structuredClone(await modelWorkerApi.fitCalibration(wire(input)))),
 			finishClvFit: async (input, fits, calibrated) =>
-				(calls.push(`${worker} finishClvFit`), structuredClone(await inProcessParts.finishClvFit(structuredClone(input), structuredClone(fits), structuredClone(calibrated))))
+				(calls.push(`${worker} finishClvFit`), structuredClone(await modelWorkerApi.finishClvFit(wire(input), structuredClone(fits), structuredClone(calibrated))))
 		});
 		for (const clvModel of ['auto', 'bgnbd'] as const) {
 			const params = { asOf: CLV_AS_OF, clvModel };
