@@ -63,6 +63,7 @@ export function startModelThread(): ModelThread {
 	return {
 		fitClv: (input) => call('fitClv', input, () => inProcessModels.fitClv(input)),
 		forecast: (input) => call('forecast', input, () => inProcessModels.forecast(input)),
+		holdout: (input) => call('holdout', input, () => inProcessModels.holdout(input)),
 		close: async () => {
 			const thread = worker;
 			worker = null;

@@ -7,7 +7,7 @@ export { ANALYSIS_NAMES, affectedAnalyses, awaitedNext, runAll, runAnalyses, run
 export { dropWholeData } from './whole-data';
 export type { RunOptions } from './run';
 export { fitClvOnTwo, inProcessModels, inProcessParts, type ClvFitParts, type ModelRunner, type ModelWorkerApi } from './model-runner';
-export { packFitInput, type WireFitInput } from './clv/fit-wire';
+export { packFitInput, packHoldoutInput, type WireFitInput } from './clv/fit-wire';
 export type { ClvFitInput } from './clv/fit';
 export type { Analysis } from './define';
 export { AnalysisContext, AnalysisError, startWholeData, withContext } from './context';

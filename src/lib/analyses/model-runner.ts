@@ -4,13 +4,29 @@
  * the page stays responsive; the command line and the tests fit in-process.
  */
 import { forecast, type ForecastInput, type ForecastResult } from '../models/forecast/index';
-import { unpackFitInput, type WireFitInput } from './clv/fit-wire';
-import { comparesWith, finishClvFit, fitCalibration, fitClvModels, fitPurchaseModels, mayCompare, type CalibrationOutcome, type ClvFitInput, type ClvFitOutput, type PurchaseFits } from './clv/fit';
+import { unpackFitInput, unpackHoldoutInput, type WireFitInput, type WireHoldoutInput } from './clv/fit-wire';
+import {
+	comparesWith,
+	finishClvFit,
+	fitCalibration,
+	fitClvModels,
+	fitPurchaseModels,
+	holdoutCheck,
+	mayCompare,
+	type CalibrationOutcome,
+	type ClvFitInput,
+	type ClvFitOutput,
+	type HoldoutInput,
+	type HoldoutOutcome,
+	type PurchaseFits
+} from './clv/fit';
 
 export interface ModelRunner {
 	/** `signal`: the run was cancelled; a runner that can stop the fit (the worker's) rejects at once. */
 	fitClv(input: ClvFitInput, signal?: AbortSignal): Promise<ClvFitOutput>;
 	forecast(input: ForecastInput, signal?: AbortSignal): Promise<ForecastResult>;
+	/** The CLV holdout check, which may fit the model in use on the calibration period. */
+	holdout(input: HoldoutInput, signal?: AbortSignal): Promise<HoldoutOutcome>;
 }
 
 /** The runner with a run's signal attached, so the analyses need not pass it along; a cancelled run starts no fit. */
@@ -23,6 +39,10 @@ export function cancellable(runner: ModelRunner, signal: AbortSignal): ModelRunn
 		forecast: async (input) => {
 			signal.throwIfAborted();
 			return runner.forecast(input, signal);
+		},
+		holdout: async (input) => {
+			signal.throwIfAborted();
+			return runner.holdout(input, signal);
 		}
 	};
 }
@@ -98,7 +118,7 @@ const remembering = new WeakMap<ModelRunner, ModelRunner>();
 export function rememberingFits(runner: ModelRunner): ModelRunner {
 	let r = remembering.get(runner);
 	if (!r) {
-		r = { fitClv: rememberLast(runner.fitClv.bind(runner)), forecast: rememberLast(runner.forecast.bind(runner)) };
+		r = { fitClv: rememberLast(runner.fitClv.bind(runner)), forecast: rememberLast(runner.forecast.bind(runner)), holdout: rememberLast(runner.holdout.bind(runner)) };
 		remembering.set(runner, r);
 	}
 	return r;
@@ -106,7 +126,8 @@ export function rememberingFits(runner: ModelRunner): ModelRunner {
 
 export const inProcessModels: ModelRunner = {
 	fitClv: async (input) => fitClvModels(input),
-	forecast: async (input) => forecast(input)
+	forecast: async (input) => forecast(input),
+	holdout: async (input) => holdoutCheck(input)
 };
 
 /** The CLV fit in its three parts (`clv/fit.ts`), for a runner with two workers ({@link fitClvOnTwo}). */
@@ -123,11 +144,12 @@ export const inProcessParts: ClvFitParts = {
 };
 
 /**
- * What a models worker answers: the forecast, and the CLV fit in parts (the page never asks a worker
- * for it whole), each part's input in its wire form (`clv/fit-wire.ts`).
+ * What a models worker answers: the forecast, the CLV holdout check, and the CLV fit in parts (the
+ * page never asks a worker for it whole), the CLV inputs in their wire form (`clv/fit-wire.ts`).
  */
 export const modelWorkerApi = {
 	forecast: inProcessModels.forecast,
+	holdout: async (input: WireHoldoutInput) => holdoutCheck(unpackHoldoutInput(input)),
 	fitPurchaseModels: async (input: WireFitInput) => fitPurchaseModels(unpackFitInput(input)),
 	fitCalibration: async (input: WireFitInput) => fitCalibration(unpackFitInput(input)),
 	finishClvFit: async (input: WireFitInput, fits: PurchaseFits, calibrated: CalibrationOutcome | null) => finishClvFit(unpackFitInput(input), fits, calibrated)

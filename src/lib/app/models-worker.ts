@@ -7,7 +7,7 @@
  */
 import * as Comlink from 'comlink';
 import ModelsWorker from '../../../workers/models.worker.ts?worker';
-import { fitClvOnTwo, inProcessModels, inProcessParts, packFitInput, type ClvFitInput, type ClvFitParts, type ModelRunner, type ModelWorkerApi, type WireFitInput } from '../analyses/index';
+import { fitClvOnTwo, inProcessModels, inProcessParts, packFitInput, packHoldoutInput, type ClvFitInput, type ClvFitParts, type ModelRunner, type ModelWorkerApi, type WireFitInput } from '../analyses/index';
 
 class WorkerFailed extends Error {}
 
@@ -84,5 +84,6 @@ const partsOn = (slot: Slot, signal?: AbortSignal): ClvFitParts => ({
 
 export const workerModels: ModelRunner = {
 	fitClv: (input, signal) => fitClvOnTwo(input, partsOn(0, signal), partsOn(1, signal)),
-	forecast: (input, signal) => run(1, (r) => r.forecast(input), () => inProcessModels.forecast(input), signal)
+	forecast: (input, signal) => run(1, (r) => r.forecast(input), () => inProcessModels.forecast(input), signal),
+	holdout: (input, signal) => run(0, (r) => r.holdout(packHoldoutInput(input)), () => inProcessModels.holdout(input), signal)
 };

@@ -138,12 +138,13 @@ describe('a setting the model fits do not read', () => {
 			const calls: string[] = [];
 			const counting: ModelRunner = {
 				fitClv: async (input) => (calls.push('fitClv'), inProcessModels.fitClv(input)),
-				forecast: async (input) => (calls.push('forecast'), inProcessModels.forecast(input))
+				forecast: async (input) => (calls.push('forecast'), inProcessModels.forecast(input)),
+				holdout: async (input) => (calls.push('holdout'), inProcessModels.holdout(input))
 			};
 			await runAnalyses(engine, { asOf: CLV_AS_OF }, ['clv', 'churn'], { models: counting });
-			expect(calls).toEqual(['fitClv']);
+			expect(calls).toEqual(['fitClv', 'holdout']);
 			const reused = await runAnalyses(engine, { asOf: CLV_AS_OF, margin: 0.5, churnDays: 60 }, ['clv', 'churn'], { models: counting });
-			expect(calls).toEqual(['fitClv']);
+			expect(calls).toEqual(['fitClv', 'holdout']);
 			// The same analyses with a runner that has never fitted.
 			const fresh = await runAnalyses(engine, { asOf: CLV_AS_OF, margin: 0.5, churnDays: 60 }, ['clv', 'churn'], { models: { ...inProcessModels } });
 			expect(reused.clv).toEqual(fresh.clv);
@@ -151,7 +152,7 @@ describe('a setting the model fits do not read', () => {
 			if (!reused.clv.available || !fresh.clv.available) throw new Error('CLV should be available on the simulated customers');
 			expect(reused.clv.margin).toBe(0.5);
 			await runAnalyses(engine, { asOf: '2023-12-01' }, ['clv'], { models: counting });
-			expect(calls).toEqual(['fitClv', 'fitClv']);
+			expect(calls).toEqual(['fitClv', 'holdout', 'fitClv', 'holdout']);
 		} finally {
 			await engine.close();
 		}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWasmNodeEngine } from '../../../src/lib/engine/wasm-node';
 import type { Engine } from '../../../src/lib/engine/engine';
-import { fitClvOnTwo, inProcessModels, packFitInput, runAnalyses, type ClvFitInput, type ClvFitParts, type ModelRunner } from '../../../src/lib/analyses/index';
+import { fitClvOnTwo, inProcessModels, packFitInput, packHoldoutInput, runAnalyses, type ClvFitInput, type ClvFitParts, type ModelRunner } from '../../../src/lib/analyses/index';
 import { modelWorkerApi } from '../../../src/lib/analyses/model-runner';
 import { CLV_AS_OF, clvFixture } from '../../fixtures/analyses/clv-data';
 import { loadTransactions } from '../../fixtures/analyses/transactions';
@@ -26,19 +26,24 @@ function clonedRunner(calls: string[]): ModelRunner {
 		forecast: async (input) => {
 			calls.push('forecast');
 			return structuredClone(await inProcessModels.forecast(structuredClone(input)));
+		},
+		// In the wire form the page sends, to the worker's own API.
+		holdout: async (input) => {
+			calls.push('holdout');
+			return structuredClone(await modelWorkerApi.holdout(structuredClone(packHoldoutInput(input))));
 		}
 	};
 }
 
 describe('model fits behind a runner (the browser runs them in a worker)', () => {
-	it('sends the CLV fit and the forecast through the runner, as plain data, with the same results as in-process', async () => {
+	it('sends the CLV fit, its holdout check and the forecast through the runner, as plain data, with the same results as in-process', async () => {
 		const params = { asOf: CLV_AS_OF };
 		const names = ['clv', 'churn', 'forecast'] as const;
 		const inPage = await runAnalyses(engine, params, names);
 		const calls: string[] = [];
 		const viaRunner = await runAnalyses(engine, params, names, { models: clonedRunner(calls) });
-		// One CLV fit per run (shared by clv and churn) and one forecast.
-		expect(calls.sort()).toEqual(['fitClv', 'forecast']);
+		// One CLV fit per run (shared by clv and churn), its holdout check, and one forecast.
+		expect(calls.sort()).toEqual(['fitClv', 'forecast', 'holdout']);
 		if (!inPage.clv.available || !viaRunner.clv.available) throw new Error('CLV should be available on the simulated customers');
 		expect(viaRunner.clv).toEqual(inPage.clv);
 		expect(viaRunner.churn).toEqual(inPage.churn);

@@ -12,6 +12,9 @@ function countingRunner(): { runner: ModelRunner; calls: () => number } {
 		},
 		forecast: async () => {
 			throw new Error('not used');
+		},
+		holdout: async () => {
+			throw new Error('not used');
 		}
 	} as ModelRunner;
 	return { runner, calls: () => calls };

@@ -3,7 +3,7 @@
  * of `model.ts`, per-segment aggregates, a histogram and a calibration/holdout diagnostic.
  */
 import { calibrationSplit, clvModel, type ModelOutcome } from './model';
-import { CLV_DEFINITION, fitBgnbd, fitParetoNbd, holdoutComparison, type FitOutcome, type PurchaseModelParams } from '../../models/clv/index';
+import { CLV_DEFINITION } from '../../models/clv/index';
 import type { AnalysisContext } from '../context';
 import { segmentOrder } from '../customerScoring/segments';
 import type { ClvResult } from './types';
@@ -14,24 +14,28 @@ export const HISTOGRAM_BINS = 20;
 
 /**
  * The purchase model in use, refitted on the calibration period (of the customers the parameters are
- * fitted on), against every customer's held-out purchases.
+ * fitted on), against every customer's held-out purchases; in the run's models worker, like the fits.
  */
 async function holdout(ctx: AnalysisContext, model: Extract<ModelOutcome, { ok: true }>): Promise<ClvResult['holdout']> {
 	const split = await calibrationSplit(ctx);
 	if (!split.available) return split;
-	const unit = model.bgnbd.timeUnit;
 	const chosen = model.choice.chosen;
-	const fit: FitOutcome<PurchaseModelParams> =
-		model.calibrationFits?.[chosen] ?? (chosen === 'paretoNbd' ? fitParetoNbd(split.fitRows, { timeUnit: unit }) : fitBgnbd(split.fitRows, { timeUnit: unit }));
-	if (!fit.ok) return { available: false, reason: `calibration fit refused: ${fit.reason}` };
-	const table = holdoutComparison(fit.fit, split.rows, split.rows.map((r) => r.holdoutPurchases), split.holdoutLength);
+	const check = await ctx.models.holdout({
+		chosen,
+		unit: model.bgnbd.timeUnit,
+		calibrated: model.calibrationFits?.[chosen] ?? null,
+		rows: split.rows,
+		fitRows: split.fitRows === split.rows ? null : split.fitRows,
+		holdoutLength: split.holdoutLength
+	});
+	if (!check.ok) return { available: false, reason: check.reason };
 	return {
 		available: true,
 		cutoff: split.cutoff,
 		calibrationLength: split.calibrationLength,
 		holdoutLength: split.holdoutLength,
 		customers: split.rows.reduce((s, r) => s + (r.weight ?? 1), 0),
-		rows: table
+		rows: check.rows
 	};
 }
 

@@ -12,14 +12,18 @@ import {
 	fitBgnbd,
 	fitGammaGamma,
 	fitParetoNbd,
+	holdoutComparison,
 	predictPurchases,
 	type BgnbdFit,
 	type CustomerSummary,
 	type FitOutcome,
 	type GammaGammaParams,
 	type HoldoutCustomer,
+	type HoldoutRow,
 	type ParetoNbdFit,
 	type PurchaseModelFit,
+	type PurchaseModelName,
+	type PurchaseModelParams,
 	type TimeUnit
 } from '../../models/clv/index';
 
@@ -140,4 +144,27 @@ export function finishClvFit(input: ClvFitInput, fits: PurchaseFits, calibrated:
 export function fitClvModels(input: ClvFitInput): ClvFitOutput {
 	const fits = fitPurchaseModels(input);
 	return finishClvFit(input, fits, comparesWith(input, fits) ? fitCalibration(input) : null);
+}
+
+/** The holdout check: the model in use, fitted on the calibration period, against every customer's held-out purchases. */
+export interface HoldoutInput {
+	chosen: PurchaseModelName;
+	unit: TimeUnit;
+	/** The chosen model's calibration fit when the model comparison made one; null: fitted here on `fitRows`. */
+	calibrated: FitOutcome<PurchaseModelParams> | null;
+	/** Every customer's calibration rows, with their mean holdout purchases. */
+	rows: HoldoutCustomer[];
+	/** The same of the customers the parameters are fitted on; null: `rows`. */
+	fitRows: HoldoutCustomer[] | null;
+	holdoutLength: number;
+}
+
+export type HoldoutOutcome = { ok: true; rows: HoldoutRow[] } | { ok: false; reason: string };
+
+export function holdoutCheck(input: HoldoutInput): HoldoutOutcome {
+	const { chosen, unit, rows } = input;
+	const fitOn = input.fitRows ?? rows;
+	const fit = input.calibrated ?? (chosen === 'paretoNbd' ? fitParetoNbd(fitOn, { timeUnit: unit }) : fitBgnbd(fitOn, { timeUnit: unit }));
+	if (!fit.ok) return { ok: false, reason: `calibration fit refused: ${fit.reason}` };
+	return { ok: true, rows: holdoutComparison(fit.fit, rows, rows.map((r) => r.holdoutPurchases), input.holdoutLength) };
 }

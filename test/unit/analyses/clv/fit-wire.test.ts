@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { packFitInput, unpackFitInput } from '../../../../src/lib/analyses/clv/fit-wire';
-import type { ClvFitInput } from '../../../../src/lib/analyses/clv/fit';
+import { packFitInput, packHoldoutInput, unpackFitInput, unpackHoldoutInput } from '../../../../src/lib/analyses/clv/fit-wire';
+import type { ClvFitInput, HoldoutInput } from '../../../../src/lib/analyses/clv/fit';
 
 const base: ClvFitInput = {
 	summaries: [
@@ -43,5 +43,21 @@ describe('a CLV fit input on the wire to a models worker', () => {
 			{ ...base, calibration: { reason: 'the history is too short' }, spend: null },
 			{ ...base, calibration: null, summaries: [] }
 		]) expect(roundTrip(input)).toStrictEqual(input);
+	});
+
+	it('carries the holdout check\'s input too: its rows packed, a calibration fit as it is, no sample as null', () => {
+		const rows = [
+			{ frequency: 2, recency: 5, T: 9, weight: 2, holdoutPurchases: 0.5 },
+			{ frequency: 0, recency: 0, T: 3, weight: 1, holdoutPurchases: 0 }
+		];
+		const calibrated = { ok: true as const, fit: { r: 0.2, alpha: 4, a: 0.8, b: 2.5, logLikelihood: -10, customers: 3, converged: true, timeUnit: 'week' as const } };
+		for (const input of [
+			{ chosen: 'bgnbd', unit: 'week', calibrated, rows, fitRows: null, holdoutLength: 4 },
+			{ chosen: 'paretoNbd', unit: 'day', calibrated: null, rows, fitRows: rows.slice(1), holdoutLength: 30 }
+		] satisfies HoldoutInput[]) {
+			const wire = packHoldoutInput(input);
+			expect(wire.rows.holdoutPurchases).toBeInstanceOf(Float64Array);
+			expect(unpackHoldoutInput(structuredClone(wire))).toStrictEqual(input);
+		}
 	});
 });
