@@ -1,8 +1,9 @@
 /**
  * The CLV fits' inputs as they cross to a models worker (a fit part's, the holdout check's): each
- * list of rows as one Float64Array per field. Structured clone copies an array of objects object by object, on the page thread: the three
- * copies of a 10.3 M-row file's input (one per part of the fit) took 0.37 s there, the packed input's
- * 0.16 s. (Transferring fresh copies of the arrays instead took as long: the copies cost 0.11 s.)
+ * list of rows as one Float64Array per field. Structured clone copies an array of objects object by
+ * object, on the page thread: the three copies of a 10.3 M-row file's input (one per part of the
+ * fit) took 0.37 s there, the packed input's 0.16 s. (Transferring fresh copies of the arrays
+ * instead took as long: the copies cost 0.11 s.)
  */
 import type { CustomerSummary, HoldoutCustomer } from '../../models/clv/index';
 import type { ClvFitInput, HoldoutInput } from './fit';
@@ -65,7 +66,6 @@ export function unpackFitInput(wire: WireFitInput): ClvFitInput {
 		spend: wire.spend && unpack(wire.spend, SPEND)
 	};
 }
-
 
 export function packHoldoutInput(input: HoldoutInput): WireHoldoutInput {
 	return { ...input, rows: pack(input.rows, HOLDOUT), fitRows: input.fitRows && pack(input.fitRows, HOLDOUT) };
