@@ -1,5 +1,5 @@
 /**
- * The real data sets beside the repository (../shared/datasets, see its SOURCES.md), found relative
+ * The real data sets beside the repository (../shared/datasets; their sources are in test/DATASETS.md), found relative
  * to the repo, never by a machine path. `CUSTOMER_LENS_DATASETS` points elsewhere (a test of the
  * missing case sets it to a folder that does not exist).
  *
