@@ -124,6 +124,14 @@ export function truncate(text: string, max: number): string {
 	return chars.length <= max ? text : `${chars.slice(0, Math.max(1, max - 1)).join('').trimEnd()}…`;
 }
 
+/**
+ * `text` ending with a full stop. Reasons are mostly fragments ("no customer id column"), but a
+ * model's refusal is whole sentences that carry their own.
+ */
+export function sentence(text: string): string {
+	return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
 /** Join list items in plain English: "a", "a and b", "a, b and c". */
 export function listJoin(items: string[]): string {
 	if (items.length <= 1) return items.join('');

@@ -8,6 +8,7 @@ import type { AnalysisResults } from '../analyses/index';
 import { groupAnchor } from '../charts/index';
 import type { QualitySummary } from '../ingest/index';
 import { buildReportContent, type DictionaryEntry, type ReportContent, type ReportOptions, type ReportPanel, type ReportView, type Table } from './content';
+import { sentence } from '../format/index';
 import { escapeHtml } from './escape';
 
 export type { DictionaryEntry, ReportOptions } from './content';
@@ -76,7 +77,7 @@ function chartHtml(chart: Element): string {
 
 const anchor = (id: string) => `panel-${id}`;
 
-const unavailable = (reason: string) => `<p class="unavailable">Not available: ${escapeHtml(reason)}.</p>`;
+const unavailable = (reason: string) => `<p class="unavailable">Not available: ${escapeHtml(sentence(reason))}</p>`;
 
 /** A view's chart; without one, why not (under the view's title when the panel has several views). */
 function view(v: ReportView, titled: boolean): string {

@@ -5,6 +5,7 @@
 import type { AnalysisResults } from '../analyses/index';
 import type { QualitySummary } from '../ingest/index';
 import { buildReportContent, type DictionaryEntry, type ReportOptions, type Table } from './content';
+import { sentence } from '../format/index';
 import { escapeMarkdown, markdownTable } from './escape';
 
 function table(t: Table): string {
@@ -34,7 +35,7 @@ export function buildMarkdownReport(
 		out.push(`## ${escapeMarkdown(s.heading)}`);
 		for (const p of s.panels) {
 			out.push(`### ${escapeMarkdown(p.heading)}`);
-			if (p.unavailable !== null) out.push(`_Not available: ${escapeMarkdown(p.unavailable)}._`);
+			if (p.unavailable !== null) out.push(`_Not available: ${escapeMarkdown(sentence(p.unavailable))}_`);
 			else out.push(p.takeaway ? escapeMarkdown(p.takeaway) : '_See the charts in the HTML report._');
 		}
 	}

@@ -10,6 +10,7 @@ import {
 	formatNumber,
 	formatPercent,
 	listJoin,
+	sentence,
 	plural,
 	truncate,
 	withCurrency
@@ -47,6 +48,9 @@ describe('formatting', () => {
 		expect(plural(1, 'customer')).toBe('1 customer');
 		expect(plural(1200, 'customer')).toBe('1,200 customers');
 		expect(listJoin(['a', 'b', 'c'])).toBe('a, b and c');
+		expect(sentence('no customer id column')).toBe('no customer id column.');
+		expect(sentence('Use more customers.')).toBe('Use more customers.');
+		expect(sentence('Is this a date?')).toBe('Is this a date?');
 	});
 
 	it('truncates on code points', () => {

@@ -117,6 +117,17 @@ describe('HTML report', () => {
 		expect(out).not.toMatch(/<script/i);
 	});
 
+	it('ends a reason that is whole sentences with its own full stop, not a second one', () => {
+		const refusal = 'The BG/NBD\'s best fit is degenerate. Use a longer period or more customers.';
+		const off = { available: false as const, reason: refusal };
+		const thin = { ...f.results, cltv: off, clv: off };
+		const out = buildHtmlReport(thin, null, [], { document });
+		const mdOut = buildMarkdownReport(thin, null, [], { document });
+		expect(out).toContain(`Not available: ${escapeHtml(refusal)}</p>`);
+		expect(mdOut).toContain(`_Not available: ${escapeMarkdown(refusal)}_`);
+		expect(out + mdOut).not.toContain('customers..');
+	});
+
 	it('follows the dashboard section order: overview, the chart groups, quality, then the actions', () => {
 		const h2 = [...html.matchAll(/<h2>([^<]*)<\/h2>/g)].map((m) => m[1]);
 		expect(h2).toEqual(['Executive summary', 'Sales', 'Products and markets', 'Customers', 'Value', 'Churn and engagement', 'Cohorts', 'Data quality', 'Recommended actions', 'Data dictionary']);
