@@ -1,5 +1,6 @@
 /**
- * The bench's files, written deterministically into .bench/ from ../shared/datasets (not committed):
+ * The bench's files, written deterministically into .bench/ from the data sets folder (`../datasets.ts`:
+ * ../shared/datasets or CUSTOMER_LENS_DATASETS; not committed):
  * Online Retail CSV (541,909 rows; the gzipped file, as a user would drop it); Online Retail II, both
  * years as one CSV (2009-2010 then 2010-2011, the first file's header); the same as snappy Parquet;
  * Online Retail repeated 19× with invoice and customer ids and dates shifted (10.3 M rows, snappy Parquet).
@@ -8,11 +9,11 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createNativeEngine } from '../../src/lib/engine/native-node';
+import { datasetPath } from '../datasets';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const DATASETS = path.resolve(root, '../shared/datasets');
-const RETAIL = path.join(DATASETS, 'online_retail_2010-2011.csv.gz');
-const RETAIL_II = path.join(DATASETS, 'online_retail_II_2009-2010.csv.gz');
+const RETAIL = datasetPath('online_retail_2010-2011.csv.gz');
+const RETAIL_II = datasetPath('online_retail_II_2009-2010.csv.gz');
 
 /** Runs SQL on a fresh single-threaded native DuckDB, so row order is the files' order. */
 async function nativeSql(sql: string): Promise<void> {

@@ -10,7 +10,7 @@
  *    browser / native. And the issue's "bare" reference (read the file, KPIs, per-customer R/F/M),
  *    timed in this process and as a whole Node process. One more row chooses Online Retail the
  *    moment the page is ready, which cuts the warm-up short (the worst case for a user).
- *    Files: `./files.ts` (written from ../shared/datasets into .bench/).
+ *    Files: `./files.ts` (written from the data sets folder into .bench/).
  *    Then, on the same page: five consecutive loads of the 1 M-row CSV (Chromium's resident memory
  *    after load 1 and after load 5), and a filter change on Online Retail (the From date set, until
  *    `data-state="ready"` again) against native DuckDB running every analysis with the same filter.
