@@ -14,6 +14,8 @@
  *    Then, on the same page: five consecutive loads of the 1 M-row CSV (Chromium's resident memory
  *    after load 1 and after load 5), and a filter change on Online Retail (the From date set, until
  *    `data-state="ready"` again) against native DuckDB running every analysis with the same filter.
+ *    Last, the command line (`npm run analyze`) on the 10.3 M-row Parquet, as a process, against the
+ *    bare reference process on the same file.
  * 2. Analyses only: `runAll` on DuckDB-WASM vs native DuckDB, same SQL. Ratio = wasm / native.
  * 3. BG/NBD fit on 100 k simulated customers, against the issue's 1 s budget.
  *
@@ -26,8 +28,8 @@
  *    ARCHITECTURE.md, "DuckDB-WASM threads".
  *
  * Options: --runs N (default 3), --threads, --skip-browser, --skip-node (sections 2 and 3), --prepare (only write the files), --site DIR (serve another checkout's build, e.g. to
- * measure before/after), --only 'A|B' (browser rows whose label contains A or B; the five-loads and filter rows
- * are labelled 'five loads' and 'filter').
+ * measure before/after), --only 'A|B' (browser rows whose label contains A or B; the five-loads, filter and
+ * command-line rows are labelled 'five loads', 'filter' and 'command line').
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -419,6 +421,26 @@ async function nativePeakRss(file: string): Promise<number> {
 	return peak;
 }
 
+/** `npm run analyze FILE` as a user runs it, from spawn to exit. */
+function analyzeProcess(file: string): number {
+	const t0 = performance.now();
+	const run = spawnSync('npm', ['run', '-s', 'analyze', '--', file], { cwd: site, encoding: 'utf8' });
+	if (run.status !== 0) throw new Error(`npm run analyze failed: ${run.stderr.trim().split('\n').pop()}`);
+	return performance.now() - t0;
+}
+
+/** The command line on the largest file, each run right before the bare reference process on the same file. */
+function commandLine(bench: BenchFile): void {
+	const cli: number[] = [];
+	const bare: number[] = [];
+	for (let i = 0; i < RUNS; i++) {
+		cli.push(analyzeProcess(bench.file));
+		bare.push(bareNativeProcess(bench));
+	}
+	const ratio = median(cli.map((c, i) => c / bare[i])).toFixed(2);
+	console.log(`\n   Command line, npm run analyze on ${bench.label}: ${fmt(median(cli))} from spawn to exit (goal ≤ 20 s: ${(median(cli) / 20_000).toFixed(2)} of it); bare native process on the same file ${fmt(median(bare))}; ratio ${ratio}×`);
+}
+
 async function main() {
 	const files = await benchFiles();
 	if (args.includes('--prepare')) return;
@@ -434,6 +456,7 @@ async function main() {
 			console.log('"native" runs our whole ingest + analyses on native DuckDB; "bare" is the issue\'s reference: native DuckDB reading the file and computing the KPIs and per-customer R/F/M only,');
 			console.log('timed inside this process ("in-process": engine, read, queries) and as the issue timed it, a whole Node process from spawn to exit ("process").');
 			console.log('The file is chosen once the page has warmed its engine up (a user takes seconds in the file dialog); the last row chooses it the moment the page is ready.');
+			console.log('The "ready / bare" ratios are medians of run-by-run ratios: each page is timed right before its references.');
 			console.log('| file | MB | warm-up | KPI cards | ready | native | ratio | bare in-process | ready / bare in-process | bare process | ready / bare process | longest main-thread task | peak Chromium RSS |');
 			console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 			const rows = files.map((bench) => ({ bench, label: bench.label, atOnce: false }));
@@ -441,17 +464,20 @@ async function main() {
 			for (const { bench, label, atOnce } of rows) {
 				const { file } = bench;
 				if (only && !only.split('|').some((o) => label.includes(o))) continue;
+				// Each page is followed by the two bare references, so that a ratio compares runs made
+				// moments apart: this machine's speed drifts by a fifth within an hour.
 				const runs: BrowserRun[] = [];
-				for (let i = 0; i < RUNS; i++) runs.push(await browserRun(browser, file, { atOnce }));
-				const native = await nodeSide(createNativeEngine, file);
 				const bare: number[] = [];
 				const bareProcess: number[] = [];
 				for (let i = 0; i < RUNS; i++) {
+					runs.push(await browserRun(browser, file, { atOnce }));
 					bare.push(await bareNative(bench));
 					bareProcess.push(bareNativeProcess(bench));
 				}
+				const native = await nodeSide(createNativeEngine, file);
 				const bareMs = median(bare);
 				const bareProcessMs = median(bareProcess);
+				const paired = (reference: number[]) => `${median(runs.map((r, i) => r.readyMs / reference[i])).toFixed(2)}×`;
 				const mb = (statSync(file).size / 1e6).toFixed(0);
 				const failed = runs.find((r) => r.error);
 				const ready = median(runs.map((r) => r.readyMs));
@@ -465,9 +491,9 @@ async function main() {
 							fmt(native.total),
 							`${(ready / native.total).toFixed(2)}×`,
 							fmt(bareMs),
-							`${(ready / bareMs).toFixed(2)}×`,
+							paired(bare),
 							fmt(bareProcessMs),
-							`${(ready / bareProcessMs).toFixed(2)}×`,
+							paired(bareProcess),
 							longTask(median(runs.map((r) => r.longTaskMs)))
 						];
 				console.log(`| ${label} | ${mb} | ${cells.join(' | ')} | ${(Math.max(...runs.map((r) => r.peakRss)) / 1e9).toFixed(2)} GB |`);
@@ -497,6 +523,7 @@ async function main() {
 			if (server.pid) process.kill(-server.pid);
 		}
 	}
+	if (!skipBrowser && !threads && (!only || only.split('|').some((o) => 'command line'.includes(o)))) commandLine(files[files.length - 1]);
 
 	if (skipNode) return;
 	console.log('\n2. Ingest and all analyses, DuckDB-WASM on Node vs native DuckDB (same SQL)');
