@@ -13,7 +13,7 @@
  */
 import { inProcessModels, type ModelRunner } from './model-runner';
 import type { ColumnData, Engine, SqlValue } from '../engine/index';
-import { CANONICAL_FIELDS, type CanonicalField } from '../ingest/index';
+import { CANONICAL_FIELDS, fromSeveralFiles, type CanonicalField } from '../ingest/index';
 import { withDefaults, type AnalysisParams } from './params';
 import { addDays, dateLiteral, isIsoDate, scopeCondition, scopeQuery } from './scope';
 import type { Unavailable } from './types';
@@ -256,12 +256,9 @@ export class AnalysisContext {
 		});
 	}
 
-	/** How many files the whole data was read from (once per data). */
-	sourceFiles(): Promise<number> {
-		return this.whole.value('sourceFiles', async () => {
-			const [{ n }] = await this.engine.query<{ n: number }>('SELECT count(DISTINCT source_file) AS n FROM transactions');
-			return Number(n);
-		});
+	/** Whether the whole data was read from more than one file (once per data). */
+	fromSeveralFiles(): Promise<boolean> {
+		return this.whole.value('severalFiles', () => fromSeveralFiles(this.engine));
 	}
 
 	/** Memoises any per-run computation shared by several analyses. */

@@ -170,6 +170,18 @@ function canonicalView(view: string, table: string, stored: ReadonlySet<Canonica
  */
 const fileNameType = (parts: TxPart[]) => `ENUM(${[...new Set(parts.map((p) => p.f.name))].map(quoteString).join(', ')})`;
 
+/**
+ * Whether `transactions` holds lines of more than one file. Its stored `source_file` is an ENUM of the
+ * files the build read, so one file is told from the type, without a scan; with several, min and max
+ * compare the enum's codes (count(DISTINCT) over the view's text took 156 ms on 10.3 M lines).
+ */
+export async function fromSeveralFiles(engine: Engine): Promise<boolean> {
+	const [type] = await engine.query<{ files: number }>(`SELECT len(enum_range(source_file)) AS files FROM ${TRANSACTIONS_TABLE} LIMIT 1`);
+	if (!type || Number(type.files) < 2) return false;
+	const [{ several }] = await engine.query<{ several: boolean | null }>(`SELECT min(source_file) <> max(source_file) AS several FROM ${TRANSACTIONS_TABLE}`);
+	return several === true;
+}
+
 /** Drops what a build made: `transactions` (the view and the table it reads) and `customers`. */
 export async function dropCanonical(engine: Engine): Promise<void> {
 	await engine.exec('DROP VIEW IF EXISTS transactions');

@@ -8,7 +8,7 @@
  *   const { quality } = await buildCanonical(engine, loaded, suggestion.mapping);
  */
 export { loadFiles, loadFile, dropRawTables } from './load';
-export { buildCanonical, dropCanonical } from './build';
+export { buildCanonical, dropCanonical, fromSeveralFiles } from './build';
 export { withDuplicateLines } from './duplicates';
 export { suggestMapping, matchColumns, classifyFile, checkMapping, headerSignature, normalizeName, presentFields } from './automap';
 export { plannedJoins, fieldsForRole, type PlannedJoin } from './join-roles';

@@ -47,7 +47,7 @@ export async function computeDataQuality(ctx: AnalysisContext): Promise<Maybe<Da
  * the same orders in twice, and every total counts them twice.
  */
 async function overlappingOrders(ctx: AnalysisContext): Promise<DataQualityResult['overlappingOrders']> {
-	if ((await ctx.sourceFiles()) < 2) return { orders: 0, examples: [] };
+	if (!(await ctx.fromSeveralFiles())) return { orders: 0, examples: [] };
 	const shared = `SELECT order_id, list(DISTINCT source_file ORDER BY source_file) AS files FROM ${ctx.scope} GROUP BY order_id HAVING count(DISTINCT source_file) > 1`;
 	const [{ n }] = await ctx.engine.query<{ n: number }>(`SELECT count(*) AS n FROM (${shared})`);
 	if (Number(n) === 0) return { orders: 0, examples: [] };

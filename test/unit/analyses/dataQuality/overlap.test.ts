@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAnalysis } from '../../../../src/lib/analyses/index';
 import type { Engine } from '../../../../src/lib/engine/engine';
+import { createNativeEngine } from '../../../../src/lib/engine/native-node';
 import { createWasmNodeEngine } from '../../../../src/lib/engine/wasm-node';
 import { buildCanonical, inputFromBytes, loadFiles, suggestMapping } from '../../../../src/lib/ingest/index';
 
@@ -22,13 +23,17 @@ const A = csv('a.csv', [
 ]);
 const B = csv('b.csv', ['1003,c3,2024-01-04,P1,1,5,Shipped', '1004,c4,2024-01-05,P2,3,7,Shipped', '1001,c1,2024-01-02,P1,1,5,Shipped']);
 
-let engine: Engine;
-beforeAll(async () => {
-	engine = await createWasmNodeEngine();
-});
-afterAll(async () => engine?.close());
+// Both engines: which files the lines came from is read from the stored column's ENUM type.
+describe.each([
+	['DuckDB-WASM', createWasmNodeEngine],
+	['native DuckDB', createNativeEngine]
+])('data quality across two files (%s)', (_name, create: () => Promise<Engine>) => {
+	let engine: Engine;
+	beforeAll(async () => {
+		engine = await create();
+	});
+	afterAll(async () => engine?.close());
 
-describe('data quality across two files', () => {
 	it('names the order ids found in both files and the cancelled value left out', async () => {
 		const loaded = await loadFiles(engine, [A, B]);
 		expect(loaded.failures).toEqual([]);
