@@ -452,18 +452,20 @@ async function main() {
 		try {
 			await waitForServer(`http://127.0.0.1:${PORT}/`);
 			const browser = await launchChromium();
-			console.log('1. File chosen → KPI cards / data-state="ready" (Chromium, DuckDB-WASM) vs native DuckDB on Node, same ingest + analyses');
-			console.log('"native" runs our whole ingest + analyses on native DuckDB; "bare" is the issue\'s reference: native DuckDB reading the file and computing the KPIs and per-customer R/F/M only,');
-			console.log('timed inside this process ("in-process": engine, read, queries) and as the issue timed it, a whole Node process from spawn to exit ("process").');
-			console.log('The file is chosen once the page has warmed its engine up (a user takes seconds in the file dialog); the last row chooses it the moment the page is ready.');
-			console.log('The "ready / bare" ratios are medians of run-by-run ratios: each page is timed right before its references.');
-			console.log('| file | MB | warm-up | KPI cards | ready | native | ratio | bare in-process | ready / bare in-process | bare process | ready / bare process | longest main-thread task | peak Chromium RSS |');
-			console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
-			const rows = files.map((bench) => ({ bench, label: bench.label, atOnce: false }));
-			rows.push({ bench: files[0], label: `${files[0].label}, chosen at once`, atOnce: true });
+			const rows = [...files.map((bench) => ({ bench, label: bench.label, atOnce: false })), { bench: files[0], label: `${files[0].label}, chosen at once`, atOnce: true }].filter(
+				({ label }) => !only || only.split('|').some((o) => label.includes(o))
+			);
+			if (rows.length) {
+				console.log('1. File chosen → KPI cards / data-state="ready" (Chromium, DuckDB-WASM) vs native DuckDB on Node, same ingest + analyses');
+				console.log('"native" runs our whole ingest + analyses on native DuckDB; "bare" is the issue\'s reference: native DuckDB reading the file and computing the KPIs and per-customer R/F/M only,');
+				console.log('timed inside this process ("in-process": engine, read, queries) and as the issue timed it, a whole Node process from spawn to exit ("process").');
+				console.log('The file is chosen once the page has warmed its engine up (a user takes seconds in the file dialog); the last row chooses it the moment the page is ready.');
+				console.log('The "ready / bare" ratios are medians of run-by-run ratios: each page is timed right before its references.');
+				console.log('| file | MB | warm-up | KPI cards | ready | native | ratio | bare in-process | ready / bare in-process | bare process | ready / bare process | longest main-thread task | peak Chromium RSS |');
+				console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+			}
 			for (const { bench, label, atOnce } of rows) {
 				const { file } = bench;
-				if (only && !only.split('|').some((o) => label.includes(o))) continue;
 				// Each page is followed by the two bare references, so that a ratio compares runs made
 				// moments apart: this machine's speed drifts by a fifth within an hour.
 				const runs: BrowserRun[] = [];
