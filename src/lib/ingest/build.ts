@@ -31,6 +31,10 @@ const datesTable = (idx: number) => `__ingest_dates_${idx}`;
 const KEPT = 'order_ts IS NOT NULL AND revenue IS NOT NULL';
 /** Online Retail's cancellation ids: `C` then a digit. */
 const cId = (col: string) => String.raw`regexp_matches(${col}, '^[Cc]\d')`;
+/** A `C…` id in a file that follows that convention (`cFiles`): a cancellation. */
+const cCancelled = (cFiles: number[], id: string) => (cFiles.length ? `(file_idx IN (${cFiles.join(', ')}) AND ${cId(id)})` : 'false');
+/** The orders cancelled as a whole: every kept line negative, or a cancelled status. */
+const WHOLLY_CANCELLED = `SELECT oid FROM ${ORDERS} WHERE kept > 0 GROUP BY oid HAVING bool_and(negative) OR bool_or(status_cancelled)`;
 
 const FIELD_TYPE = Object.fromEntries(CANONICAL_FIELDS.map((f) => [f.field, f.type])) as Record<CanonicalField, 'VARCHAR' | 'TIMESTAMP' | 'DOUBLE'>;
 
@@ -311,18 +315,16 @@ export async function buildCanonical(engine: Engine, loaded: LoadedFile[] | Load
 		// 3. transactions in one pass: excluded lines out, flags. An order is cancelled when all its lines
 		// are negative or its status says so (a semi-join on the small set of such orders, so the lines
 		// stream into the table instead of being buffered by a window as `bool_and() OVER (PARTITION BY oid)` would).
-		const cCondition = cFiles.length ? `(file_idx IN (${cFiles.join(', ')}) AND ${cId('order_id')})` : 'false';
 		const fieldList = CANONICAL_FIELDS.map((f) => f.field);
 		const stored = new Set(fieldList.filter((f) => storedField(f, parts)));
 		// The lines also read `customer_id` even when no file has it: the synthesised order id names it.
-		const cancelled = `SELECT oid FROM ${ORDERS} WHERE kept > 0 GROUP BY oid HAVING bool_and(negative) OR bool_or(status_cancelled)`;
 		const selectFinal = [
 			...[...stored].map((f) => (f === 'order_id' ? 'oid AS order_id' : f)),
 			'row_no',
 			`CAST(source_file AS ${fileNameType(parts)}) AS source_file`,
 			'CAST(order_ts AS DATE) AS order_date',
 			'neg AS is_return',
-			`(${cCondition} OR oid IN (${cancelled})) AS is_cancelled`
+			`(${cCancelled(cFiles, 'order_id')} OR oid IN (${WHOLLY_CANCELLED})) AS is_cancelled`
 		];
 		await engine.exec(
 			`CREATE TABLE ${TX_NEW} AS
@@ -446,15 +448,23 @@ async function summarize(
 	numberFormats: NumberFormatReport[],
 	duplicatesNow: boolean
 ): Promise<QualitySummary> {
-	const [t] = await engine.query<Record<string, number | string | null>>(
+	const [lines] = await engine.query<Record<string, number | string | null>>(
 		`SELECT count(*) AS n, count(*) FILTER (WHERE is_cancelled) AS cancelled, count(*) FILTER (WHERE is_return) AS returns,
 			count(*) FILTER (WHERE customer_id IS NULL) AS no_customer, count(*) FILTER (WHERE revenue = 0) AS zero_revenue,
-			count(DISTINCT order_id) AS orders, count(DISTINCT customer_id) AS customers, COALESCE(sum(revenue), 0) AS revenue,
-			CAST(min(order_date) AS VARCHAR) AS date_from, CAST(max(order_date) AS VARCHAR) AS date_to,
-			count(DISTINCT order_id) FILTER (WHERE is_cancelled) AS cancelled_orders,
-			count(*) FILTER (WHERE ${cFiles.length ? cId('order_id') : 'false'}) AS c_lines
+			count(DISTINCT customer_id) AS customers, COALESCE(sum(revenue), 0) AS revenue,
+			CAST(min(order_date) AS VARCHAR) AS date_from, CAST(max(order_date) AS VARCHAR) AS date_to
 		FROM ${TXV_NEW}`
 	);
+	// The order counts come from the order table, one row per order and file, where `oid` is the lines'
+	// `order_id` and `kept` counts the lines that went into `transactions`; the same counts over every
+	// line took two more DISTINCTs and a regex per line (0.81 s instead of 0.49 s on 10.3 M lines natively).
+	const [orders] = await engine.query<Record<string, number>>(
+		`SELECT count(DISTINCT oid) AS orders,
+			count(DISTINCT oid) FILTER (WHERE (has_id AND ${cCancelled(cFiles, 'oid')}) OR oid IN (${WHOLLY_CANCELLED})) AS cancelled_orders,
+			coalesce(sum(kept) FILTER (WHERE ${cFiles.length ? cId('oid') : 'false'}), 0) AS c_lines
+		FROM ${ORDERS} WHERE kept > 0`
+	);
+	const t = { ...lines, ...orders };
 	const num = (k: string) => Number(t[k] ?? 0);
 	const sum = (k: 'n' | 'date_missing' | 'date_bad' | 'rev_missing') => parts.reduce((acc, p) => acc + Number(stats.get(p.idx)?.[k] ?? 0), 0);
 	// The lines left out are few, so they are looked for only when the checks counted some.

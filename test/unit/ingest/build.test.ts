@@ -180,6 +180,20 @@ describe('cancellations', () => {
 		expect(quality.notes.join(' ')).not.toMatch(/starting with "C"/);
 	});
 
+	it('counts the orders cancelled by a C-prefix, by all-negative lines, or both', async () => {
+		// Numeric ids with a C-prefixed one, so the file follows the convention. C103 has a positive
+		// line (cancelled by its prefix only); 104 is all negative (cancelled without the prefix).
+		const csv = 'order,date,amount\n100,2021-01-01,5\n101,2021-01-02,6\n102,2021-01-03,7\nC103,2021-01-04,4\nC103,2021-01-04,-1\n104,2021-01-05,-3\n105,2021-01-06,2\n';
+		const loaded = await loadFiles(engine, [inputFromBytes('mixed.csv', text(csv))]);
+		const { quality } = await buildCanonical(engine, loaded, suggestMapping(loaded.files).mapping);
+		expect(quality.orders).toBe(6);
+		expect(quality.flagged.cancellationLines).toBe(3);
+		expect(quality.flagged.returnLines).toBe(2);
+		expect(quality.notes).toContain('Order ids starting with "C" are cancellations in mixed.csv (2 lines).');
+		expect(quality.notes).toContain('2 orders (3 lines) are flagged as cancelled; cancellations are kept and flagged, not deleted.');
+		expect(await engine.query('SELECT DISTINCT order_id FROM transactions WHERE is_cancelled ORDER BY order_id')).toEqual([{ order_id: '104' }, { order_id: 'C103' }]);
+	});
+
 	it('does not read ids that all start with C as cancellations', async () => {
 		const csv = 'order_id,order_date,sales\nC1001,2021-01-01,5\nC1002,2021-01-02,6\n';
 		const loaded = await loadFiles(engine, [inputFromBytes('c.csv', text(csv))]);
