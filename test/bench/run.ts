@@ -55,6 +55,8 @@ const skipBrowser = args.includes('--skip-browser');
 const skipNode = args.includes('--skip-node');
 const site = path.resolve(option('--site') ?? root);
 const only = option('--only');
+/** Whether `--only` selects the row with this label (any of its '|'-separated parts is part of the label). */
+const selected = (label: string) => !only || only.split('|').some((o) => label.includes(o));
 const threads = args.includes('--threads');
 const PORT = Number(process.env.PORT) || 4174;
 
@@ -217,7 +219,7 @@ async function threadsSection(files: { label: string; file: string }[]): Promise
 		console.log('| file | side | page start | KPI cards | ready | longest main-thread task | peak Chromium RSS | runs (ready) | threaded worker | errors |');
 		console.log('|---|---|---|---|---|---|---|---|---|---|');
 		for (const { label, file } of files) {
-			if (only && !only.split('|').some((o) => label.includes(o))) continue;
+			if (!selected(label)) continue;
 			const sides = { on: [] as ThreadsRun[], off: [] as ThreadsRun[] };
 			for (let i = 0; i < RUNS; i++) for (const isolation of i % 2 ? (['off', 'on'] as const) : (['on', 'off'] as const)) sides[isolation].push(await isolationRun(browser, file, isolation));
 			const ready: Record<string, number> = {};
@@ -452,8 +454,8 @@ async function main() {
 		try {
 			await waitForServer(`http://127.0.0.1:${PORT}/`);
 			const browser = await launchChromium();
-			const rows = [...files.map((bench) => ({ bench, label: bench.label, atOnce: false })), { bench: files[0], label: `${files[0].label}, chosen at once`, atOnce: true }].filter(
-				({ label }) => !only || only.split('|').some((o) => label.includes(o))
+			const rows = [...files.map((bench) => ({ bench, label: bench.label, atOnce: false })), { bench: files[0], label: `${files[0].label}, chosen at once`, atOnce: true }].filter(({ label }) =>
+				selected(label)
 			);
 			if (rows.length) {
 				console.log('1. File chosen → KPI cards / data-state="ready" (Chromium, DuckDB-WASM) vs native DuckDB on Node, same ingest + analyses');
@@ -501,7 +503,7 @@ async function main() {
 				console.log(`| ${label} | ${mb} | ${cells.join(' | ')} | ${(Math.max(...runs.map((r) => r.peakRss)) / 1e9).toFixed(2)} GB |`);
 			}
 			const gbOf = (b: number) => `${(b / 1e9).toFixed(2)} GB`;
-			if (!only || only.split('|').some((o) => 'five loads'.includes(o))) {
+			if (selected('five loads')) {
 				const [, second] = files;
 				const five = await fiveLoads(browser, second.file);
 				const nativeRss = await nativePeakRss(second.file);
@@ -510,7 +512,7 @@ async function main() {
 					(five.error ? ` (${five.error})` : `; load 5 / load 1 = ${(rest[rest.length - 1] / first).toFixed(2)}×`) +
 					`; native DuckDB process peak ${gbOf(nativeRss)} (load 1 / native = ${(first / nativeRss).toFixed(2)}×)`);
 			}
-			if (!only || only.split('|').some((o) => 'filter'.includes(o))) {
+			if (selected('filter')) {
 				const [retail] = files;
 				const refresh: number[] = [];
 				for (let i = 0; i < RUNS; i++) refresh.push(await filterRefresh(browser, retail.file));
@@ -525,7 +527,7 @@ async function main() {
 			if (server.pid) process.kill(-server.pid);
 		}
 	}
-	if (!skipBrowser && !threads && (!only || only.split('|').some((o) => 'command line'.includes(o)))) commandLine(files[files.length - 1]);
+	if (!skipBrowser && !threads && selected('command line')) commandLine(files[files.length - 1]);
 
 	if (skipNode) return;
 	console.log('\n2. Ingest and all analyses, DuckDB-WASM on Node vs native DuckDB (same SQL)');
