@@ -114,9 +114,17 @@ const connection = await (await DuckDBInstance.create(':memory:')).connect();
 for (const sql of JSON.parse(process.argv[1])) await connection.runAndReadAll(sql);`;
 
 function bareNativeProcess(bench: BenchFile): number {
+	return timedProcess('the bare reference process', process.execPath, ['--input-type=module', '-e', BARE_PROCESS, JSON.stringify(bareStatements(bench))], root);
+}
+
+/** Milliseconds from spawn to exit of a process that must succeed; a failure is reported by its error line. */
+function timedProcess(what: string, command: string, args: string[], cwd: string): number {
 	const t0 = performance.now();
-	const run = spawnSync(process.execPath, ['--input-type=module', '-e', BARE_PROCESS, JSON.stringify(bareStatements(bench))], { cwd: root, encoding: 'utf8' });
-	if (run.status !== 0) throw new Error(`the bare reference process failed: ${run.stderr.trim().split('\n')[0]}`);
+	const run = spawnSync(command, args, { cwd, encoding: 'utf8' });
+	if (run.status !== 0) {
+		const lines = run.stderr.trim().split('\n');
+		throw new Error(`${what} failed: ${lines.find((l) => /^\w*Error\b/.test(l)) ?? lines.at(-1)}`);
+	}
 	return performance.now() - t0;
 }
 
@@ -458,10 +466,7 @@ async function nativePeakRss(file: string): Promise<number> {
 
 /** `npm run analyze FILE` as a user runs it, from spawn to exit. */
 function analyzeProcess(file: string): number {
-	const t0 = performance.now();
-	const run = spawnSync('npm', ['run', '-s', 'analyze', '--', file], { cwd: site, encoding: 'utf8' });
-	if (run.status !== 0) throw new Error(`npm run analyze failed: ${run.stderr.trim().split('\n').pop()}`);
-	return performance.now() - t0;
+	return timedProcess('npm run analyze', 'npm', ['run', '-s', 'analyze', '--', file], site);
 }
 
 /** The command line on the largest file, each run right before the bare reference process on the same file. */
