@@ -3,6 +3,7 @@
  * (test/fixtures/ingest/README.md); every expected total is summed by hand in the comments.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gzipSync } from 'node:zlib';
 import type { Engine } from '../../../src/lib/engine/engine';
 import { createWasmNodeEngine } from '../../../src/lib/engine/wasm-node';
 import { suggestMapping } from '../../../src/lib/ingest/automap';
@@ -184,6 +185,21 @@ describe('long fields', () => {
 		expect(Number(r.l)).toBe(long.length);
 		const { quality } = await build(loaded);
 		expect(quality.revenue).toBe(20);
+	}, 120_000);
+
+	it('a 3 MB line far below the rows the dialect is sniffed from loads, gzipped too', async () => {
+		// 30,000 one-unit lines, then one with a 3 MB description, then one more: 30,002 lines of 1 each.
+		const lines = ['order_id,customer_id,order_date,description,amount'];
+		for (let i = 0; i < 30_000; i++) lines.push(`O${i},c${i % 50},2024-01-${String(1 + (i % 28)).padStart(2, '0')},short,1`);
+		lines.push(`O30000,c1,2024-02-01,${'x'.repeat(3 * 1024 * 1024)},1`, 'O30001,c2,2024-02-02,y,1');
+		const text = new TextEncoder().encode(`${lines.join('\n')}\n`);
+		for (const input of [inputFromBytes('far.csv', text), inputFromBytes('far.csv.gz', gzipSync(text))]) {
+			const loaded = await loadFiles(engine, [input]);
+			expect(loaded.failures).toEqual([]);
+			expect(loaded.files[0].rows).toBe(30_002);
+			const { quality } = await build(loaded);
+			expect(quality.revenue).toBe(30_002);
+		}
 	}, 120_000);
 
 	it('a line over the limit is found by its number for the message', async () => {
