@@ -311,45 +311,46 @@ interface BrowserRun {
 	error: string | null;
 }
 
+/** Runs in the page before the app: the longest main-thread task, and the moments of {@link PageTimes}. */
+function pageClock(): void {
+	const w = window as unknown as { __longest: number; __times: PageTimes };
+	w.__longest = 0;
+	new PerformanceObserver((list) => {
+		for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
+	}).observe({ type: 'longtask', buffered: true });
+	// The moments are taken in the page, as they happen: polling for them from Node added up to the
+	// polling interval and a round trip to a page that is busy by design to every figure.
+	w.__times = {};
+	document.addEventListener('change', (e) => {
+		if (e.target instanceof HTMLInputElement && e.target.type === 'file') w.__times = { chosen: performance.now() };
+	}, true);
+	new MutationObserver(() => {
+		const t = w.__times;
+		if (t.chosen === undefined) return;
+		const state = document.body?.dataset.state;
+		if (state === 'loading') t.loading = true;
+		else if (t.loading && t.settled === undefined) t.settled = performance.now();
+	}).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-state'] });
+	// The KPI card arrives with its value, as a new element: watched until it is there.
+	const kpi = new MutationObserver(() => {
+		const t = w.__times;
+		if (t.chosen === undefined || !document.querySelector('[data-metric="revenue"]')?.getAttribute('data-value')) return;
+		t.kpi = performance.now();
+		kpi.disconnect();
+	});
+	kpi.observe(document, { attributes: true, childList: true, subtree: true, attributeFilter: ['data-value'] });
+}
+
 /**
  * One cold page. By default the file is chosen once the engine warm-up is over, as when a user takes
  * a few seconds in the file dialog; `atOnce` chooses it as soon as the page is ready, cutting the
  * warm-up short.
  */
 async function browserRun(browser: Browser, file: string, { watch, atOnce = false }: { watch?: (page: Page) => void; atOnce?: boolean } = {}): Promise<BrowserRun> {
-	const context = await browser.newContext();
-	const page = await context.newPage();
-	watch?.(page);
-	await page.addInitScript(() => {
-		const w = window as unknown as { __longest: number; __times: PageTimes };
-		w.__longest = 0;
-		new PerformanceObserver((list) => {
-			for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
-		}).observe({ type: 'longtask', buffered: true });
-		// The moments are taken in the page, as they happen: polling for them from here added up to the
-		// polling interval and a round trip to a page that is busy by design to every figure.
-		w.__times = {};
-		document.addEventListener('change', (e) => {
-			if (e.target instanceof HTMLInputElement && e.target.type === 'file') w.__times = { chosen: performance.now() };
-		}, true);
-		new MutationObserver(() => {
-			const t = w.__times;
-			if (t.chosen === undefined) return;
-			const state = document.body?.dataset.state;
-			if (state === 'loading') t.loading = true;
-			else if (t.loading && t.settled === undefined) t.settled = performance.now();
-		}).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-state'] });
-		// The KPI card arrives with its value, as a new element: watched until it is there.
-		const kpi = new MutationObserver(() => {
-			const t = w.__times;
-			if (t.chosen === undefined || !document.querySelector('[data-metric="revenue"]')?.getAttribute('data-value')) return;
-			t.kpi = performance.now();
-			kpi.disconnect();
-		});
-		kpi.observe(document, { attributes: true, childList: true, subtree: true, attributeFilter: ['data-value'] });
+	const { page, close } = await openApp(browser, async (p) => {
+		watch?.(p);
+		await p.addInitScript(pageClock);
 	});
-	await page.goto(`http://127.0.0.1:${PORT}/`);
-	await page.waitForFunction(() => document.body.dataset.state === 'ready', null, { timeout: 60_000 });
 	const pageReady = performance.now();
 	// A build without a warm-up has no `data-warm-up`.
 	if (!atOnce) await page.waitForFunction(() => !['waiting', 'running'].includes(document.body.dataset.warmUp ?? ''), null, { timeout: 120_000, polling: 50 });
@@ -379,21 +380,22 @@ async function browserRun(browser: Browser, file: string, { watch, atOnce = fals
 		return { warmUpMs, kpiMs: NaN, readyMs: performance.now() - t0, longTaskMs: NaN, peakRss, error: e instanceof Error ? e.message.split('\n')[0] : String(e) };
 	} finally {
 		clearInterval(sampler);
-		await context.close();
+		await close();
 	}
 }
 
-/** A cold page with the `longtask` observer, the app started (`data-state="ready"`). */
-async function openApp(browser: Browser): Promise<{ page: import('playwright-core').Page; close: () => Promise<void> }> {
+/** A cold page, the app started (`data-state="ready"`); `prepare` runs on the page before it loads (observers, listeners). */
+async function openApp(browser: Browser, prepare?: (page: Page) => Promise<void>): Promise<{ page: Page; close: () => Promise<void> }> {
 	const context = await browser.newContext();
 	const page = await context.newPage();
+	await prepare?.(page);
 	await page.goto(`http://127.0.0.1:${PORT}/`);
 	await page.waitForFunction(() => document.body.dataset.state === 'ready', null, { timeout: 60_000 });
 	return { page, close: () => context.close() };
 }
 
 /** Waits for the app to start working and to finish again; true when it ended `ready`. */
-async function untilSettled(page: import('playwright-core').Page): Promise<boolean> {
+async function untilSettled(page: Page): Promise<boolean> {
 	await page.waitForFunction(() => document.body.dataset.state === 'loading', null, { timeout: 10_000, polling: 20 }).catch(() => {});
 	await page.waitForFunction(() => document.body.dataset.state !== 'loading', null, { timeout: 600_000, polling: 50 });
 	return page.evaluate(() => document.body.dataset.state === 'ready');

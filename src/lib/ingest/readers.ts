@@ -42,7 +42,7 @@ export const MAX_LINE_BYTES = 32 * 1024 * 1024;
 
 /**
  * The line limit and buffer of a gzipped file's first attempt: DuckDB's default line limit. Its
- * decompression into a 32 MB buffer made the read slower (Online Retail in Chromium: 0.45–0.48 s
+ * decompression into a 32 MB buffer made the read slower (Online Retail in Chromium: 0.45–0.49 s
  * against 0.56–0.60 s); the rare file with a longer line is read again with {@link MAX_LINE_BYTES}.
  * Plain files keep the large buffer: read by handle in slices of its size, 1.07 M lines took
  * 0.94–0.97 s in 2 MB slices against 0.78–0.80 s in 32 MB ones.
