@@ -134,9 +134,12 @@ export function columnText(col: string, type: string): string {
 	return `CAST(${col} AS VARCHAR)`;
 }
 
+/** Whether a column of `type` read with `spec` is a plain cast (no text to parse). */
+export const readsNatively = (type: string, spec: DateFormatSpec) => spec === 'native' && isTemporal(type);
+
 /** SQL reading column `col` (already quoted) of DuckDB type `type` as TIMESTAMP with `spec`. */
 export function dateExpr(col: string, type: string, spec: DateFormatSpec): string {
-	if (spec === 'native' && isTemporal(type)) return `CAST(${col} AS TIMESTAMP)`;
+	if (readsNatively(type, spec)) return `CAST(${col} AS TIMESTAMP)`;
 	if ((spec === 'excel' || spec === 'epoch-s' || spec === 'epoch-ms') && isNumeric(type)) {
 		return textDateExpr(`CAST(${col} AS DOUBLE)`, spec);
 	}

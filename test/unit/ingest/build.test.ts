@@ -161,6 +161,27 @@ describe('several files', () => {
 		expect(await engine.query('SELECT source_file AS f FROM transactions WHERE order_id = ?', ['1'])).toEqual([{ f: "it's.csv" }]);
 	});
 
+	it('tells empty dates from unreadable ones when repeated dates are parsed once per distinct text', async () => {
+		// 28 lines, 4 distinct texts: few enough for the dictionary of parsed dates (a quarter of the lines or fewer).
+		const good = Array.from({ length: 24 }, (_, i) => `o${i},2021-01-0${(i % 2) + 4} 10:00,1`);
+		const csv = ['order,order_date,sales', ...good, 'x1,,2', 'x2, ,3', 'x3,someday,4', 'x4,someday,5'].join('\n') + '\n';
+		const loaded = await loadFiles(engine, [inputFromBytes('rep.csv', text(csv))]);
+		const { quality } = await buildCanonical(engine, loaded, suggestMapping(loaded.files).mapping);
+		// Data rows 25 and 26 (an empty cell, a blank one) have no date; rows 27 and 28 one that cannot be read.
+		expect(quality.flagged.badDates).toEqual({
+			count: 4,
+			missing: 2,
+			unparseable: 2,
+			examples: [
+				{ file: 'rep.csv', row: 25, value: null },
+				{ file: 'rep.csv', row: 26, value: null },
+				{ file: 'rep.csv', row: 27, value: 'someday' },
+				{ file: 'rep.csv', row: 28, value: 'someday' }
+			]
+		});
+		expect(quality.rowsInTransactions).toBe(24);
+	});
+
 	it('keeps row numbers right when the file has a column called rowid', async () => {
 		const loaded = await loadFiles(engine, [inputFromBytes('r.csv', text('rowid,order_date,sales\nx,2021-01-04,1\ny,bad,2\n'))]);
 		expect(loaded.files[0].columns.map((c) => c.name)).toEqual(['rowid_', 'order_date', 'sales']);
