@@ -1,7 +1,7 @@
 /**
  * The engine warm-up: its generated file takes the paths a real Online Retail load takes (the
- * profile's sample, the C-prefix cancellations, the duplicate count), and it leaves no table behind,
- * finished or stopped.
+ * profile's sample, the C-prefix cancellations, the duplicate count), it fills and frees about
+ * 200 MiB of DuckDB memory, and it leaves no table behind, finished or stopped.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../../src/lib/engine/engine';
@@ -49,6 +49,45 @@ describe('engine warm-up', () => {
 
 	it('leaves no table behind', async () => {
 		await warmUp(engine, new AbortController().signal);
+		expect(await tables()).toEqual([]);
+	});
+
+	/** The warm-up on an engine that reports DuckDB's table memory after each fill statement; `onFill` may abort. */
+	async function watchedWarmUp(signal: AbortSignal, onFill: (bytes: number) => void): Promise<string[]> {
+		const statements: string[] = [];
+		const watched: Engine = Object.create(engine);
+		watched.exec = async (sql: string) => {
+			statements.push(sql);
+			await engine.exec(sql);
+			if (!sql.startsWith('INSERT INTO')) return;
+			// DuckDB's own count of its table memory, not the warm-up's row-size constant.
+			const [{ bytes }] = await engine.query<{ bytes: number }>("SELECT sum(memory_usage_bytes) AS bytes FROM duckdb_memory() WHERE tag = 'IN_MEMORY_TABLE'");
+			onFill(Number(bytes));
+		};
+		await warmUp(watched, signal);
+		return statements;
+	}
+
+	it('fills about 200 MiB of DuckDB memory, then frees it', async () => {
+		let filled = 0;
+		const statements = await watchedWarmUp(new AbortController().signal, (bytes) => (filled = Math.max(filled, bytes)));
+		expect(filled).toBeGreaterThanOrEqual(190 * 2 ** 20);
+		expect(filled).toBeLessThan(230 * 2 ** 20);
+		expect(statements.at(-1)).toMatch(/^DROP TABLE IF EXISTS /);
+		expect(await tables()).toEqual([]);
+	});
+
+	it('stops filling at the first statement after a load asks it to', async () => {
+		const abort = new AbortController();
+		let filled = 0;
+		// A user's file arrives once half the fill is in.
+		const run = watchedWarmUp(abort.signal, (bytes) => {
+			filled = bytes;
+			if (bytes >= 100 * 2 ** 20) abort.abort();
+		});
+		await expect(run).rejects.toThrow();
+		expect(filled).toBeGreaterThanOrEqual(100 * 2 ** 20);
+		expect(filled).toBeLessThan(125 * 2 ** 20);
 		expect(await tables()).toEqual([]);
 	});
 
