@@ -335,6 +335,23 @@ describe('without an order id, or without orders', () => {
 		expect((await engine.query('SELECT count(*) AS n FROM transactions WHERE order_id IS NULL'))[0].n).toBe(0);
 	});
 
+	it('names a line without an order id by its customer and time, the same in the order checks and in transactions', async () => {
+		// Customers as decimals (12346.0): the made-up id must read "12346" in both passes, or the two
+		// returned lines of 2 January would not be found as an order cancelled as a whole.
+		const csv = 'order,customer,date,amount\nA1,12346.0,2021-01-01 10:00,5\n,12346.0,2021-01-02 09:00,-3\n,12346.0,2021-01-02 09:00,-2\n,12347.0,2021-01-03 09:00,4\n';
+		const loaded = await loadFiles(engine, [inputFromBytes('gaps.csv', text(csv))]);
+		expect(loaded.files[0].columns.find((c) => c.name === 'customer')?.type).toBe('DOUBLE');
+		const { quality } = await buildCanonical(engine, loaded, suggestMapping(loaded.files).mapping);
+		expect(quality.orders).toBe(3);
+		expect(quality.flagged.cancellationLines).toBe(2);
+		expect(await engine.query('SELECT order_id, customer_id, is_cancelled FROM transactions ORDER BY row_no')).toEqual([
+			{ order_id: 'A1', customer_id: '12346', is_cancelled: false },
+			{ order_id: '12346 2021-01-02 09:00:00', customer_id: '12346', is_cancelled: true },
+			{ order_id: '12346 2021-01-02 09:00:00', customer_id: '12346', is_cancelled: true },
+			{ order_id: '12347 2021-01-03 09:00:00', customer_id: '12347', is_cancelled: false }
+		]);
+	});
+
 	it('a customers-only mapping is refused with the no-orders message', async () => {
 		const loaded: LoadResult = await loadPaths(engine, [`${SAMPLES}/crm-customers.csv`]);
 		const mapping: Mapping = suggestMapping(loaded.files).mapping;
