@@ -43,7 +43,7 @@ export const IN_MONEY = '(is_return OR NOT is_cancelled)';
  * computed, Online Retail's table took 125 ms instead of 105 ms in DuckDB-WASM).
  */
 export function ordersSelect(scope: string, present: readonly CanonicalField[]): string {
-	const nonNull = CANONICAL_FIELDS.map((f) => (present.includes(f.field) ? `count(${f.field})` : '0') + ` AS n_${f.field}`).join(', ');
+	const nonNull = CANONICAL_FIELDS.map((f) => (present.includes(f.field) ? `count(${f.field})` : 'CAST(0 AS BIGINT)') + ` AS n_${f.field}`).join(', ');
 	const sale = (expr: string) => `coalesce(sum(${expr}) FILTER (WHERE ${IN_MONEY}), 0)`;
 	const key = (k: CanonicalField) => (present.includes(k) ? k : `CAST(NULL AS VARCHAR) AS ${k}`);
 	const hasCost = present.includes('cost');
