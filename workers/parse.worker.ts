@@ -6,21 +6,15 @@
  */
 import * as Comlink from 'comlink';
 import { IngestError, type IngestErrorInfo } from '../src/lib/ingest/errors';
-import { parseToArrow, prepareParquet, type ParseRequest, type ParseSummary } from '../src/lib/ingest/parse';
+import { parseToArrow, type ParseRequest, type ParseSummary } from '../src/lib/ingest/parse';
 import parquetWasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 
 export type ParseOutcome = { ok: true; summary: ParseSummary } | { ok: false; error: IngestErrorInfo | { message: string } };
 
-const parquetWasm = async () => parquetWasmUrl;
-
 const api = {
-	/** Loads the Parquet reader ahead: a spare worker does, so that a file's first rows do not wait for it. */
-	prepare(): Promise<void> {
-		return prepareParquet(parquetWasm);
-	},
 	async parse(request: ParseRequest, onBatch: (ipc: Uint8Array, rowsSoFar: number) => Promise<void>): Promise<ParseOutcome> {
 		try {
-			const summary = await parseToArrow(request, (ipc, rows) => onBatch(Comlink.transfer(ipc, [ipc.buffer]), rows), parquetWasm);
+			const summary = await parseToArrow(request, (ipc, rows) => onBatch(Comlink.transfer(ipc, [ipc.buffer]), rows), async () => parquetWasmUrl);
 			return { ok: true, summary };
 		} catch (e) {
 			return { ok: false, error: e instanceof IngestError ? e.toInfo() : { message: e instanceof Error ? e.message : String(e) } };

@@ -7,36 +7,23 @@ import { IngestError } from '../ingest/errors';
 import type { FileParser } from '../ingest/parse';
 import { WASM_MEMORY_BUDGET, type Engine } from './engine';
 
-interface ParseWorkerHandle {
-	worker: Worker;
-	/** The worker's one comlink proxy: releasing a proxy (or its being collected) closes the worker's side. */
-	remote: Comlink.Remote<ParseWorkerApi>;
-}
-
-/** A parse worker with its Parquet reader loading (a failure is tried again by the parse that needs it). */
-function startParseWorker(): ParseWorkerHandle {
-	const worker = new ParseWorker();
-	const remote = Comlink.wrap<ParseWorkerApi>(worker);
-	remote.prepare().catch(() => {});
-	return { worker, remote };
-}
-
 /**
  * Parquet/JSON/XLSX parsing in its own worker, one per file, terminated when done or cancelled: a
  * cancel stops the parse at once, and the parser's memory goes with the worker. The next file's
  * worker is started ahead (`spare`): starting one, its parsers' bundle loaded, took about 0.2 s of
- * the time to a parsed file's first rows, and instantiating the Parquet reader ~0.03-0.05 s more.
+ * the time to a parsed file's first rows.
  */
 function workerParser(): { parse: FileParser; close: () => void } {
-	let spare: ParseWorkerHandle | null = startParseWorker();
+	let spare: Worker | null = new ParseWorker();
 	const parse: FileParser = (request, sink, signal) =>
 		new Promise((resolve, reject) => {
 			signal?.throwIfAborted();
-			const { worker, remote } = spare ?? startParseWorker();
+			const worker = spare ?? new ParseWorker();
 			spare = null;
+			const remote = Comlink.wrap<ParseWorkerApi>(worker);
 			const stop = () => {
 				worker.terminate();
-				spare ??= startParseWorker();
+				spare ??= new ParseWorker();
 				reject(signal?.reason ?? new DOMException('Cancelled', 'AbortError'));
 			};
 			signal?.addEventListener('abort', stop, { once: true });
@@ -50,13 +37,13 @@ function workerParser(): { parse: FileParser; close: () => void } {
 					signal?.removeEventListener('abort', stop);
 					remote[Comlink.releaseProxy]();
 					worker.terminate();
-					spare ??= startParseWorker();
+					spare ??= new ParseWorker();
 				});
 		});
 	return {
 		parse,
 		close: () => {
-			spare?.worker.terminate();
+			spare?.terminate();
 			spare = null;
 		}
 	};

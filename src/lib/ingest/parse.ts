@@ -125,11 +125,6 @@ function loadParquetWasm(source: ParquetWasmSource): Promise<ParquetWasm> {
 	return parquetWasm;
 }
 
-/** Instantiates the Parquet reader now (a spare parse worker does, before any file needs it). */
-export async function prepareParquet(source: ParquetWasmSource): Promise<void> {
-	await loadParquetWasm(source);
-}
-
 /** Columns arrive with the types the file declares, as native DuckDB's `read_parquet` gives them. */
 async function parseParquet(name: string, data: Blob, sink: BatchSink, wasm: ParquetWasmSource): Promise<ParseSummary> {
 	const pw = await loadParquetWasm(wasm);
