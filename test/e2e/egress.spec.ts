@@ -19,6 +19,8 @@ test('no request leaves the page’s origin during a whole session', async ({ pa
 	await upload(page, ['injection.csv']);
 	// Chart downloads (PNG goes through a canvas from a same-origin blob URL) and a CSV export.
 	const trend = page.locator('section[data-panel="trend"]');
+	// Its chart, and with it the download buttons, is drawn once it comes near the screen.
+	await trend.scrollIntoViewIfNeeded();
 	const [png] = await Promise.all([page.waitForEvent('download'), trend.getByRole('button', { name: /as PNG/ }).first().click()]);
 	expect(png.suggestedFilename()).toMatch(/\.png$/);
 	expect(fs.readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');

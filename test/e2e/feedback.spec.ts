@@ -12,6 +12,8 @@ test('the CRM sample shows customer feedback in one click', async ({ page }) => 
 	// A 1–5 scale has no NPS.
 	await expect(panel.locator('[data-metric="nps"]')).toHaveCount(0);
 	await expect(panel.locator('[data-takeaway]')).toContainText('unhappy customers churn more');
+	// Charts are drawn as they come near the screen.
+	await panel.scrollIntoViewIfNeeded();
 	await expect(panel.locator('svg').first()).toBeAttached();
 	await panel.getByRole('radio', { name: 'Churn by feedback' }).check();
 	await expect(panel.locator('table')).toContainText('Unhappy');

@@ -76,9 +76,11 @@ for (const [id, plain] of Object.entries(SAMPLES) as [keyof typeof SAMPLES, (typ
 		expect(k.units).toBe(expected.units);
 		expect(k.products).toBe(expected.products);
 		for (const p of PANELS) await expect(page.locator(`section[data-panel="${p}"]`)).toHaveCount(1);
-		// Every panel shows something: a chart, a table, the KPI cards, a list or why it is off.
+		// Every panel shows something once scrolled to (charts are drawn as they come near the screen):
+		// a chart, a table, the KPI cards, a list or why it is off.
 		for (const p of PANELS) {
 			const panel = page.locator(`section[data-panel="${p}"]`);
+			await panel.scrollIntoViewIfNeeded();
 			await expect(panel.locator('svg, table, [data-metric], [data-insights], [data-unavailable]').first()).toBeAttached();
 		}
 		await expect(page.getByRole('alert').first()).toBeEmpty();

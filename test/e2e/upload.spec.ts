@@ -85,6 +85,7 @@ test('exact duplicate lines are counted after the headline numbers and reported 
 	await settled(page);
 	const quality = page.locator('section[data-panel="quality"]');
 	await expect(quality).toContainText('1 line is an exact copy of an earlier line in the same file');
+	await quality.scrollIntoViewIfNeeded();
 	await expect(quality.getByRole('img', { name: 'Data quality: flagged rows per reason' })).toContainText('Duplicate lines');
 	expect(errors).toEqual([]);
 });
