@@ -47,6 +47,17 @@ describe('chooseModel', () => {
 		expect(b.reason).toMatch(/^BG\/NBD was used because/);
 	});
 
+	it('says "marginally better" rather than "1.234 against 1.234" when the two errors agree to four digits', () => {
+		// Hardly anyone drops out (mean lifetime 2·10⁶ weeks): both models fit their no-drop-out limit.
+		const customers = simulateParetoNbdCustomers({ r: 0.8, alpha: 8, s: 0.05, beta: 1e5 }, { customers: 2000, age: [10, 60], holdout: 30, seed: 3 });
+		const c = choose(customers, 30);
+		const [bg, pn] = [rmse(c.bg, customers, 30), rmse(c.pn, customers, 30)];
+		expect(bg.toPrecision(4)).toBe(pn.toPrecision(4));
+		expect(bg).not.toBe(pn);
+		const [label, lower] = pn < bg ? ['Pareto/NBD', pn] : ['BG/NBD', bg];
+		expect(c.reason).toBe(`${label} was used because it predicted the purchases of a period held out from fitting (the last 30 weeks) marginally better: both RMS errors are ${lower.toPrecision(4)} per customer to four digits.`);
+	});
+
 	it('ranks weighted rows holding mean holdout counts as it ranks the customers themselves', () => {
 		const customers = simulateParetoNbdCustomers({ r: 0.8, alpha: 8, s: 0.7, beta: 15 }, { customers: 600, age: 30, holdout: 20, seed: 5 })
 			.map((c) => ({ ...c, recency: Math.round(c.recency) }));

@@ -74,10 +74,13 @@ export function chooseModel(
 		const [mine, theirs] = chosen === 'paretoNbd' ? [pn, bg] : [bg, pn];
 		const other = chosen === 'bgnbd' ? 'paretoNbd' : 'bgnbd';
 		const fmt = (e: number): string => e.toPrecision(4);
+		// Two models at their no-drop-out limit predict alike; "1.442 against 1.442" would read as a slip.
 		reason =
 			pn === bg
 				? `BG/NBD was used: both models predicted the purchases of ${period} equally well (RMS error ${fmt(bg)} per customer).`
-				: `${PURCHASE_MODEL_LABEL[chosen]} was used because it predicted the purchases of ${period} better: RMS error ${fmt(mine)} per customer against ${fmt(theirs)} for ${PURCHASE_MODEL_LABEL[other]}.`;
+				: fmt(mine) === fmt(theirs)
+					? `${PURCHASE_MODEL_LABEL[chosen]} was used because it predicted the purchases of ${period} marginally better: both RMS errors are ${fmt(mine)} per customer to four digits.`
+					: `${PURCHASE_MODEL_LABEL[chosen]} was used because it predicted the purchases of ${period} better: RMS error ${fmt(mine)} per customer against ${fmt(theirs)} for ${PURCHASE_MODEL_LABEL[other]}.`;
 	}
 	return { ok: true, fit: { chosen, reason, bgnbd, paretoNbd, holdoutRmse: errors } };
 }
