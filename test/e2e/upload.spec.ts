@@ -78,14 +78,28 @@ test('“How is this computed?” opens the data dictionary entry', async ({ pag
 	expect(errors).toEqual([]);
 });
 
-test('exact duplicate lines are counted after the headline numbers and reported before ready', async ({ page }) => {
+test('exact duplicate lines are counted when the quality panel comes near the screen, and a report made before counts them', async ({ page }) => {
 	const errors = await open(page);
-	// Rows 9 and 10 of this file are the same line; the page counts them while the model fits run.
-	await page.getByLabel('Choose files…').setInputFiles(path.join(fixture('.'), '..', 'ingest', 'orders-small.csv'));
+	// Rows 9 and 10 of this file are the same line.
+	const file = path.join(fixture('.'), '..', 'ingest', 'orders-small.csv');
+	await page.getByLabel('Choose files…').setInputFiles(file);
 	await settled(page);
 	const quality = page.locator('section[data-panel="quality"]');
-	await expect(quality).toContainText('1 line is an exact copy of an earlier line in the same file');
+	// The quality panel is the last one, far below the fold: nothing has asked for the count yet.
+	await expect(quality).toContainText('Counting the exact duplicate lines…');
+	await expect(quality).not.toContainText('exact copy');
 	await quality.scrollIntoViewIfNeeded();
+	await expect(quality).toContainText('1 line is an exact copy of an earlier line in the same file');
+	await expect(quality).not.toContainText('Counting the exact duplicate lines');
 	await expect(quality.getByRole('img', { name: 'Data quality: flagged rows per reason' })).toContainText('Duplicate lines');
+	await settled(page);
+
+	// Loaded again, the report is downloaded without the panel ever coming into view.
+	await page.evaluate(() => window.scrollTo(0, 0));
+	await page.getByLabel('Choose files…').setInputFiles(file);
+	await settled(page);
+	await expect(quality).toContainText('Counting the exact duplicate lines…');
+	const [report] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-md').click()]);
+	expect(fs.readFileSync((await report.path())!, 'utf8')).toContain('1 line is an exact copy of an earlier line in the same file');
 	expect(errors).toEqual([]);
 });

@@ -8,7 +8,7 @@ export { SAMPLES, fetchSampleFile, type Sample } from './samples';
 export { drillFilename, drillFilter, drillTitle, type CustomerSelection, type DrillSelection, type ReviewSelection } from './drill';
 export { downloadBlob, findChartSvg, pngBlob, safeFilename, svgBlob } from './download';
 export { chartDraws } from './chart-draws.svelte';
-export { downloadReport } from './report-export';
+export { downloadReport, type ReportFormat } from './report-export';
 export { downloadAllCustomers, type CustomersFormat } from './customers-export';
 export { toUserError, type UserError } from './errors';
 export { latestOnly } from './latest-only';

@@ -10,7 +10,9 @@ import { downloadBlob, safeFilename } from './download';
 
 export type ReportFormat = 'html' | 'md';
 
-export function downloadReport(session: Session, format: ReportFormat): void {
+/** The report includes the duplicate-line count, so a count the load left for later is made first. */
+export async function downloadReport(session: Session, format: ReportFormat): Promise<void> {
+	await session.countDuplicates();
 	const dataset = session.dataset;
 	if (!dataset) return;
 	const results = complete(session.results);

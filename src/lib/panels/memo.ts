@@ -17,7 +17,7 @@ export interface PanelContent {
  * The results a panel reads are recorded as it reads them (also later, when a chart factory reads
  * them as it draws), so a panel that reads another analysis' result (churn reads clv) is still
  * rebuilt when that result changes. The quality summary is tracked the same way: it changes after
- * the first results (the duplicate count is added while the model fits run), and rebuilding every
+ * the first results (the duplicate count is added when first asked for), and rebuilding every
  * panel then redrew every chart in one task (171 ms on a 1 M-row file) for the one that reads it.
  */
 export function memoizedPanel(panel: PanelDefinition): (input: PanelInput) => PanelContent {
