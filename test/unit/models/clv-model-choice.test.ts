@@ -48,8 +48,8 @@ describe('chooseModel', () => {
 	});
 
 	it('says "marginally better" rather than "1.234 against 1.234" when the two errors agree to four digits', () => {
-		// Hardly anyone drops out (mean lifetime 2·10⁶ weeks): both models fit their no-drop-out limit.
-		const customers = simulateParetoNbdCustomers({ r: 0.8, alpha: 8, s: 0.05, beta: 1e5 }, { customers: 2000, age: [10, 60], holdout: 30, seed: 3 });
+		// A data set (found by trying seeds) on which the two models' holdout errors differ only in the fifth digit.
+		const customers = simulateParetoNbdCustomers({ r: 0.8, alpha: 8, s: 1, beta: 40 }, { customers: 2000, age: [10, 60], holdout: 30, seed: 4 });
 		const c = choose(customers, 30);
 		const [bg, pn] = [rmse(c.bg, customers, 30), rmse(c.pn, customers, 30)];
 		expect(bg.toPrecision(4)).toBe(pn.toPrecision(4));

@@ -74,7 +74,7 @@ export function chooseModel(
 		const [mine, theirs] = chosen === 'paretoNbd' ? [pn, bg] : [bg, pn];
 		const other = chosen === 'bgnbd' ? 'paretoNbd' : 'bgnbd';
 		const fmt = (e: number): string => e.toPrecision(4);
-		// Two models at their no-drop-out limit predict alike; "1.442 against 1.442" would read as a slip.
+		// Errors equal to four digits: "2.033 against 2.033" would read as a slip.
 		reason =
 			pn === bg
 				? `BG/NBD was used: both models predicted the purchases of ${period} equally well (RMS error ${fmt(bg)} per customer).`

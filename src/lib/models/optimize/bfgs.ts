@@ -22,14 +22,6 @@ export interface BfgsOptions {
 	 * gradient): shortened line-search steps that are rejected then cost one value each.
 	 */
 	value?: (x: number[]) => number;
-	/**
-	 * Also converged once each of {@link STALLED_ITERATIONS} iterations in a row lowered the value by
-	 * at most this much relative to it (the `reltol` test of R's `optim`, whose default is 1.5e-8).
-	 * Along a ridge where the objective keeps improving ever more slowly towards a boundary, the
-	 * gradient test alone walks on for dozens of iterations that change the value in its eighth digit
-	 * and beyond. Off (0) by default.
-	 */
-	valueTolerance?: number;
 	/** Ends the search at an accepted point for which this returns true. */
 	stop?: (x: number[]) => boolean;
 	/** The objective and gradient at x0, when the caller has evaluated them already. */
@@ -66,8 +58,6 @@ const identity = (n: number, scale: number): number[][] =>
 	Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? scale : 0)));
 
 const ARMIJO = 1e-4;
-/** Two, so that one short step of the line search far from the optimum does not end the search. */
-const STALLED_ITERATIONS = 2;
 const MIN_STEP = 1e-12;
 
 /**
@@ -81,7 +71,6 @@ export function bfgs(fg: DifferentiableObjective, x0: number[], options: BfgsOpt
 	if (n === 0) throw new RangeError('bfgs: x0 must not be empty');
 	const gradientTolerance = options.gradientTolerance ?? 1e-8;
 	const maxIterations = options.maxIterations ?? 200;
-	const valueTolerance = options.valueTolerance ?? 0;
 
 	let evaluations = 1;
 	let x = x0.slice();
@@ -92,9 +81,8 @@ export function bfgs(fg: DifferentiableObjective, x0: number[], options: BfgsOpt
 	let h = identity(n, 1);
 	let scaled = false;
 	let iterations = 0;
-	let stalled = 0;
 
-	while (iterations < maxIterations && maxAbs(gradient) > gradientTolerance && stalled < STALLED_ITERATIONS) {
+	while (iterations < maxIterations && maxAbs(gradient) > gradientTolerance) {
 		iterations++;
 		let direction = h.map((row) => -dot(row, gradient));
 		let slope = dot(gradient, direction);
@@ -129,7 +117,6 @@ export function bfgs(fg: DifferentiableObjective, x0: number[], options: BfgsOpt
 		const s = xNext.map((xi, i) => xi - x[i]);
 		const y = next.gradient.map((gi, i) => gi - gradient[i]);
 		const sy = dot(s, y);
-		stalled = value - next.value <= valueTolerance * (Math.abs(next.value) + valueTolerance) ? stalled + 1 : 0;
 		x = xNext;
 		value = next.value;
 		gradient = next.gradient;
@@ -150,5 +137,5 @@ export function bfgs(fg: DifferentiableObjective, x0: number[], options: BfgsOpt
 		}
 	}
 
-	return { x, value, gradient, evaluations, iterations, converged: maxAbs(gradient) <= gradientTolerance || stalled >= STALLED_ITERATIONS };
+	return { x, value, gradient, evaluations, iterations, converged: maxAbs(gradient) <= gradientTolerance };
 }
