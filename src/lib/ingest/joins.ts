@@ -112,7 +112,7 @@ export async function joinFiles(engine: Engine, files: LoadedFile[], mapping: Ma
 			const attributes: FileMapping['attributes'] = {};
 			const numberFormats: Record<string, 'point' | 'comma'> = {};
 			const profileOf = (s: Source, col: string): ColumnProfile =>
-				s.f.columns.find((c) => c.name === col) ?? { name: col, type: 'VARCHAR', rows: 0, nulls: 0, distinct: 0, distinctApprox: false, min: null, max: null, examples: [], numericShare: 0, dateShare: 0 };
+				s.f.columns.find((c) => c.name === col) ?? { name: col, type: 'VARCHAR', rows: 0, nulls: 0, distinct: 0, distinctApprox: false, examples: [], numericShare: 0, dateShare: 0 };
 			const take = (s: Source, col: string, as: { field?: CanonicalField; attr?: CustomerAttribute }) => {
 				const name = nameFor(col, s);
 				select.push(`${s.alias}.${quoteIdent(col)} AS ${quoteIdent(name)}`);

@@ -1,5 +1,5 @@
 /**
- * Column profiles of a raw table in three queries: full-table counts/min/max/distinct, value-shape
+ * Column profiles of a raw table in three queries: full-table counts and distinct counts, value-shape
  * shares on a sample (5,000 rows), and example values from the first rows.
  */
 import type { Engine, SqlValue } from '../engine/index';
@@ -38,12 +38,6 @@ export async function tableColumns(engine: Engine, table: string): Promise<{ nam
 	return rows.map((r) => ({ name: String(r.name), type: String(r.type) }));
 }
 
-function scalar(v: SqlValue): string | number | null {
-	if (v === null || v === undefined) return null;
-	if (typeof v === 'boolean') return String(v);
-	return v;
-}
-
 export async function profileTable(engine: Engine, table: string): Promise<{ rows: number; columns: ColumnProfile[] }> {
 	const cols = await tableColumns(engine, table);
 	const t = quoteIdent(table);
@@ -55,8 +49,7 @@ export async function profileTable(engine: Engine, table: string): Promise<{ row
 	const stats = cols
 		.map((c, i) => {
 			const q = quoteIdent(c.name);
-			const mm = isTextType(c.type) ? (agg: string) => `left(${agg}(${q}), 100)` : isNumericType(c.type) ? (agg: string) => `CAST(${agg}(${q}) AS DOUBLE)` : (agg: string) => `CAST(${agg}(${q}) AS VARCHAR)`;
-			return `count(${q}) AS n${i}, ${approx ? `approx_count_distinct(${q})` : `count(DISTINCT ${q})`} AS d${i}, ${mm('min')} AS mn${i}, ${mm('max')} AS mx${i}`;
+			return `count(${q}) AS n${i}, ${approx ? `approx_count_distinct(${q})` : `count(DISTINCT ${q})`} AS d${i}`;
 		})
 		.join(', ');
 	const [s] = await engine.query<Record<string, SqlValue>>(`SELECT ${stats} FROM ${t}`);
@@ -114,8 +107,6 @@ export async function profileTable(engine: Engine, table: string): Promise<{ row
 			nulls: rows - nonNull,
 			distinct: Math.min(Number(s[`d${i}`] ?? 0), nonNull),
 			distinctApprox: approx,
-			min: scalar(s[`mn${i}`]),
-			max: scalar(s[`mx${i}`]),
 			examples,
 			numericShare,
 			dateShare

@@ -62,8 +62,6 @@ export interface ColumnProfile {
 	/** Distinct non-null values; approximate (HyperLogLog) when `distinctApprox`. */
 	distinct: number;
 	distinctApprox: boolean;
-	min: string | number | null;
-	max: string | number | null;
 	/** Up to 5 distinct non-null example values (from the first rows), as text. */
 	examples: string[];
 	/** Share (0…1) of non-null values readable as a number (on a sample for big tables). */
