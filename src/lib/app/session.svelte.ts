@@ -7,7 +7,7 @@
  * is one story, told and tested in `./scheduler.ts`; `jobs` only counts work in flight for `data-state`.
  */
 import { SvelteSet } from 'svelte/reactivity';
-import { memoryTight, type Engine } from '$lib/engine/index';
+import { memoryInUse, type Engine } from '$lib/engine/index';
 import {
 	ANALYSES,
 	ANALYSIS_NAMES,
@@ -402,21 +402,29 @@ export class Session {
 		const keep = new Set(candidate.files.map((f) => f.table));
 		const drop = old.flatMap((d) => d.files.map((f) => f.table)).filter((t) => !keep.has(t));
 		if (drop.length) await this.scheduler.exclusive(() => ingest.drop(engine, drop)).catch(() => {});
-		// On large data (10.3 M rows: raw 1.3 GB and `transactions` 1.6 GB of DuckDB-WASM's 3.2 GiB)
-		// the count's sort does not fit beside the raw tables and the analyses' tables: it runs first,
-		// and the analyses start without the raw tables. The headline numbers wait for it.
-		const tight = await this.scheduler.exclusive(() => memoryTight(engine)).catch(() => false);
-		if (tight) await this.countDuplicates();
+		// What the data holds decides when the duplicates are counted. Over half of DuckDB-WASM's 3.2 GiB
+		// (10.3 M rows: raw 1.3 GB and `transactions` 1.6 GB) the count's sort does not fit beside the
+		// raw tables and the analyses' tables: it runs first, and the analyses start without the raw
+		// tables; the headline numbers wait for it. Over a quarter, the raw tables are not kept for a
+		// count that may never be asked for (a filter change needs that memory for its own tables): it
+		// runs while the run waits for its model fits, when the database is idle, and they are dropped.
+		const held = await this.scheduler.exclusive(() => memoryInUse(engine)).catch(() => 0);
+		const budget = engine.memoryBudget ?? Infinity;
+		if (held > budget / 2) await this.countDuplicates();
+		const countBeside = held > budget / 4;
 		// The old results stay on screen, dimmed, until the new ones replace them. The filter choices
-		// are read while the run waits for its model fits, when the database is idle: they hold back
-		// neither the headline numbers nor the end of the load.
+		// are read while the run waits for its model fits too: they hold back neither the headline
+		// numbers nor the end of the load.
 		let read = false;
 		const readFilterOptions = async () => {
 			this.filterOptions = await filterValues(engine).catch(() => NO_OPTIONS);
 			read = true;
 		};
 		try {
-			await this.compute([...ANALYSIS_NAMES], startedAt, readFilterOptions);
+			await this.compute([...ANALYSIS_NAMES], startedAt, async () => {
+				await readFilterOptions();
+				if (countBeside) await this.countNow();
+			});
 		} finally {
 			if (!read) await this.scheduler.exclusive(readFilterOptions);
 		}
@@ -432,12 +440,17 @@ export class Session {
 	 * (see `build`); resolves when they are counted. Engine work, so the page shows it as loading.
 	 */
 	async countDuplicates(): Promise<void> {
+		if (this.duplicatesUncounted) await this.withEngine(() => this.countNow());
+	}
+
+	/** The count of {@link countDuplicates}, for a caller whose turn on the engine it is. */
+	private countNow(): Promise<void> {
 		const pending = this.uncounted;
-		if (!pending || pending.dataset !== this.dataset) return;
-		pending.running ??= this.withEngine(() => pending.count()).finally(() => {
+		if (!pending || pending.dataset !== this.dataset) return Promise.resolve();
+		pending.running ??= pending.count().finally(() => {
 			if (this.uncounted === pending) this.uncounted = null;
 		});
-		await pending.running;
+		return pending.running;
 	}
 
 	/**
