@@ -7,7 +7,7 @@
  * is one story, told and tested in `./scheduler.ts`; `jobs` only counts work in flight for `data-state`.
  */
 import { SvelteSet } from 'svelte/reactivity';
-import { memoryInUse, type Engine } from '$lib/engine/index';
+import { memoryShare, type Engine } from '$lib/engine/index';
 import {
 	ANALYSES,
 	ANALYSIS_NAMES,
@@ -408,10 +408,9 @@ export class Session {
 		// tables; the headline numbers wait for it. Over a quarter, the raw tables are not kept for a
 		// count that may never be asked for (a filter change needs that memory for its own tables): it
 		// runs while the run waits for its model fits, when the database is idle, and they are dropped.
-		const held = await this.scheduler.exclusive(() => memoryInUse(engine)).catch(() => 0);
-		const budget = engine.memoryBudget ?? Infinity;
-		if (held > budget / 2) await this.countDuplicates();
-		const countBeside = held > budget / 4;
+		const held = await this.scheduler.exclusive(() => memoryShare(engine)).catch(() => 0);
+		if (held > 1 / 2) await this.countDuplicates();
+		const countBeside = held > 1 / 4;
 		// The old results stay on screen, dimmed, until the new ones replace them. The filter choices
 		// are read while the run waits for its model fits too: they hold back neither the headline
 		// numbers nor the end of the load.
@@ -446,7 +445,7 @@ export class Session {
 	/** The count of {@link countDuplicates}, for a caller whose turn on the engine it is. */
 	private countNow(): Promise<void> {
 		const pending = this.uncounted;
-		if (!pending || pending.dataset !== this.dataset) return Promise.resolve();
+		if (!pending || !this.duplicatesUncounted) return Promise.resolve();
 		pending.running ??= pending.count().finally(() => {
 			if (this.uncounted === pending) this.uncounted = null;
 		});

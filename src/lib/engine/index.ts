@@ -6,4 +6,4 @@
  * `./arrow-batch` directly for the same reason.
  */
 export * from './engine';
-export { isOutOfMemory, memoryInUse, memoryTight } from './memory';
+export { isOutOfMemory, memoryInUse, memoryShare, memoryTight } from './memory';

@@ -20,10 +20,12 @@ export async function memoryInUse(engine: Engine): Promise<number> {
 	return Number(row?.bytes ?? 0);
 }
 
-/**
- * More than half of the engine's memory budget is in use: the next large statement may not fit
- * beside what is held. False for engines without a budget (native DuckDB spills to disk).
- */
+/** The share of the engine's memory budget in use; 0 for engines without a budget (native DuckDB spills to disk). */
+export async function memoryShare(engine: Engine): Promise<number> {
+	return engine.memoryBudget === undefined ? 0 : (await memoryInUse(engine)) / engine.memoryBudget;
+}
+
+/** More than half of the engine's memory budget is in use: the next large statement may not fit beside what is held. */
 export async function memoryTight(engine: Engine): Promise<boolean> {
-	return engine.memoryBudget !== undefined && (await memoryInUse(engine)) > engine.memoryBudget / 2;
+	return (await memoryShare(engine)) > 1 / 2;
 }
