@@ -76,6 +76,7 @@ function excessSeries(a: number, b: number, c: number, z: number, budget: number
 	let value = term;
 	let zSlope = term; // z · G′(z) = Σ n·tₙ
 	let small = 0;
+	let previousRate = Infinity;
 	for (let n = 1; n < budget; n++) {
 		const ratio = ((a + n) * (b + n) * z) / ((c + n) * (n + 1));
 		term *= ratio;
@@ -86,10 +87,13 @@ function excessSeries(a: number, b: number, c: number, z: number, budget: number
 		// Two negligible terms in a row: one alone can be an accident of a parameter near a negative integer.
 		small = size <= SERIES_EPS * scale || size < NEGLIGIBLE ? small + 1 : 0;
 		if (term === 0 || small === 2) return { value, slope: z === 0 ? a / c : zSlope / z };
-		// Give up early when even the current rate of decay (which only slows down as the ratio
-		// rises towards z) cannot make the terms negligible within the budget.
+		// Give up early when even the current rate of decay cannot make the terms negligible within
+		// the budget, which holds only while the ratio rises towards z: a ratio falling towards z
+		// (a + b > c + 1) passes just below 1 at the terms' peak, where that forecast is millions of
+		// terms for a series that ends within a hundred.
 		const rate = Math.abs(ratio);
-		if (n >= 10 && rate < 1 && n + Math.log((SERIES_EPS * scale) / size) / Math.log(rate) > budget) return null;
+		if (n >= 10 && rate < 1 && rate >= previousRate && n + Math.log((SERIES_EPS * scale) / size) / Math.log(rate) > budget) return null;
+		previousRate = rate;
 	}
 	return null;
 }
