@@ -204,7 +204,7 @@ export async function main(argv: string[], { release = true }: { release?: boole
 			...(opts.ratingScale !== null ? { ratingScale: opts.ratingScale } : {})
 		});
 		models = startModelThread();
-		const results = await runAll(engine, params, { models, backgroundFirst: engine.urgent });
+		const results = await runAll(engine, params, { models, backgroundFirst: true });
 		process.stdout.write(`${summary(results)}\n`);
 		if (opts.json) {
 			const doc = {

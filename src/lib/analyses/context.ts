@@ -262,6 +262,16 @@ export class AnalysisContext {
 		return this.whole.value('severalFiles', () => fromSeveralFiles(this.engine));
 	}
 
+	/**
+	 * This run with its statements in the engine's urgent lane (`Engine.urgent`), for the analyses
+	 * waiting on a model fit: the same tables, memos and settings, only the engine differs.
+	 */
+	urgently(): AnalysisContext {
+		const urgent = this.engine.urgent;
+		if (!urgent) return this;
+		return Object.create(this, { engine: { value: urgent } }) as AnalysisContext;
+	}
+
 	/** Memoises any per-run computation shared by several analyses. */
 	cached<T>(key: string, build: () => Promise<T>): Promise<T> {
 		return this.once(`cached:${key}`, build);

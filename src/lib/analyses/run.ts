@@ -41,12 +41,12 @@ export interface RunOptions {
 	/** Where the model fits run; in-process by default. */
 	models?: ModelRunner;
 	/**
-	 * When given, the background analyses (the model fits) start before the others, each inside this
-	 * wrapper: the command line runs them as its engine's urgent work, so the fits' input statements
-	 * do not queue behind every other analysis and the fits run while the database computes the rest.
-	 * A page wants its headline numbers first instead.
+	 * Start the background analyses (the model fits) before the others. Wherever they start, their
+	 * statements run in the engine's urgent lane (`AnalysisContext.urgently`), so a fit's input does
+	 * not wait behind every other analysis and the fit runs while the database computes the rest. The
+	 * command line starts them first; a page wants its headline numbers first.
 	 */
-	backgroundFirst?: <T>(start: () => Promise<T>) => Promise<T>;
+	backgroundFirst?: boolean;
 }
 
 /**
@@ -96,7 +96,7 @@ export async function runAnalyses<K extends AnalysisName>(
 		const start = backgroundFirst ? [...ordered.filter(isBackground), ...ordered.filter((n) => !isBackground(n))] : ordered;
 		for (const name of start) {
 			if (signal?.aborted) throw abortError(signal);
-			const computed = backgroundFirst && isBackground(name) ? backgroundFirst(() => computeOne(ctx, name)) : computeOne(ctx, name);
+			const computed = computeOne(isBackground(name) ? ctx.urgently() : ctx, name);
 			const deliver = (result: AnalysisResults[K]) => {
 				if (signal?.aborted) return;
 				(out as Record<string, unknown>)[name] = result;

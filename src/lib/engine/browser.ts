@@ -5,7 +5,7 @@ import type { DuckDbWorkerApi } from '../../../workers/duckdb.worker';
 import type { ParseWorkerApi } from '../../../workers/parse.worker';
 import { IngestError } from '../ingest/errors';
 import type { FileParser } from '../ingest/parse';
-import { WASM_MEMORY_BUDGET, type Engine } from './engine';
+import { WASM_MEMORY_BUDGET, type Engine, type SqlValue } from './engine';
 
 /**
  * Parquet/JSON/XLSX parsing in its own worker, one per file, terminated when done or cancelled: a
@@ -59,9 +59,9 @@ export async function createBrowserEngine(): Promise<Engine> {
 	const remote = Comlink.wrap<DuckDbWorkerApi>(worker);
 	const name = await remote.init();
 	const parser = workerParser();
-	return {
+	const engine: Engine = {
 		name,
-		query: async <T extends object>(sql: string, params?: Parameters<DuckDbWorkerApi['query']>[1]) => (await remote.query(sql, params)) as T[],
+		query: async <T extends object>(sql: string, params?: SqlValue[]) => (await remote.query(sql, params)) as T[],
 		exec: (sql) => remote.exec(sql),
 		copyToParquet: (sql) => remote.copyToParquet(sql),
 		registerFile: (name, source, options) => remote.registerFile(name, source, options),
@@ -74,6 +74,14 @@ export async function createBrowserEngine(): Promise<Engine> {
 			parser.close();
 			remote[Comlink.releaseProxy]();
 			worker.terminate();
+		}
+	};
+	return {
+		...engine,
+		urgent: {
+			...engine,
+			query: async <T extends object>(sql: string, params?: SqlValue[]) => (await remote.query(sql, params, 'urgent')) as T[],
+			exec: (sql) => remote.exec(sql, 'urgent')
 		}
 	};
 }

@@ -69,6 +69,11 @@ export interface Engine {
 	readonly parser: FileParser;
 	/** Bytes a load may use at its peak; larger files are refused before reading. Unset: no limit (native). */
 	readonly memoryBudget?: number;
+	/**
+	 * The same database, its statements run ahead of any other waiting (`lanes.ts`): what the model
+	 * fits read. Absent where statements never wait (DuckDB-WASM on Node runs each as it is called).
+	 */
+	readonly urgent?: Engine;
 	/** Native DuckDB reads Parquet itself (`read_parquet`); DuckDB-WASM has no parquet extension. */
 	readonly readsParquet?: boolean;
 	close(): Promise<void>;

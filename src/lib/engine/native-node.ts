@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,6 +7,7 @@ import type { ColumnData, Engine, FileSource, Row, SqlValue } from './engine';
 import { formatTimestamp, toSqlValue } from './values';
 import { quoteIdent, quoteString } from '../sql';
 import { inlineParser } from './inline-parser';
+import { statementLanes, type Lane } from './lanes';
 
 const NUMERIC = new Set([
 	DuckDBTypeId.TINYINT, DuckDBTypeId.SMALLINT, DuckDBTypeId.INTEGER, DuckDBTypeId.BIGINT, DuckDBTypeId.HUGEINT,
@@ -26,40 +26,8 @@ function arrowColumn(type: arrow.DataType): { sql: string; append: (a: DuckDBApp
 
 const TIMESTAMPS = new Set([DuckDBTypeId.TIMESTAMP, DuckDBTypeId.TIMESTAMP_S, DuckDBTypeId.TIMESTAMP_MS, DuckDBTypeId.TIMESTAMP_NS]);
 
-export interface NativeEngine extends Engine {
-	/**
-	 * Runs `work` with its statements ahead of the others waiting for the connection (the model fits'
-	 * inputs: a fit runs on its own thread, so the sooner its input is read the more it overlaps).
-	 */
-	urgent<T>(work: () => Promise<T>): Promise<T>;
-}
-
-/**
- * One statement at a time on the connection (DuckDB runs a connection's statements one after
- * another anyway, each on every core), urgent statements first.
- */
-function statementQueue() {
-	const urgentWork = new AsyncLocalStorage<true>();
-	const waiting: { urgent: (() => void)[]; normal: (() => void)[] } = { urgent: [], normal: [] };
-	let busy = false;
-	const next = () => {
-		const go = waiting.urgent.shift() ?? waiting.normal.shift();
-		busy = Boolean(go);
-		go?.();
-	};
-	return {
-		urgent: <T>(work: () => Promise<T>) => urgentWork.run(true, work),
-		run<T>(statement: () => Promise<T>): Promise<T> {
-			const lane = urgentWork.getStore() ? waiting.urgent : waiting.normal;
-			return new Promise<T>((resolve, reject) => {
-				// The next statement is picked after the current turn's promise callbacks: an urgent caller
-				// that issues its next statement as soon as it has this one's rows is then not overtaken.
-				lane.push(() => statement().then(resolve, reject).finally(() => setImmediate(next)));
-				if (!busy) next();
-			});
-		}
-	};
-}
+/** Native DuckDB always has its urgent lane. */
+export type NativeEngine = Engine & { urgent: Engine };
 
 /**
  * Native DuckDB for the command line and benchmarks: same SQL as the browser, no wasm overhead,
@@ -70,10 +38,11 @@ export async function createNativeEngine(): Promise<NativeEngine> {
 	const conn: DuckDBConnection = await instance.connect();
 	const version = (await conn.runAndReadAll('SELECT version() AS v')).getRowObjectsJson()[0]?.v;
 	let scratch: string | null = null;
-	const statements = statementQueue();
+	// DuckDB runs a connection's statements one after another anyway, each on every core.
+	const run = statementLanes(setImmediate);
 
-	async function query<T extends object>(sql: string, params: SqlValue[] = []): Promise<T[]> {
-		const reader = await statements.run(() => conn.runAndReadAll(sql, params.length ? (params as DuckDBValue[]) : undefined));
+	async function query<T extends object>(sql: string, params: SqlValue[] = [], lane: Lane = 'normal'): Promise<T[]> {
+		const reader = await run(lane, () => conn.runAndReadAll(sql, params.length ? (params as DuckDBValue[]) : undefined));
 		const names = reader.columnNames();
 		const types = reader.columnTypes().map((t) => t.typeId);
 		const json = reader.getRowObjectsJson();
@@ -95,17 +64,17 @@ export async function createNativeEngine(): Promise<NativeEngine> {
 		return scratch;
 	}
 
-	return {
+	const exec = async (sql: string, lane: Lane = 'normal') => void (await run(lane, () => conn.run(sql)));
+	const engine: Engine = {
 		name: `duckdb-native ${version}`,
-		query,
-		exec: async (sql) => void (await statements.run(() => conn.run(sql))),
-		urgent: statements.urgent,
+		query: <T extends object>(sql: string, params?: SqlValue[]) => query<T>(sql, params),
+		exec: (sql) => exec(sql),
 		async copyToParquet(sql: string) {
 			// A directory of its own, removed here: nothing is left behind by a process that exits without close().
 			const dir = await mkdtemp(path.join(tmpdir(), 'customer-lens-export-'));
 			const file = path.join(dir, 'export.parquet');
 			try {
-				await statements.run(() => conn.run(`COPY (${sql}) TO ${quoteString(file)} (FORMAT parquet)`));
+				await run('normal', () => conn.run(`COPY (${sql}) TO ${quoteString(file)} (FORMAT parquet)`));
 				return new Uint8Array(await readFile(file));
 			} finally {
 				await rm(dir, { recursive: true, force: true });
@@ -121,7 +90,7 @@ export async function createNativeEngine(): Promise<NativeEngine> {
 		dropFile: async () => {},
 		// Whole loads, so no other statement runs between their steps.
 		createTableFromColumns: (table: string, columns: ColumnData[]) =>
-			statements.run(async () => {
+			run('normal', async () => {
 				const staging = `${table}__staging`;
 				const ddl = columns.map((c) => `${quoteIdent(c.name)} ${c.type === 'TIMESTAMP' ? 'VARCHAR' : c.type}`).join(', ');
 				await conn.run(`CREATE OR REPLACE TABLE ${quoteIdent(staging)} (${ddl})`);
@@ -147,7 +116,7 @@ export async function createNativeEngine(): Promise<NativeEngine> {
 		readsParquet: true,
 		parser: inlineParser,
 		insertArrowIpc: (table: string, ipc: Uint8Array, create: boolean) =>
-			statements.run(async () => {
+			run('normal', async () => {
 				const t = arrow.tableFromIPC(ipc);
 				const cols = t.schema.fields.map((f) => ({ name: f.name, vector: t.getChild(f.name)!, ...arrowColumn(f.type) }));
 				if (create) await conn.run(`CREATE OR REPLACE TABLE ${quoteIdent(table)} (${cols.map((c) => `${quoteIdent(c.name)} ${c.sql}`).join(', ')})`);
@@ -168,4 +137,5 @@ export async function createNativeEngine(): Promise<NativeEngine> {
 			if (scratch) await rm(scratch, { recursive: true, force: true });
 		}
 	};
+	return { ...engine, urgent: { ...engine, query: <T extends object>(sql: string, params?: SqlValue[]) => query<T>(sql, params, 'urgent'), exec: (sql) => exec(sql, 'urgent') } };
 }

@@ -13,8 +13,8 @@ describe('native engine statement queue', () => {
 	beforeEach(() => new Promise<void>((resolve) => setImmediate(resolve)));
 
 	/** Runs a labelled statement and records when its rows arrive (statements run one at a time, so this is their order). */
-	const track = (done: string[]) => async (label: string) => {
-		const [row] = await engine.query<{ label: string }>('SELECT ? AS label', [label]);
+	const track = (done: string[], lane: 'normal' | 'urgent' = 'normal') => async (label: string) => {
+		const [row] = await (lane === 'urgent' ? engine.urgent : engine).query<{ label: string }>('SELECT ? AS label', [label]);
 		done.push(row.label);
 	};
 
@@ -23,7 +23,7 @@ describe('native engine statement queue', () => {
 		const run = track(done);
 		// The first starts at once (nothing else runs); the next two wait.
 		const waiting = [run('first'), run('b'), run('c')];
-		const urgent = engine.urgent(() => run('urgent'));
+		const urgent = track(done, 'urgent')('urgent');
 		await Promise.all([...waiting, urgent]);
 		expect(done).toEqual(['first', 'urgent', 'b', 'c']);
 	});
@@ -32,11 +32,12 @@ describe('native engine statement queue', () => {
 		const done: string[] = [];
 		const run = track(done);
 		const waiting = [run('first'), run('b'), run('c')];
-		const chain = engine.urgent(async () => {
-			await run('u1');
-			await run('u2');
-			await run('u3');
-		});
+		const urgent = track(done, 'urgent');
+		const chain = (async () => {
+			await urgent('u1');
+			await urgent('u2');
+			await urgent('u3');
+		})();
 		await Promise.all([...waiting, chain]);
 		expect(done).toEqual(['first', 'u1', 'u2', 'u3', 'b', 'c']);
 	});

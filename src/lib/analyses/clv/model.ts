@@ -127,9 +127,11 @@ export function calibrationSplit(ctx: AnalysisContext): Promise<CalibrationSplit
 	return ctx.cached('calibrationSplit', async () => {
 		const days = await ctx.customerDays();
 		const asOf = ctx.asOf!;
-		const [{ first }] = await ctx.engine.query<{ first: string | null }>(
-			`SELECT CAST(min(order_date) AS VARCHAR) AS first FROM ${days} WHERE purchase AND order_date < ${ctx.asOfSql}`
-		);
+		// Asked at once: each statement waits its turn in the database, and these are a model fit's input.
+		const [[{ first }], population] = await Promise.all([
+			ctx.engine.query<{ first: string | null }>(`SELECT CAST(min(order_date) AS VARCHAR) AS first FROM ${days} WHERE purchase AND order_date < ${ctx.asOfSql}`),
+			fitPopulation(ctx)
+		]);
 		if (!first) return { available: false, reason: 'no purchases before the as-of date' };
 		const span = daysBetween(first, asOf);
 		const holdoutDays = Math.round(HOLDOUT_SHARE * span);
@@ -137,7 +139,6 @@ export function calibrationSplit(ctx: AnalysisContext): Promise<CalibrationSplit
 		if (holdoutDays < 1 || cutoff <= first) return { available: false, reason: 'the history is too short to hold out a period for checking' };
 		const scale = daysPerUnit(timeUnit(ctx));
 		const c = dateLiteral(cutoff);
-		const population = await fitPopulation(ctx);
 		const summarise = async (where: string): Promise<HoldoutCustomer[]> => {
 			const rows = await ctx.engine.query<{ x: number; tx: number; T: number; w: number; hold: number }>(
 				`WITH p AS (SELECT customer_id, order_date FROM ${days} WHERE purchase AND order_date < ${ctx.asOfSql} AND ${where}),
@@ -153,14 +154,14 @@ export function calibrationSplit(ctx: AnalysisContext): Promise<CalibrationSplit
 			);
 			return rows.map((r) => ({ frequency: r.x, recency: r.tx / scale, T: r.T / scale, weight: r.w, holdoutPurchases: r.hold }));
 		};
-		const rows = await summarise('true');
+		const [rows, fitRows] = await Promise.all([summarise('true'), population.sample ? summarise(population.where) : null]);
 		return {
 			available: true,
 			cutoff,
 			calibrationLength: daysBetween(first, cutoff) / scale,
 			holdoutLength: holdoutDays / scale,
 			rows,
-			fitRows: population.sample ? await summarise(population.where) : rows
+			fitRows: fitRows ?? rows
 		};
 	});
 }
@@ -169,28 +170,33 @@ async function fitModel(ctx: AnalysisContext): Promise<ModelOutcome> {
 	const summary = await clvSummary(ctx);
 	const unit = timeUnit(ctx);
 	const scale = daysPerUnit(unit);
-	const population = await fitPopulation(ctx);
 	const distinctRows = (where: string) =>
 		ctx.engine.query<{ x: number; tx: number; T: number; w: number }>(
 			`SELECT x, tx, "T", count(*) AS w FROM ${summary} WHERE ${where} GROUP BY x, tx, "T" ORDER BY x, tx, "T"`
 		);
 	const toSummaries = (rows: { x: number; tx: number; T: number; w: number }[]) => rows.map((t) => ({ frequency: t.x, recency: t.tx / scale, T: t.T / scale, weight: t.w }));
-	const triples = await distinctRows('true');
 	const preset = presets.get(ctx) ?? null;
 	const setting = ctx.params.clvModel ?? 'auto';
-	let calibration: ClvFitInput['calibration'] = null;
-	if (!preset && setting === 'auto') {
-		const split = await calibrationSplit(ctx);
-		calibration = split.available ? { rows: split.fitRows, holdoutLength: split.holdoutLength } : { reason: split.reason };
-	}
-	const spendRows = preset
-		? null
-		: await ctx.engine.query<{ x: number; monetary: number; w: number }>(
-				`SELECT x, monetary, count(*) AS w FROM ${summary} WHERE x > 0 AND monetary > 0 AND ${population.where} GROUP BY x, monetary ORDER BY x, monetary`
-			);
+	// The fit's inputs are asked for at once, not one after another: each statement waits its turn in the database.
+	const populationReady = fitPopulation(ctx);
+	const [triples, population, split, spendRows, sampleTriples, [{ n: nonPositiveSpend }]] = await Promise.all([
+		distinctRows('true'),
+		populationReady,
+		!preset && setting === 'auto' ? calibrationSplit(ctx) : null,
+		preset
+			? null
+			: populationReady.then(({ where }) =>
+					ctx.engine.query<{ x: number; monetary: number; w: number }>(
+						`SELECT x, monetary, count(*) AS w FROM ${summary} WHERE x > 0 AND monetary > 0 AND ${where} GROUP BY x, monetary ORDER BY x, monetary`
+					)
+				),
+		preset ? null : populationReady.then(({ sample, where }) => (sample ? distinctRows(where) : null)),
+		ctx.engine.query<{ n: number }>(`SELECT count(*) AS n FROM ${summary} WHERE x > 0 AND NOT (monetary > 0)`)
+	]);
+	const calibration: ClvFitInput['calibration'] = split && (split.available ? { rows: split.fitRows, holdoutLength: split.holdoutLength } : { reason: split.reason });
 	const fitted = await ctx.models.fitClv({
 		summaries: toSummaries(triples),
-		fitSummaries: population.sample && !preset ? toSummaries(await distinctRows(population.where)) : null,
+		fitSummaries: sampleTriples && toSummaries(sampleTriples),
 		unit,
 		setting,
 		preset,
@@ -201,9 +207,6 @@ async function fitModel(ctx: AnalysisContext): Promise<ModelOutcome> {
 	});
 	const { bgnbd: bg, paretoNbd: pn, gammaGamma: gg, choice, calibrationFits, predictions } = fitted;
 	if (!bg.ok) return { ok: false, reason: bg.reason };
-	const [{ n: nonPositiveSpend }] = await ctx.engine.query<{ n: number }>(
-		`SELECT count(*) AS n FROM ${summary} WHERE x > 0 AND NOT (monetary > 0)`
-	);
 	const paretoNbd = pn.ok ? pn.fit : null;
 	const predName = await ctx.tempFromColumns('predictions', [
 		{ name: 'x', type: 'DOUBLE', values: triples.map((t) => t.x) },
