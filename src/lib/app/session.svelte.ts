@@ -180,7 +180,7 @@ export class Session {
 		this.warming = abort;
 		this.warmUpState = 'running';
 		try {
-			await this.scheduler.exclusive(() => warmUp(engine, abort.signal));
+			await this.scheduler.exclusive(() => warmUp(engine, abort.signal, workerModels));
 		} catch (e) {
 			if (!abort.signal.aborted) console.warn('The engine warm-up failed:', e);
 		} finally {

@@ -8,6 +8,8 @@ import type { Engine } from '../../../src/lib/engine/engine';
 import { createWasmNodeEngine } from '../../../src/lib/engine/wasm-node';
 import { ingest } from '../../../src/lib/app/ingest-adapter';
 import { warmUp, warmUpCsv } from '../../../src/lib/app/warm-up';
+import { inProcessModels, type ModelRunner } from '../../../src/lib/analyses/index';
+import type { ClvFitOutput } from '../../../src/lib/analyses/clv/fit';
 
 let engine: Engine;
 beforeAll(async () => {
@@ -47,8 +49,26 @@ describe('engine warm-up', () => {
 		}
 	});
 
-	it('leaves no table behind', async () => {
-		await warmUp(engine, new AbortController().signal);
+	it('fits both purchase models, the spend model and the forecast on the models it is given, and leaves no table behind', async () => {
+		const fits: ClvFitOutput[] = [];
+		let forecasts = 0;
+		const models: ModelRunner = {
+			...inProcessModels,
+			fitClv: async (input) => {
+				const out = await inProcessModels.fitClv(input);
+				fits.push(out);
+				return out;
+			},
+			forecast: (input) => (forecasts++, inProcessModels.forecast(input))
+		};
+		await warmUp(engine, new AbortController().signal, models);
+		// The fits' code is compiled and optimised only if the fits run to the end, not if they are refused.
+		expect(fits).toHaveLength(1);
+		expect(fits[0].bgnbd.ok).toBe(true);
+		expect(fits[0].paretoNbd.ok).toBe(true);
+		expect(fits[0].gammaGamma.ok).toBe(true);
+		expect(fits[0].calibrationFits).not.toBeNull();
+		expect(forecasts).toBe(1);
 		expect(await tables()).toEqual([]);
 	});
 
@@ -64,7 +84,7 @@ describe('engine warm-up', () => {
 			const [{ bytes }] = await engine.query<{ bytes: number }>("SELECT sum(memory_usage_bytes) AS bytes FROM duckdb_memory() WHERE tag = 'IN_MEMORY_TABLE'");
 			onFill(Number(bytes));
 		};
-		await warmUp(watched, signal);
+		await warmUp(watched, signal, inProcessModels);
 		return statements;
 	}
 
@@ -94,7 +114,7 @@ describe('engine warm-up', () => {
 	it('stops when its signal aborts, and still leaves no table behind', async () => {
 		const abort = new AbortController();
 		abort.abort();
-		await expect(warmUp(engine, abort.signal)).rejects.toThrow();
+		await expect(warmUp(engine, abort.signal, inProcessModels)).rejects.toThrow();
 		expect(await tables()).toEqual([]);
 	});
 });
