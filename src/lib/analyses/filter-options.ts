@@ -5,6 +5,8 @@
  * Written by the front-end for the settings bar; small enough to keep out of `runAll`.
  */
 import type { Engine } from '../engine/index';
+import { presentFields } from './context';
+import { WholeData } from './whole-data';
 
 export interface FilterValues {
 	countries: string[];
@@ -17,18 +19,26 @@ export interface FilterValues {
 /** At most this many values per list (by number of lines); the pickers have a search box. */
 export const MAX_FILTER_VALUES = 500;
 
-async function distinct(engine: Engine, column: 'country' | 'category' | 'status'): Promise<string[]> {
-	const rows = await engine.query<{ v: string }>(
-		`SELECT CAST(${column} AS VARCHAR) AS v FROM transactions WHERE ${column} IS NOT NULL
-		 GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT ${MAX_FILTER_VALUES}`
-	);
-	return rows.map((r) => r.v);
-}
-
 export async function filterValues(engine: Engine): Promise<FilterValues> {
-	const [countries, categories, statuses] = [await distinct(engine, 'country'), await distinct(engine, 'category'), await distinct(engine, 'status')];
-	const [range] = await engine.query<{ lo: string | null; hi: string | null }>(
-		'SELECT CAST(min(order_date) AS VARCHAR) AS lo, CAST(max(order_date) AS VARCHAR) AS hi FROM transactions'
-	);
+	const whole = await WholeData.of(engine);
+	const [present, orders] = await Promise.all([presentFields(engine, whole), whole.existing('orders')?.catch(() => null) ?? null]);
+	// The whole data's order table, when built, has a row per order and order-level value with its
+	// line count: the same values, dates and line counts as the lines, from a table a twentieth their
+	// size (on Online Retail the countries took 64 ms from the lines, beside the model fits).
+	const distinct = async (column: 'country' | 'category' | 'status', from: string | null): Promise<string[]> => {
+		if (!present.includes(column)) return [];
+		const rows = await engine.query<{ v: string }>(
+			`SELECT CAST(${column} AS VARCHAR) AS v FROM ${from ?? 'transactions'} WHERE ${column} IS NOT NULL
+			 GROUP BY 1 ORDER BY ${from ? 'sum(lines)' : 'count(*)'} DESC, 1 LIMIT ${MAX_FILTER_VALUES}`
+		);
+		return rows.map((r) => r.v);
+	};
+	// A category is a line's, not an order's.
+	const [countries, categories, statuses, [range]] = await Promise.all([
+		distinct('country', orders),
+		distinct('category', null),
+		distinct('status', orders),
+		engine.query<{ lo: string | null; hi: string | null }>(`SELECT CAST(min(order_date) AS VARCHAR) AS lo, CAST(max(order_date) AS VARCHAR) AS hi FROM ${orders ?? 'transactions'}`)
+	]);
 	return { countries, categories, statuses, minDate: range?.lo ?? null, maxDate: range?.hi ?? null };
 }
