@@ -46,14 +46,19 @@ export async function computeClv(ctx: AnalysisContext): Promise<Maybe<ClvResult>
 	if (!model.ok) return { available: false, reason: model.reason };
 	const table = await customerScores(ctx);
 	const withSpend = model.gammaGamma !== null;
-	const [tot] = await ctx.engine.query<{ n: number; ep: number; clv: number | null; pa: number; p99: number | null }>(
-		`SELECT count(*) AS n, sum(expected_purchases) AS ep, sum(predicted_clv) AS clv, avg(p_alive) AS pa,
-			quantile_cont(predicted_clv, 0.99) AS p99 FROM ${model.table}`
-	);
-	const segRows = await ctx.engine.query<{ segment: string; customers: number; pa: number; ep: number; clv: number | null }>(
-		`SELECT c.segment, count(*) AS customers, avg(m.p_alive) AS pa, sum(m.expected_purchases) AS ep, sum(m.predicted_clv) AS clv
-		FROM ${table} c JOIN ${model.table} m USING (customer_id) GROUP BY c.segment`
-	);
+	// At once: the run waits for this analysis last, and each statement would wait its turn.
+	const checked = holdout(ctx, model);
+	checked.catch(() => {});
+	const [[tot], segRows] = await Promise.all([
+		ctx.engine.query<{ n: number; ep: number; clv: number | null; pa: number; p99: number | null }>(
+			`SELECT count(*) AS n, sum(expected_purchases) AS ep, sum(predicted_clv) AS clv, avg(p_alive) AS pa,
+				quantile_cont(predicted_clv, 0.99) AS p99 FROM ${model.table}`
+		),
+		ctx.engine.query<{ segment: string; customers: number; pa: number; ep: number; clv: number | null }>(
+			`SELECT c.segment, count(*) AS customers, avg(m.p_alive) AS pa, sum(m.expected_purchases) AS ep, sum(m.predicted_clv) AS clv
+			FROM ${table} c JOIN ${model.table} m USING (customer_id) GROUP BY c.segment`
+		)
+	]);
 	const bySeg = new Map(segRows.map((r) => [r.segment, r]));
 	const segments = segmentOrder(ctx.params.rfmScheme)
 		.filter((s) => bySeg.has(s))
@@ -101,7 +106,7 @@ export async function computeClv(ctx: AnalysisContext): Promise<Maybe<ClvResult>
 		totals: { expectedPurchases: tot.ep, predictedClv: withSpend ? tot.clv : null, meanPAlive: tot.pa },
 		segments,
 		histogram,
-		holdout: await holdout(ctx, model),
+		holdout: await checked,
 		definition: CLV_DEFINITION
 	};
 }
