@@ -4,9 +4,11 @@
  * load). While the page waits for a file, a small generated file goes through the same load, build
  * and analyses, so that this cost is paid before the user's file arrives; then DuckDB's memory is
  * filled and freed ({@link FILL_BYTES}). Nothing of it is kept. The analyses include the model fits,
- * on the models the page uses: its workers are then started and their fitting code compiled and
- * optimised by the JavaScript engine (in Node, Online Retail's purchase-model fits took 310–340 ms
- * the first time in a process and 250 ms from the third, the holdout fits 204 ms and 150 ms).
+ * on the models the page uses: its workers are then started, their bundle loaded and compiled (on
+ * Online Retail the forecast, the first fit a load sends them, took 20–38 ms instead of 108–169 ms).
+ * It does not make the first Pareto/NBD fit of a real file as fast as the next: in Node that fit
+ * took 300 ms after the warm-up's fits as without them, and 265 ms the second time (its search
+ * takes other branches of the likelihood than the generated customers').
  */
 import type { Engine } from '$lib/engine/index';
 import { ANALYSIS_NAMES, dropWholeData, runAnalyses, type ModelRunner } from '$lib/analyses/index';
