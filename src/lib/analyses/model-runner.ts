@@ -9,9 +9,8 @@ import {
 	comparesWith,
 	finishClvFit,
 	fitCalibration,
-	fitBgnbdAndSpend,
 	fitClvModels,
-	fitParetoNbdPart,
+	fitPurchaseModels,
 	holdoutCheck,
 	mayCompare,
 	type CalibrationOutcome,
@@ -19,11 +18,8 @@ import {
 	type ClvFitOutput,
 	type HoldoutInput,
 	type HoldoutOutcome,
-	type BgnbdAndSpend,
-	type PurchaseFits,
-	WITHOUT_BGNBD
+	type PurchaseFits
 } from './clv/fit';
-import type { FitOutcome, ParetoNbdFit } from '../models/clv/index';
 
 export interface ModelRunner {
 	/** `signal`: the run was cancelled; a runner that can stop the fit (the worker's) rejects at once. */
@@ -134,17 +130,15 @@ export const inProcessModels: ModelRunner = {
 	holdout: async (input) => holdoutCheck(input)
 };
 
-/** The CLV fit in its four parts (`clv/fit.ts`), for a runner with two workers ({@link fitClvOnTwo}). */
+/** The CLV fit in its three parts (`clv/fit.ts`), for a runner with two workers ({@link fitClvOnTwo}). */
 export interface ClvFitParts {
-	fitBgnbdAndSpend(input: ClvFitInput): Promise<BgnbdAndSpend>;
-	fitParetoNbd(input: ClvFitInput): Promise<FitOutcome<ParetoNbdFit>>;
+	fitPurchaseModels(input: ClvFitInput): Promise<PurchaseFits>;
 	fitCalibration(input: ClvFitInput): Promise<CalibrationOutcome | null>;
 	finishClvFit(input: ClvFitInput, fits: PurchaseFits, calibrated: CalibrationOutcome | null): Promise<ClvFitOutput>;
 }
 
 export const inProcessParts: ClvFitParts = {
-	fitBgnbdAndSpend: async (input) => fitBgnbdAndSpend(input),
-	fitParetoNbd: async (input) => fitParetoNbdPart(input),
+	fitPurchaseModels: async (input) => fitPurchaseModels(input),
 	fitCalibration: async (input) => fitCalibration(input),
 	finishClvFit: async (input, fits, calibrated) => finishClvFit(input, fits, calibrated)
 };
@@ -156,8 +150,7 @@ export const inProcessParts: ClvFitParts = {
 export const modelWorkerApi = {
 	forecast: inProcessModels.forecast,
 	holdout: async (input: WireHoldoutInput) => holdoutCheck(unpackHoldoutInput(input)),
-	fitBgnbdAndSpend: async (input: WireFitInput) => fitBgnbdAndSpend(unpackFitInput(input)),
-	fitParetoNbd: async (input: WireFitInput) => fitParetoNbdPart(unpackFitInput(input)),
+	fitPurchaseModels: async (input: WireFitInput) => fitPurchaseModels(unpackFitInput(input)),
 	fitCalibration: async (input: WireFitInput) => fitCalibration(unpackFitInput(input)),
 	finishClvFit: async (input: WireFitInput, fits: PurchaseFits, calibrated: CalibrationOutcome | null) => finishClvFit(unpackFitInput(input), fits, calibrated)
 };
@@ -166,20 +159,14 @@ export type ModelWorkerApi = typeof modelWorkerApi;
 /**
  * One CLV fit on two workers. Choosing the purchase model fits both models again on the calibration
  * period (on Online Retail 150 of the fit's 420 ms, on both years of Online Retail II 370 of 920 ms):
- * `second` does that, then BG/NBD and the spend model on every customer, while `first` fits
- * Pareto/NBD on every customer, the longest fit (on Online Retail 264 ms against 22 ms for the
- * other two: the first worker's share was 286 ms, the second's 175 with the forecast). The
- * comparison starts before it is known to be used (it is not when the Pareto/NBD cannot be fitted
- * on every customer) and is then dropped; so is a Pareto/NBD fit when BG/NBD could not be fitted.
+ * `second` does that while `first` fits every customer. The comparison starts before it is known to
+ * be used (it is not when the Pareto/NBD cannot be fitted on every customer) and is then dropped.
  * The output is the same as {@link fitClvModels}'s.
  */
 export async function fitClvOnTwo(input: ClvFitInput, first: ClvFitParts, second: ClvFitParts): Promise<ClvFitOutput> {
 	const calibrated = mayCompare(input) ? second.fitCalibration(input) : Promise.resolve(null);
-	const paretoNbd = first.fitParetoNbd(input);
-	// Not awaited when not used, so their failures must not go unhandled.
+	// Not awaited when it is not used, so its failure must not go unhandled.
 	calibrated.catch(() => {});
-	paretoNbd.catch(() => {});
-	const others = await second.fitBgnbdAndSpend(input);
-	const fits: PurchaseFits = { ...others, paretoNbd: others.bgnbd.ok ? await paretoNbd : WITHOUT_BGNBD };
+	const fits = await first.fitPurchaseModels(input);
 	return first.finishClvFit(input, fits, comparesWith(input, fits) ? await calibrated : null);
 }

@@ -1,8 +1,8 @@
 /**
  * The session's two models workers, both started on the first fit; each is kept until a run it
- * works for is cancelled. A CLV fit uses both (`fitClvOnTwo`): the first fits Pareto/NBD on every
- * customer while the second fits the model comparison on the holdout period, then BG/NBD and the
- * spend model. The forecast goes to the second, which is otherwise idle until then. If a worker itself fails (it could not start, or crashed),
+ * works for is cancelled. A CLV fit uses both (`fitClvOnTwo`): the model comparison on the holdout
+ * period runs on the second while the first fits every customer. The forecast goes to the second,
+ * which is otherwise idle until then. If a worker itself fails (it could not start, or crashed),
  * fits go back to the page thread: slower, but the panels still come.
  */
 import * as Comlink from 'comlink';
@@ -68,7 +68,7 @@ async function run<T>(slot: Slot, viaWorker: (remote: Comlink.Remote<ModelWorker
 	}
 }
 
-/** One fit's input is sent four times (a part each): packed once. */
+/** One fit's input is sent three times (a part each): packed once. */
 const packed = new WeakMap<ClvFitInput, WireFitInput>();
 function wire(input: ClvFitInput): WireFitInput {
 	let w = packed.get(input);
@@ -77,8 +77,7 @@ function wire(input: ClvFitInput): WireFitInput {
 }
 
 const partsOn = (slot: Slot, signal?: AbortSignal): ClvFitParts => ({
-	fitBgnbdAndSpend: (input) => run(slot, (r) => r.fitBgnbdAndSpend(wire(input)), () => inProcessParts.fitBgnbdAndSpend(input), signal),
-	fitParetoNbd: (input) => run(slot, (r) => r.fitParetoNbd(wire(input)), () => inProcessParts.fitParetoNbd(input), signal),
+	fitPurchaseModels: (input) => run(slot, (r) => r.fitPurchaseModels(wire(input)), () => inProcessParts.fitPurchaseModels(input), signal),
 	fitCalibration: (input) => run(slot, (r) => r.fitCalibration(wire(input)), () => inProcessParts.fitCalibration(input), signal),
 	finishClvFit: (input, fits, calibrated) => run(slot, (r) => r.finishClvFit(wire(input), fits, calibrated), () => inProcessParts.finishClvFit(input, fits, calibrated), signal)
 });

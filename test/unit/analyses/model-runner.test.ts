@@ -50,13 +50,12 @@ describe('model fits behind a runner (the browser runs them in a worker)', () =>
 		expect(viaRunner.forecast).toEqual(inPage.forecast);
 	});
 
-	it('a CLV fit split over two workers gives the whole fit\'s results, Pareto/NBD fitted on the first, the model comparison, BG/NBD and the spend model on the second', async () => {
+	it('a CLV fit split over two workers gives the whole fit\'s results, the model comparison fitted on the second', async () => {
 		// Each part goes to the worker's own API in the wire form the page sends, across a structured
 		// clone as to a worker; each call is recorded with its worker.
 		const wire = (input: ClvFitInput) => structuredClone(packFitInput(input));
 		const partsOn = (worker: string, calls: string[]): ClvFitParts => ({
-			fitBgnbdAndSpend: async (input) => (calls.push(`${worker} fitBgnbdAndSpend`), structuredClone(await modelWorkerApi.fitBgnbdAndSpend(wire(input)))),
-			fitParetoNbd: async (input) => (calls.push(`${worker} fitParetoNbd`), structuredClone(await modelWorkerApi.fitParetoNbd(wire(input)))),
+			fitPurchaseModels: async (input) => (calls.push(`${worker} fitPurchaseModels`), structuredClone(await modelWorkerApi.fitPurchaseModels(wire(input)))),
 			fitCalibration: async (input) => (calls.push(`${worker} fitCalibration`), structuredClone(await modelWorkerApi.fitCalibration(wire(input)))),
 			finishClvFit: async (input, fits, calibrated) =>
 				(calls.push(`${worker} finishClvFit`), structuredClone(await modelWorkerApi.finishClvFit(wire(input), structuredClone(fits), structuredClone(calibrated))))
@@ -74,8 +73,8 @@ describe('model fits behind a runner (the browser runs them in a worker)', () =>
 			if (clvModel === 'auto') {
 				// The comparison was made (both models scored on the holdout period), on the second worker.
 				expect(inPage.clv.model.holdoutRmse).not.toBeNull();
-				expect(calls.sort()).toEqual(['first finishClvFit', 'first fitParetoNbd', 'second fitBgnbdAndSpend', 'second fitCalibration']);
-			} else expect(calls.sort()).toEqual(['first finishClvFit', 'first fitParetoNbd', 'second fitBgnbdAndSpend']);
+				expect(calls.sort()).toEqual(['first finishClvFit', 'first fitPurchaseModels', 'second fitCalibration']);
+			} else expect(calls.sort()).toEqual(['first finishClvFit', 'first fitPurchaseModels']);
 		}
 	});
 

@@ -94,37 +94,25 @@ function choosePurchaseModel(input: ClvFitInput, paretoNbd: FitOutcome<ParetoNbd
 	return { choice: { chosen, reason, setting, holdoutRmse }, calibrationFits: { bgnbd, paretoNbd: calibratedPn } };
 }
 
-/** The fits of {@link fitPurchaseModels} but Pareto/NBD's, the longest: BG/NBD and the spend model. */
-export type BgnbdAndSpend = Pick<PurchaseFits, 'bgnbd' | 'gammaGamma'>;
-
-const customerCount = (input: ClvFitInput): number => input.summaries.reduce((s, c) => s + (c.weight ?? 1), 0);
-
-/** BG/NBD and the spend model fitted on every customer (or the sample), or taken from the preset. */
-export function fitBgnbdAndSpend(input: ClvFitInput): BgnbdAndSpend {
-	const { unit, preset } = input;
-	const bgnbd: FitOutcome<BgnbdFit> = preset ? { ok: true, fit: { ...preset.bgnbd, customers: customerCount(input), converged: true } } : fitBgnbd(input.fitSummaries ?? input.summaries, { timeUnit: unit });
-	const gammaGamma: FitOutcome<GammaGammaParams> = preset
+/** The purchase and spend models fitted on every customer (or the sample), or taken from the preset. */
+export function fitPurchaseModels(input: ClvFitInput): PurchaseFits {
+	const { summaries, unit, preset } = input;
+	const fitOn = input.fitSummaries ?? summaries;
+	const customers = summaries.reduce((s, c) => s + (c.weight ?? 1), 0);
+	const bg: FitOutcome<BgnbdFit> = preset ? { ok: true, fit: { ...preset.bgnbd, customers, converged: true } } : fitBgnbd(fitOn, { timeUnit: unit });
+	const pn: FitOutcome<ParetoNbdFit> = preset
+		? preset.paretoNbd
+			? { ok: true, fit: { ...preset.paretoNbd, customers, converged: true } }
+			: { ok: false, reason: 'no Pareto/NBD fit was supplied' }
+		: bg.ok
+			? fitParetoNbd(fitOn, { timeUnit: unit })
+			: { ok: false, reason: 'BG/NBD could not be fitted' };
+	const gg: FitOutcome<GammaGammaParams> = preset
 		? preset.gammaGamma
 			? { ok: true, fit: preset.gammaGamma }
 			: { ok: false, reason: 'no spend model was supplied' }
 		: fitGammaGamma(input.spend ?? []);
-	return { bgnbd, gammaGamma };
-}
-
-/** Pareto/NBD fitted on every customer (or the sample), or taken from the preset; used only when BG/NBD could be fitted ({@link WITHOUT_BGNBD}). */
-export function fitParetoNbdPart(input: ClvFitInput): FitOutcome<ParetoNbdFit> {
-	const { preset } = input;
-	if (!preset) return fitParetoNbd(input.fitSummaries ?? input.summaries, { timeUnit: input.unit });
-	return preset.paretoNbd ? { ok: true, fit: { ...preset.paretoNbd, customers: customerCount(input), converged: true } } : { ok: false, reason: 'no Pareto/NBD fit was supplied' };
-}
-
-/** Pareto/NBD's outcome where BG/NBD could not be fitted: it is not fitted, or its fit not used. */
-export const WITHOUT_BGNBD: FitOutcome<ParetoNbdFit> = { ok: false, reason: 'BG/NBD could not be fitted' };
-
-/** The purchase and spend models fitted on every customer (or the sample), or taken from the preset. */
-export function fitPurchaseModels(input: ClvFitInput): PurchaseFits {
-	const others = fitBgnbdAndSpend(input);
-	return { ...others, paretoNbd: others.bgnbd.ok ? fitParetoNbdPart(input) : WITHOUT_BGNBD };
+	return { bgnbd: bg, paretoNbd: pn, gammaGamma: gg };
 }
 
 /** The two purchase models compared on the holdout period, or null when the input does not ask for it ({@link mayCompare}). */
