@@ -2,8 +2,8 @@
  * The session's two models workers, both started on the first fit; each is kept until a run it
  * works for is cancelled. A CLV fit uses both (`fitClvOnTwo`): the model comparison on the holdout
  * period runs on the second while the first fits every customer. The forecast goes to the second,
- * which is otherwise idle until then. If a worker itself fails (it could not start, or crashed),
- * fits go back to the page thread: slower, but the panels still come.
+ * which is otherwise idle until then, unless only the second is busy. If a worker itself fails (it
+ * could not start, or crashed), fits go back to the page thread: slower, but the panels still come.
  */
 import * as Comlink from 'comlink';
 import ModelsWorker from '../../../workers/models.worker.ts?worker';
@@ -19,6 +19,8 @@ interface Started {
 
 type Slot = 0 | 1;
 const started: [Started | null, Started | null] = [null, null];
+/** Calls sent to each worker and not answered yet. */
+const waiting: [number, number] = [0, 0];
 let broken = false;
 
 function start(): Started {
@@ -56,6 +58,7 @@ async function run<T>(slot: Slot, viaWorker: (remote: Comlink.Remote<ModelWorker
 	for (const s of [0, 1] as const) started[s] ??= start();
 	const current = started[slot]!;
 	const { aborted, release } = whenAborted(slot, current, signal);
+	waiting[slot]++;
 	try {
 		return await Promise.race([viaWorker(current.remote), current.failed, aborted]);
 	} catch (e) {
@@ -64,9 +67,18 @@ async function run<T>(slot: Slot, viaWorker: (remote: Comlink.Remote<ModelWorker
 		console.error(`Customer Lens: ${e.message}; the model fits run on the page from now on.`);
 		return inPage();
 	} finally {
+		waiting[slot]--;
 		release();
 	}
 }
+
+/**
+ * The forecast's worker: the second, unless it is busy and the first is not. A forecast queued behind
+ * the CLV model comparison waits for all of it: on Online Retail from 2011-06-01, where BG/NBD is
+ * refused and the comparison then dropped, that made every other filter change take 0.9-1.0 s instead
+ * of 0.5-0.6 s (the comparison took 0.67 s, the forecast 0.03 s).
+ */
+const forecastSlot = (): Slot => (waiting[1] > 0 && waiting[0] === 0 ? 0 : 1);
 
 /** One fit's input is sent three times (a part each): packed once. */
 const packed = new WeakMap<ClvFitInput, WireFitInput>();
@@ -84,6 +96,9 @@ const partsOn = (slot: Slot, signal?: AbortSignal): ClvFitParts => ({
 
 export const workerModels: ModelRunner = {
 	fitClv: (input, signal) => fitClvOnTwo(input, partsOn(0, signal), partsOn(1, signal)),
-	forecast: (input, signal) => run(1, (r) => r.forecast(input), () => inProcessModels.forecast(input), signal),
+	forecast: (input, signal) => {
+		const slot = forecastSlot();
+		return run(slot, (r) => r.forecast(input), () => inProcessModels.forecast(input), signal);
+	},
 	holdout: (input, signal) => run(0, (r) => r.holdout(packHoldoutInput(input)), () => inProcessModels.holdout(input), signal)
 };
