@@ -66,11 +66,6 @@ export function ordersSelect(scope: string, present: readonly CanonicalField[]):
 		GROUP BY ${grouped.join(', ')}`;
 }
 
-/** A whole-data table if it is built (or being built), else null. */
-async function built(whole: WholeData, key: string): Promise<string | null> {
-	return (await whole.existing(key)?.catch(() => null)) ?? null;
-}
-
 /** The canonical columns with any value in `transactions`, once per data. */
 export function presentFields(engine: Engine, whole: WholeData): Promise<CanonicalField[]> {
 	return whole.value('presentFields', async () => {
@@ -170,7 +165,7 @@ export class AnalysisContext {
 			if (where === 'TRUE') orders = await wholeOrderTable(engine, whole, present);
 			else {
 				orders = `${prefix}orders`;
-				const wholeOrders = params.filters.categories.length ? null : await built(whole, 'orders');
+				const wholeOrders = params.filters.categories.length ? null : await whole.built('orders');
 				const select = wholeOrders ? `SELECT * FROM ${wholeOrders} WHERE ${where}` : ordersSelect(scope, present);
 				await engine.exec(`CREATE OR REPLACE TEMP TABLE ${orders} AS ${select}`);
 				created.push({ kind: 'TABLE', name: orders });
@@ -317,7 +312,7 @@ export class AnalysisContext {
 			const where = scopeCondition(this.params.filters);
 			if (where === 'TRUE') return this.whole.table('customer_days', select(await this.orders()));
 			// A date range keeps or drops whole (customer, day) rows; other filters split a day's orders.
-			const whole = countries.length || categories.length || statuses.length ? null : await built(this.whole, 'customer_days');
+			const whole = countries.length || categories.length || statuses.length ? null : await this.whole.built('customer_days');
 			return this.createTemp('customer_days', whole ? `SELECT * FROM ${whole} WHERE ${where}` : select(await this.orders()));
 		});
 	}
@@ -332,7 +327,7 @@ export class AnalysisContext {
 		if (dateFrom === null && dateTo === null) return this.orders();
 		const filters = { ...this.params.filters, dateFrom: null, dateTo: null };
 		const where = scopeCondition(filters);
-		const whole = filters.categories.length ? null : await built(this.whole, 'orders');
+		const whole = filters.categories.length ? null : await this.whole.built('orders');
 		if (whole) return where === 'TRUE' ? whole : `(SELECT * FROM ${whole} WHERE ${where})`;
 		const keys = ['order_id', 'customer_id', 'order_date', ...ORDER_DIMENSIONS.filter((k) => this.present.includes(k))];
 		return `(SELECT ${keys.join(', ')}, bool_or(is_cancelled) AS cancelled FROM (${scopeQuery(filters)}) GROUP BY ${keys.join(', ')})`;

@@ -75,6 +75,11 @@ export class WholeData {
 	existing(key: string): Promise<string> | null {
 		return (this.cache.entries.get(`table:${key}`) as Promise<string> | undefined) ?? null;
 	}
+
+	/** The table once built, or null when it is not being built or its build failed. */
+	async built(key: string): Promise<string | null> {
+		return (await this.existing(key)?.catch(() => null)) ?? null;
+	}
 }
 
 /** Drops the engine's whole-data tables now, for data thrown away rather than replaced. */
