@@ -310,7 +310,7 @@ export class AnalysisContext {
 				GROUP BY customer_id, order_date`;
 			const { countries, categories, statuses } = this.params.filters;
 			const where = scopeCondition(this.params.filters);
-			if (where === 'TRUE') return this.whole.table('customer_days', select(await this.orders()));
+			if (where === 'TRUE') return this.whole.table('customer_days', select(await this.orders()), this.engine);
 			// A date range keeps or drops whole (customer, day) rows; other filters split a day's orders.
 			const whole = countries.length || categories.length || statuses.length ? null : await this.whole.built('customer_days');
 			return this.createTemp('customer_days', whole ? `SELECT * FROM ${whole} WHERE ${where}` : select(await this.orders()));

@@ -61,11 +61,14 @@ export class WholeData {
 		return p;
 	}
 
-	/** A table built once per data from `select`; its name. */
-	table(key: string, select: string): Promise<string> {
+	/**
+	 * A table built once per data from `select`; its name. `engine` is the lane to build it in: a
+	 * model fit's input is built in the urgent one (`Engine.urgent`), not behind the other analyses.
+	 */
+	table(key: string, select: string, engine: Engine = this.engine): Promise<string> {
 		return this.value(`table:${key}`, async () => {
 			const name = `cl_data${this.cache.id}_${key}`;
-			await this.engine.exec(`CREATE OR REPLACE TEMP TABLE ${name} AS ${select}`);
+			await engine.exec(`CREATE OR REPLACE TEMP TABLE ${name} AS ${select}`);
 			this.cache.tables.push(name);
 			return name;
 		});

@@ -69,7 +69,7 @@ describe('command line: npm run analyze', () => {
 		expect(Array.isArray(doc.rfm.segments)).toBe(true);
 		expect(Object.keys(doc.clv.bgnbd)).toEqual(['r', 'alpha', 'a', 'b', 'logLikelihood', 'timeUnit']);
 		expect(Object.keys(doc.clv.gammaGamma)).toEqual(['p', 'q', 'v']);
-		// This fixture's Pareto/NBD likelihood keeps rising as s and β grow together: refused as degenerate, with the reason.
+		// A Pareto/NBD that runs off to a boundary of its parameters is refused as degenerate, with the reason.
 		if (doc.clv.paretoNbd === null) expect(doc.clv.paretoNbdRefusal).toMatch(/degenerate/);
 		else expect(Object.keys(doc.clv.paretoNbd)).toEqual(['r', 'alpha', 's', 'beta', 'logLikelihood', 'timeUnit']);
 		expect(doc.clv.fitSample).toBeNull();

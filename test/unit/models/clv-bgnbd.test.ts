@@ -13,6 +13,7 @@ import {
 import { simulateCustomers } from '../../../src/lib/models/clv/simulate';
 import { CDNOW, cdnowSummaries } from './clv-cdnow-data';
 import { invert } from '../../fixtures/matrix';
+import { fitNbd, nbdExpectedPurchases } from '../../fixtures/nbd-limit';
 
 const relErr = (actual: number, expected: number): number => Math.abs(actual - expected) / Math.abs(expected);
 
@@ -261,6 +262,22 @@ describe('BG/NBD parameter recovery', () => {
 			expect(standardError).toBeLessThan(0.5);
 			expect(Math.abs(ui - truthLog[i])).toBeLessThan(4 * standardError);
 		});
+	});
+});
+
+describe('BG/NBD of customers who never drop out', () => {
+	it('fits the no-drop-out limit, the NBD fitted on its own, instead of refusing it as degenerate', () => {
+		// A drop-out probability of 1e-8 per purchase: the likelihood rises towards a → 0, b → ∞ and the
+		// search stops on that flat ridge. It was refused when the walk had got beyond 1e-6, as here.
+		const customers = simulateCustomers({ r: 0.8, alpha: 8, a: 1e-4, b: 1e4 }, { customers: 2000, age: [20, 60], seed: 11 });
+		const fit = fitOrThrow(customers);
+		const nbd = fitNbd(customers);
+		expect(relErr(fit.r, nbd.r)).toBeLessThan(0.01);
+		expect(relErr(fit.alpha, nbd.alpha)).toBeLessThan(0.01);
+		for (const c of customers) {
+			expect(probabilityAlive(fit, c)).toBeGreaterThan(0.99);
+			expect(relErr(conditionalExpectedPurchases(fit, c, 52), nbdExpectedPurchases(nbd, c, 52))).toBeLessThan(0.01);
+		}
 	});
 });
 

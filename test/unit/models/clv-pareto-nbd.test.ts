@@ -14,6 +14,7 @@ import { logHyp2f1OneB, preparedParetoNbdLogLikelihood } from '../../../src/lib/
 import { prepareBgnbd } from '../../../src/lib/models/clv/bgnbd-data';
 import { simulateParetoNbdCustomers } from '../../../src/lib/models/clv/simulate';
 import { CDNOW, cdnowSummaries } from './clv-cdnow-data';
+import { fitNbd, nbdExpectedPurchases } from '../../fixtures/nbd-limit';
 
 const relErr = (actual: number, expected: number): number => Math.abs(actual - expected) / Math.abs(expected);
 
@@ -319,15 +320,33 @@ describe('Pareto/NBD fit on simulated customers', () => {
 		expect(relErr(result.fit.beta, truth.beta)).toBeLessThan(0.8);
 	});
 
-	it('refuses customers who all drop out at the same rate as degenerate, naming the drop-out shape that ran off', () => {
+	it('fits customers who all drop out at the same rate: one rate for everyone, the rate simulated', () => {
 		// A huge s with s/β fixed is one drop-out rate (0.08 a week) for everyone: the likelihood keeps
-		// rising as s and β grow together, and the search stops once s is beyond 1e6.
-		const customers = simulateParetoNbdCustomers({ r: 0.8, alpha: 8, s: 1e5, beta: 1e5 / 0.08 }, { customers: 400, age: [20, 60], seed: 4 });
+		// rising, ever more slowly, as s and β grow together, and the search stops on that flat ridge.
+		const rate = 0.08;
+		const customers = simulateParetoNbdCustomers({ r: 0.8, alpha: 8, s: 1e5, beta: 1e5 / rate }, { customers: 400, age: [20, 60], seed: 4 });
 		const result = fitParetoNbd(customers, { timeUnit: 'week' });
-		if (result.ok) throw new Error(`expected a refusal, got ${JSON.stringify(result.fit)}`);
-		const drifted = /^The Pareto\/NBD purchase model's best fit is degenerate \(its drop-out-rate shape s drifted to (\S+)\): the data do not show enough variation/.exec(result.reason);
-		expect(drifted).not.toBeNull();
-		expect(Number(drifted?.[1])).toBeGreaterThan(1e6);
+		if (!result.ok) throw new Error(result.reason);
+		// The gamma's coefficient of variation 1/√s: under 5%, the rates barely differ between customers.
+		expect(1 / Math.sqrt(result.fit.s)).toBeLessThan(0.05);
+		// Most customers drop out within their 20–60 weeks at this rate (1 − e^(−0.08·20) = 80%), so it is well determined.
+		expect(relErr(result.fit.s / result.fit.beta, rate)).toBeLessThan(0.25);
+		expect(relErr(result.fit.r, 0.8)).toBeLessThan(0.35);
+	});
+
+	it('fits customers who never drop out with the no-drop-out limit: the NBD fitted on its own', () => {
+		// A mean drop-out rate of 1e-8 a week: the likelihood rises towards s → 0, β → ∞ and the search
+		// stops on that flat ridge, accepted (it was refused or not depending on rounding).
+		const customers = simulateParetoNbdCustomers({ r: 0.8, alpha: 8, s: 1e-4, beta: 1e4 }, { customers: 2000, age: [20, 60], seed: 11 });
+		const result = fitParetoNbd(customers, { timeUnit: 'week' });
+		if (!result.ok) throw new Error(result.reason);
+		const nbd = fitNbd(customers);
+		expect(relErr(result.fit.r, nbd.r)).toBeLessThan(0.01);
+		expect(relErr(result.fit.alpha, nbd.alpha)).toBeLessThan(0.01);
+		for (const c of customers) {
+			expect(paretoNbdProbabilityAlive(result.fit, c)).toBeGreaterThan(0.99);
+			expect(relErr(paretoNbdConditionalExpectedPurchases(result.fit, c, 52), nbdExpectedPurchases(nbd, c, 52))).toBeLessThan(0.01);
+		}
 	});
 
 	it('refuses too few customers with a reason', () => {

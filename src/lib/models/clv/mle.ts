@@ -26,6 +26,19 @@ const TARGET_GRADIENT = 1e-8;
 const ACCEPTED_GRADIENT = 1e-6;
 const STEPS_BEYOND_TO_STOP = 3;
 
+// A step of at least FLAT_STEP in a log-parameter (10% in the parameter) that gains less than
+// FLAT_GAIN nats over the whole data, FLAT_STEPS times in a row, walks a direction the data do not
+// determine: its curvature is at most 2·FLAT_GAIN/FLAT_STEP² = 0.2 nats, a standard error of 2 or
+// more in ln θ. The drop-out parameters heading for "nobody drops out" do this (Pareto/NBD's s → 0
+// with β → ∞, BG/NBD's a → 0 with b → ∞): every point further on fits the data as well, to within a
+// likelihood-ratio statistic of a few thousandths, and predicts the same (on Online Retail no
+// customer's CLV moved by more than 6e-4 over the rest of such a walk). The search stops there
+// rather than walk on for dozens of costly steps, and whether such a fit was accepted no longer
+// depends on where rounding ended the walk, just inside or just beyond `degenerateBeyond`.
+// Near an interior optimum the steps shrink well below FLAT_STEP first, so that search is unchanged.
+const FLAT_STEP = 0.1;
+const FLAT_GAIN = 1e-3;
+const FLAT_STEPS = 2;
 
 const accepted = (result: BfgsResult): boolean => result.gradient.every((g) => Math.abs(g) <= ACCEPTED_GRADIENT);
 
@@ -52,6 +65,12 @@ export function maximiseLogLikelihood(logLikelihood: LogLikelihood, start: numbe
 		stepsBeyond = degenerate(u) ? stepsBeyond + 1 : 0;
 		return stepsBeyond >= STEPS_BEYOND_TO_STOP;
 	};
+	let flatSteps = 0;
+	const walkedFlat = (u: readonly number[], value: number, from: { x: readonly number[]; value: number }): boolean => {
+		const far = u.some((v, i) => Math.abs(v - from.x[i]) >= FLAT_STEP);
+		flatSteps = far && (from.value - value) * customers < FLAT_GAIN ? flatSteps + 1 : 0;
+		return flatSteps >= FLAT_STEPS;
+	};
 	const withGradient = (u: number[]): ValueAndGradient => {
 		const gradient = u.map(() => 0);
 		if (!inBox(u)) return { value: Infinity, gradient };
@@ -60,16 +79,18 @@ export function maximiseLogLikelihood(logLikelihood: LogLikelihood, start: numbe
 	};
 	const polish = (from: number[]): BfgsResult | null => {
 		stepsBeyond = 0;
+		flatSteps = 0;
 		// The likelihood's value does not depend on whether its gradient is asked for, so one evaluation
 		// both checks the start and starts BFGS (a Pareto/NBD evaluation on 20 000 customers takes ~0.1 s).
 		const start = withGradient(from);
 		return Number.isFinite(start.value)
-			? bfgs(withGradient, from, { gradientTolerance: TARGET_GRADIENT, maxIterations: 200, value: objective, stop: movedOnBeyond, start })
+			? bfgs(withGradient, from, { gradientTolerance: TARGET_GRADIENT, maxIterations: 200, value: objective, stop: (u, value, previous) => [movedOnBeyond(u), walkedFlat(u, value, previous)].includes(true), start })
 			: null;
 	};
 
 	let best = polish(start);
 	if (best && stepsBeyond >= STEPS_BEYOND_TO_STOP) return { logParams: best.x, logLikelihood: -best.value * customers, converged: false };
+	if (best && flatSteps >= FLAT_STEPS) return { logParams: best.x, logLikelihood: -best.value * customers, converged: true };
 	if (!best || !accepted(best)) {
 		const coarse = nelderMead(objective, start, { step: 0.5, ftol: 1e-6, xtol: 1e-2, maxEvaluations: 2000, restarts: 2 });
 		const polished = polish(coarse.x);

@@ -22,8 +22,8 @@ export interface BfgsOptions {
 	 * gradient): shortened line-search steps that are rejected then cost one value each.
 	 */
 	value?: (x: number[]) => number;
-	/** Ends the search at an accepted point for which this returns true. */
-	stop?: (x: number[]) => boolean;
+	/** Ends the search at an accepted point for which this returns true; `from` is the point before the step. */
+	stop?: (x: number[], value: number, from: { x: number[]; value: number }) => boolean;
 	/** The objective and gradient at x0, when the caller has evaluated them already. */
 	start?: ValueAndGradient;
 }
@@ -117,10 +117,11 @@ export function bfgs(fg: DifferentiableObjective, x0: number[], options: BfgsOpt
 		const s = xNext.map((xi, i) => xi - x[i]);
 		const y = next.gradient.map((gi, i) => gi - gradient[i]);
 		const sy = dot(s, y);
+		const from = { x, value };
 		x = xNext;
 		value = next.value;
 		gradient = next.gradient;
-		if (options.stop?.(x)) break;
+		if (options.stop?.(x, value, from)) break;
 		if (sy <= 1e-12 * Math.sqrt(dot(s, s) * dot(y, y))) continue;
 		if (!scaled) {
 			// Nocedal & Wright (6.20): match the initial inverse Hessian to the observed curvature.
