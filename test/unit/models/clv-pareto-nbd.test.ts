@@ -143,9 +143,13 @@ describe('Pareto/NBD likelihood', () => {
 		const customers = simulateParetoNbdCustomers({ r: 0.8, alpha: 20, s: 1.2, beta: 60 }, { customers: 400, age: [20, 120], seed: 3 });
 		const data = prepareBgnbd(customers, 1);
 		// Scales and shapes that put the integrals in each regime: series and connection formula (small s),
-		// the quadrature for c above 500 (large s, α < β and α > β) and from c = 50 where the connection formula fails.
+		// the connection formula alone on either side (one scale far above the other: a search walking
+		// towards no drop-out, or towards one purchase rate for everyone), the quadrature for c above 500
+		// (large s, α < β and α > β) and from c = 50 where the connection formula fails.
 		const points = [
 			{ r: 0.8, alpha: 20, s: 1.2, beta: 60 },
+			{ r: 0.8, alpha: 20, s: 1e-3, beta: 1e5 },
+			{ r: 0.8, alpha: 1e5, s: 0.6, beta: 20 },
 			{ r: 0.8, alpha: 20, s: 2000, beta: 1e5 },
 			{ r: 0.8, alpha: 5e4, s: 900, beta: 30 },
 			{ r: 0.8, alpha: 20, s: 80, beta: 4000 }

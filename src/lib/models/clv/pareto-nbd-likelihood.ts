@@ -40,18 +40,18 @@ function logTailIntegralFrom(params: ParetoNbdParams, x: number, t: number, logA
 	const scaled = -r * logRatioA - s * logRatioB - logM;
 	const outside = alphaSide ? scaled - x * logA : scaled - logB - (x - 1) * logA;
 	if (!slope) return outside + logHyp2f1OneB(b, c, z, epsilon);
-	if (!byQuadrature(b, c, z, epsilon)) {
+	const h = SLOPES;
+	const logF = logHyp2f1OneB(b, c, z, epsilon, h);
+	if (!h.known) {
 		// Central differences in ln θ of this one integral.
-		const value = outside + logHyp2f1OneB(b, c, z, epsilon);
 		for (let i = 0; i < 4; i++) {
 			const up = logTailIntegral(scaledParam(params, i, STEP_UP), x, t);
 			const down = logTailIntegral(scaledParam(params, i, STEP_DOWN), x, t);
 			slope[at + i] = (up - down) / (2 * STEP);
 		}
-		return value;
+		return outside + logF;
 	}
-	const h = SLOPES;
-	const value = outside + logHyp2f1OneBLargeC(b, c, z, epsilon, h);
+	const value = outside + logF;
 	// ∂/∂θ of the terms outside 2F1, then through b, c = r+x+s+1, z and ε.
 	const dr = -logRatioA - 1 / m + h.c + (alphaSide ? h.b : 0);
 	const ds = -logRatioB - 1 / m + h.c + (alphaSide ? 0 : h.b);
@@ -140,8 +140,12 @@ function nodeShrinks(c: number): Float64Array {
 	return shrinks;
 }
 
-/** ∂ ln 2F1(1, b; c; z) / ∂b, ∂c, ∂z and ∂ε, with z and ε = 1 − z taken as separate arguments. */
-interface Slopes {
+/**
+ * ∂ ln 2F1(1, b; c; z) / ∂b, ∂c, ∂z and ∂ε, with z and ε = 1 − z taken as separate arguments;
+ * `known` is false where {@link logHyp2f1OneB} has no derivative of its own (the general 2F1).
+ */
+export interface Slopes {
+	known: boolean;
 	b: number;
 	c: number;
 	z: number;
@@ -149,9 +153,9 @@ interface Slopes {
 }
 
 /** Scratch for one integral's {@link Slopes} (calls never overlap). */
-const SLOPES: Slopes = { b: 0, c: 0, z: 0, epsilon: 0 };
+const SLOPES: Slopes = { known: false, b: 0, c: 0, z: 0, epsilon: 0 };
 
-/** Whether {@link logHyp2f1OneB} integrates numerically (the one case with analytic {@link Slopes}). */
+/** Whether {@link logHyp2f1OneB} integrates numerically. */
 function byQuadrature(b: number, c: number, z: number, epsilon: number): boolean {
 	if (z <= PLAIN_SERIES_LIMIT) return false;
 	return c > LARGE_C || (c > QUADRATURE_FROM_C && !connectionApplies(b, c, epsilon));
@@ -234,6 +238,7 @@ function logHyp2f1OneBLargeC(b: number, c: number, z: number, epsilon: number, s
 			cSlope += (share * (1 + shrinks[i]) * QUADRATURE_W[i]) / base;
 		}
 		const kSlope = logEpsilon - logBase;
+		slopes.known = true;
 		slopes.b = -kSlope;
 		slopes.c = kSlope + k * z * inverse * inverse * cSlope;
 		slopes.z = k * shrinkOverBase;
@@ -242,8 +247,11 @@ function logHyp2f1OneBLargeC(b: number, c: number, z: number, epsilon: number, s
 	return (k - 1) * logEpsilon + log;
 }
 
-/** Γ(c)Γ(1−k)/Γ(c−k), k = c − b, as its sign and the logarithm of its size; the last one computed. */
-let lastGammas = { b: NaN, c: NaN, sign: 0, log: 0 };
+/**
+ * Γ(c)Γ(1−k)/Γ(c−k), k = c − b, as its sign and the logarithm of its size, with that logarithm's
+ * derivatives in b and c once asked for; the last one computed.
+ */
+let lastGammas = { b: NaN, c: NaN, sign: 0, log: 0, slopeB: NaN, slopeC: NaN };
 
 /**
  * The gamma functions' factor of the connection formula in {@link logHyp2f1OneB}. It depends on
@@ -251,14 +259,61 @@ let lastGammas = { b: NaN, c: NaN, sign: 0, log: 0 };
  * mostly share their count: computing it once per count took a sixth of a Pareto/NBD fit's time
  * off (three `lgamma` per integral).
  */
-function gammaFactor(b: number, c: number): { sign: number; log: number } {
-	if (lastGammas.b === b && lastGammas.c === c) return lastGammas;
-	const k = c - b;
-	// Γ(1−k) by reflection when 1−k < 0: Γ(1−k) = π / (sin(πk) Γ(k)), sign from sin(πk).
-	const sinPiK = Math.sin(Math.PI * k);
-	const logGammaOneMinusK = k < 1 ? lgamma(1 - k) : Math.log(Math.PI / Math.abs(sinPiK)) - lgamma(k);
-	lastGammas = { b, c, sign: k < 1 ? 1 : Math.sign(sinPiK), log: lgamma(c) - lgamma(c - k) + logGammaOneMinusK };
+function gammaFactor(b: number, c: number, withSlopes: boolean): { sign: number; log: number; slopeB: number; slopeC: number } {
+	if (lastGammas.b !== b || lastGammas.c !== c) {
+		const k = c - b;
+		// Γ(1−k) by reflection when 1−k < 0: Γ(1−k) = π / (sin(πk) Γ(k)), sign from sin(πk).
+		const sinPiK = Math.sin(Math.PI * k);
+		const logGammaOneMinusK = k < 1 ? lgamma(1 - k) : Math.log(Math.PI / Math.abs(sinPiK)) - lgamma(k);
+		lastGammas = { b, c, sign: k < 1 ? 1 : Math.sign(sinPiK), log: lgamma(c) - lgamma(c - k) + logGammaOneMinusK, slopeB: NaN, slopeC: NaN };
+	}
+	if (withSlopes && Number.isNaN(lastGammas.slopeB)) {
+		const k = c - b;
+		// ψ(1−k), by reflection (ψ(1−k) = ψ(k) + π cot(πk)) where 1−k ≤ 0; ∂ ln|Γ(1−k)| / ∂k = −ψ(1−k).
+		const psiOneMinusK = k < 1 ? digamma(1 - k) : digamma(k) + Math.PI / Math.tan(Math.PI * k);
+		lastGammas.slopeB = psiOneMinusK - digamma(b);
+		lastGammas.slopeC = digamma(c) - psiOneMinusK;
+	}
 	return lastGammas;
+}
+
+/**
+ * ln of the series Σ t_n of 2F1(1, b; c; z), t_0 = 1, t_{n+1} = t_n (b+n) z / (c+n), for z ≤ 0.9,
+ * where each term is at most z times the one before. With `slopes`, ∂/∂b, ∂c and ∂z of its
+ * logarithm from the same terms: ∂t_n/∂b = t_n Σ_{j<n} 1/(b+j), ∂t_n/∂c = −t_n Σ_{j<n} 1/(c+j),
+ * ∂t_n/∂z = n t_n / z.
+ */
+function logPlainSeries(b: number, c: number, z: number, slopes?: Slopes): number {
+	let term = 1;
+	let sum = 1;
+	if (!slopes) {
+		for (let n = 0; term > 1e-17 * sum; n++) {
+			term *= ((b + n) * z) / (c + n);
+			sum += term;
+		}
+		return Math.log(sum);
+	}
+	let toB = 0;
+	let toC = 0;
+	let sumB = 0;
+	let sumC = 0;
+	let sumN = 0;
+	for (let n = 0; term > 1e-17 * sum; n++) {
+		toB += 1 / (b + n);
+		toC += 1 / (c + n);
+		term *= ((b + n) * z) / (c + n);
+		sum += term;
+		sumB += term * toB;
+		sumC += term * toC;
+		sumN += term * (n + 1);
+	}
+	slopes.known = true;
+	slopes.b = sumB / sum;
+	slopes.c = -sumC / sum;
+	// At z = 0 the series is 1 and its slope in z is its first coefficient b/c.
+	slopes.z = z > 0 ? sumN / (z * sum) : b / c;
+	slopes.epsilon = 0;
+	return Math.log(sum);
 }
 
 /**
@@ -275,31 +330,54 @@ function gammaFactor(b: number, c: number): { sign: number; log: number } {
  *   apply, the quadrature of {@link logHyp2f1OneBLargeC};
  * - otherwise the general 2F1, which continues the solution towards z = 1.
  */
-export function logHyp2f1OneB(b: number, c: number, z: number, epsilon = 1 - z): number {
-	if (z <= PLAIN_SERIES_LIMIT) {
-		let term = 1;
-		let sum = 1;
-		for (let n = 0; term > 1e-17 * sum; n++) {
-			term *= ((b + n) * z) / (c + n);
-			sum += term;
-		}
-		return Math.log(sum);
-	}
+export function logHyp2f1OneB(b: number, c: number, z: number, epsilon = 1 - z, slopes?: Slopes): number {
+	if (slopes) slopes.known = false;
+	if (z <= PLAIN_SERIES_LIMIT) return logPlainSeries(b, c, z, slopes);
 	const k = c - b;
-	if (byQuadrature(b, c, z, epsilon)) return logHyp2f1OneBLargeC(b, c, z, epsilon);
+	if (byQuadrature(b, c, z, epsilon)) return logHyp2f1OneBLargeC(b, c, z, epsilon, slopes);
 	if (!connectionApplies(b, c, epsilon)) return Math.log(hyp2f1(1, b, c, z));
+	// The ε-series G = 2F1(1, b; d; ε), d = 2 − k, and with `slopes` its derivatives the same way as
+	// in {@link logPlainSeries} (∂d/∂b = 1, ∂d/∂c = −1).
+	const d = 2 - k;
 	let term = 1;
 	let series = 1;
+	let toB = 0;
+	let toD = 0;
+	let seriesB = 0;
+	let seriesC = 0;
+	let seriesN = 0;
 	for (let n = 0; Math.abs(term) > 1e-17 * Math.abs(series); n++) {
-		term *= ((b + n) * epsilon) / (2 - k + n);
+		term *= ((b + n) * epsilon) / (d + n);
 		series += term;
+		if (slopes) {
+			toB += 1 / (b + n);
+			toD += 1 / (d + n);
+			seriesB += term * (toB - toD);
+			seriesC += term * toD;
+			seriesN += term * (n + 1);
+		}
 	}
-	const regular = ((c - 1) / (k - 1)) * series;
-	const gammas = gammaFactor(b, c);
-	const singular = gammas.sign * Math.exp(gammas.log + (k - 1) * Math.log(epsilon) + (1 - c) * Math.log1p(-epsilon));
+	const ratio = (c - 1) / (k - 1);
+	const regular = ratio * series;
+	const gammas = gammaFactor(b, c, slopes !== undefined);
+	const logEpsilon = Math.log(epsilon);
+	const logZ = Math.log1p(-epsilon);
+	const singular = gammas.sign * Math.exp(gammas.log + (k - 1) * logEpsilon + (1 - c) * logZ);
 	const sum = regular + singular;
 	// The terms can have opposite signs; when they cancel to fewer than ~13 digits (or overflow), go the slow way.
 	if (!(sum > MAX_CANCELLATION * (Math.abs(regular) + Math.abs(singular)))) return Math.log(hyp2f1(1, b, c, z));
+	if (slopes) {
+		// regular = (c−1)/(k−1)·G with k = c − b; singular = ±e^L, L = ln|Γ(c)Γ(1−k)/Γ(b)| + (k−1) ln ε + (1−c) ln(1−ε).
+		const overK = 1 / (k - 1);
+		const regularB = ratio * overK * series + ratio * seriesB;
+		const regularC = overK * series - ratio * overK * series + ratio * seriesC;
+		const regularEpsilon = (ratio * seriesN) / epsilon;
+		slopes.known = true;
+		slopes.b = (regularB + singular * (gammas.slopeB - logEpsilon)) / sum;
+		slopes.c = (regularC + singular * (gammas.slopeC + logEpsilon - logZ)) / sum;
+		slopes.z = 0;
+		slopes.epsilon = (regularEpsilon + singular * ((k - 1) / epsilon - (1 - c) / (1 - epsilon))) / sum;
+	}
 	return Math.log(sum);
 }
 
@@ -464,48 +542,22 @@ function preparedLogLikelihood(params: ParetoNbdParams, data: PreparedBgnbd, gra
 
 const fromLog = (u: readonly number[]): ParetoNbdParams => ({ r: Math.exp(u[0]), alpha: Math.exp(u[1]), s: Math.exp(u[2]), beta: Math.exp(u[3]) });
 
-// Central differences in ln θ, for the integrals not done by quadrature: the truncation error
+// Central differences in ln θ, for the integrals done by the general 2F1: the truncation error
 // (~STEP²) and rounding (~1e-16/STEP) both stay far below the optimiser's accepted gradient of 1e-6
 // per customer.
 const STEP = 1e-4;
 const STEP_UP = Math.exp(STEP);
 const STEP_DOWN = Math.exp(-STEP);
 
-/** Whether any integral of the likelihood at these parameters is done by quadrature. */
-function anyByQuadrature(params: ParetoNbdParams, data: PreparedBgnbd): boolean {
-	const { r, alpha, s, beta } = params;
-	const pairs = tailPairs(data);
-	for (let j = 0; j < pairs.x.length; j++) {
-		const t = pairs.times[pairs.time[j]];
-		const [b, z, epsilon] = alpha >= beta ? [r + pairs.x[j], (alpha - beta) / (alpha + t), (beta + t) / (alpha + t)] : [s + 1, (beta - alpha) / (beta + t), (alpha + t) / (beta + t)];
-		if (byQuadrature(b, r + pairs.x[j] + s + 1, z, epsilon)) return true;
-	}
-	return false;
-}
-
 /**
  * Pareto/NBD log-likelihood of (r, α, s, β) = exp(logParams) on prepared data (times scaled as
- * prepared). Its derivatives in r and s have no closed form (they integrate ln(α+τ) against the
- * density), so `gradient`, when given, receives central differences in ln θ of the whole
- * likelihood; but where integrals are done by quadrature (a large drop-out shape s, where one
- * evaluation takes a second on tens of thousands of customers) it is assembled per integral, from
- * the quadrature's own derivative. Both agree to rounding; the first is kept where it suffices
- * because along a flat ridge of the likelihood (Online Retail's s → 0) rounding alone decides
- * where the search stops, and so whether the fit is accepted.
+ * prepared), with, into `gradient` when given, its derivatives in ln θ: those of r and s have no
+ * closed form (they integrate ln(α+τ) against the density), so they are assembled per integral from
+ * its 2F1's own derivative (the series, the connection formula and the quadrature differentiate
+ * their terms), by central differences of that one integral where the general 2F1 is used.
  */
 export function preparedParetoNbdLogLikelihood(logParams: readonly number[], data: PreparedBgnbd, gradient?: number[]): number {
-	const params = fromLog(logParams);
-	if (gradient && anyByQuadrature(params, data)) return preparedLogLikelihood(params, data, gradient);
-	if (gradient) {
-		for (let k = 0; k < 4; k++) {
-			const up = [...logParams];
-			const down = [...logParams];
-			up[k] += STEP;
-			down[k] -= STEP;
-			gradient[k] = (preparedLogLikelihood(fromLog(up), data) - preparedLogLikelihood(fromLog(down), data)) / (2 * STEP);
-		}
-	}
-	return preparedLogLikelihood(params, data);
+	return preparedLogLikelihood(fromLog(logParams), data, gradient);
 }
 
 /** Pareto/NBD log-likelihood of the summaries (times in their own unit, no rescaling). */
