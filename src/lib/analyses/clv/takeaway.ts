@@ -8,6 +8,19 @@ export function fitSampleSentence({ fitSample }: Pick<ClvResult, 'fitSample'>): 
 	return fitSample ? `Fitted on a random sample of ${formatCount(fitSample.customers)} of ${plural(fitSample.of, 'customer')}.` : null;
 }
 
+/**
+ * Mean P(alive) from which the purchase model sees no measurable drop-out: it expects under 1% of the
+ * customers to have stopped buying. Fits heading for "nobody drops out" stop there (see `mle.ts`).
+ */
+const NO_DROP_OUT_P_ALIVE = 0.99;
+
+/** Says that the model sees no drop-out, so the values rest on purchase rates alone, or null when it does. */
+export function noDropOutSentence({ totals }: Pick<ClvResult, 'totals'>): string | null {
+	return totals.meanPAlive >= NO_DROP_OUT_P_ALIVE
+		? 'The purchase histories show no measurable drop-out over this period, so these values assume almost every customer keeps buying at their own pace; the churn rule still flags customers who have gone quiet.'
+		: null;
+}
+
 export const clvSentence: Takeaway = ({ clv: v }, { currency }) => {
 	if (!v?.available || v.totals.predictedClv === null || v.customers === 0) return null;
 	return {
@@ -16,6 +29,7 @@ export const clvSentence: Takeaway = ({ clv: v }, { currency }) => {
 		value: v.totals.predictedClv,
 		text: [
 			`Existing customers are predicted to be worth ${formatMoney(v.totals.predictedClv, currency)} over the next ${plural(v.horizonMonths, 'month')} (${formatMoney(v.totals.predictedClv / v.customers, currency)} per customer on average).`,
+			noDropOutSentence(v),
 			fitSampleSentence(v)
 		]
 			.filter(Boolean)

@@ -135,6 +135,14 @@ describe('CLV fit sample', () => {
 		});
 	});
 
+	it('says in the takeaway sentence when the model sees no measurable drop-out (mean P(alive) of 0.99 or more), and only then', () => {
+		const withPAlive = (meanPAlive: number) => clvSentence({ clv: { ...clvResultFixture, totals: { ...clvResultFixture.totals, meanPAlive } } } as never, {})?.text;
+		expect(withPAlive(0.9995)).toMatch(/average\)\. The purchase histories show no measurable drop-out over this period/);
+		expect(withPAlive(0.99)).toMatch(/no measurable drop-out/);
+		expect(withPAlive(0.989)).not.toMatch(/drop-out/);
+		expect(withPAlive(0.6)).not.toMatch(/drop-out/);
+	});
+
 	it('states the sample in the takeaway sentence only when there is one', () => {
 		expect(fitSampleSentence({ fitSample: { customers: 20_000, of: 83_012 } })).toBe('Fitted on a random sample of 20,000 of 83,012 customers.');
 		expect(clvSentence({ clv: clvResultFixture } as never, {})?.text).not.toMatch(/sample/);
