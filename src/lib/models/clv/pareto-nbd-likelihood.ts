@@ -280,43 +280,47 @@ function gammaFactor(b: number, c: number, withSlopes: boolean): { sign: number;
 	return lastGammas;
 }
 
+/** A {@link seriesOneB} sum's derivatives in its b, c and argument w. */
+interface SeriesSlopes {
+	b: number;
+	c: number;
+	w: number;
+}
+
+/** Scratch for one series' {@link SeriesSlopes} (calls never overlap). */
+const SERIES_SLOPES: SeriesSlopes = { b: 0, c: 0, w: 0 };
+
 /**
- * ln of the series Σ t_n of 2F1(1, b; c; z), t_0 = 1, t_{n+1} = t_n (b+n) z / (c+n), for z ≤ 0.9,
- * where each term is at most z times the one before. With `slopes`, ∂/∂b, ∂c and ∂z of its
- * logarithm from the same terms: ∂t_n/∂b = t_n Σ_{j<n} 1/(b+j), ∂t_n/∂c = −t_n Σ_{j<n} 1/(c+j),
- * ∂t_n/∂z = n t_n / z.
+ * The series Σ t_n of 2F1(1, b; c; w), t_0 = 1, t_{n+1} = t_n (b+n) w / (c+n), summed until a term
+ * is below 1e-17 of the sum. With `slopes`, the sum's derivatives from the same terms:
+ * ∂t_n/∂b = t_n Σ_{j<n} 1/(b+j), ∂t_n/∂c = −t_n Σ_{j<n} 1/(c+j), ∂t_n/∂w = n t_n / w.
  */
-function logPlainSeries(b: number, c: number, z: number, slopes?: Slopes): number {
+function seriesOneB(b: number, c: number, w: number, slopes?: SeriesSlopes): number {
 	let term = 1;
 	let sum = 1;
-	if (!slopes) {
-		for (let n = 0; term > 1e-17 * sum; n++) {
-			term *= ((b + n) * z) / (c + n);
-			sum += term;
-		}
-		return Math.log(sum);
-	}
 	let toB = 0;
 	let toC = 0;
 	let sumB = 0;
 	let sumC = 0;
 	let sumN = 0;
-	for (let n = 0; term > 1e-17 * sum; n++) {
-		toB += 1 / (b + n);
-		toC += 1 / (c + n);
-		term *= ((b + n) * z) / (c + n);
+	for (let n = 0; Math.abs(term) > 1e-17 * Math.abs(sum); n++) {
+		term *= ((b + n) * w) / (c + n);
 		sum += term;
-		sumB += term * toB;
-		sumC += term * toC;
-		sumN += term * (n + 1);
+		if (slopes) {
+			toB += 1 / (b + n);
+			toC += 1 / (c + n);
+			sumB += term * toB;
+			sumC += term * toC;
+			sumN += term * (n + 1);
+		}
 	}
-	slopes.known = true;
-	slopes.b = sumB / sum;
-	slopes.c = -sumC / sum;
-	// At z = 0 the series is 1 and its slope in z is its first coefficient b/c.
-	slopes.z = z > 0 ? sumN / (z * sum) : b / c;
-	slopes.epsilon = 0;
-	return Math.log(sum);
+	if (slopes) {
+		slopes.b = sumB;
+		slopes.c = -sumC;
+		// At w = 0 the sum is 1 and its slope in w is its first coefficient b/c.
+		slopes.w = w > 0 ? sumN / w : b / c;
+	}
+	return sum;
 }
 
 /**
@@ -334,34 +338,25 @@ function logPlainSeries(b: number, c: number, z: number, slopes?: Slopes): numbe
  * - otherwise the general 2F1, which continues the solution towards z = 1.
  */
 export function logHyp2f1OneB(b: number, c: number, z: number, epsilon = 1 - z, slopes?: Slopes): number {
+	const series = slopes ? SERIES_SLOPES : undefined;
 	if (slopes) slopes.known = false;
-	if (z <= PLAIN_SERIES_LIMIT) return logPlainSeries(b, c, z, slopes);
+	if (z <= PLAIN_SERIES_LIMIT) {
+		const sum = seriesOneB(b, c, z, series);
+		if (slopes) {
+			slopes.known = true;
+			slopes.b = SERIES_SLOPES.b / sum;
+			slopes.c = SERIES_SLOPES.c / sum;
+			slopes.z = SERIES_SLOPES.w / sum;
+			slopes.epsilon = 0;
+		}
+		return Math.log(sum);
+	}
 	const k = c - b;
 	if (byQuadrature(b, c, z, epsilon)) return logHyp2f1OneBLargeC(b, c, z, epsilon, slopes);
 	if (!connectionApplies(b, c, epsilon)) return Math.log(hyp2f1(1, b, c, z));
-	// The ε-series G = 2F1(1, b; d; ε), d = 2 − k, and with `slopes` its derivatives the same way as
-	// in {@link logPlainSeries} (∂d/∂b = 1, ∂d/∂c = −1).
-	const d = 2 - k;
-	let term = 1;
-	let series = 1;
-	let toB = 0;
-	let toD = 0;
-	let seriesB = 0;
-	let seriesC = 0;
-	let seriesN = 0;
-	for (let n = 0; Math.abs(term) > 1e-17 * Math.abs(series); n++) {
-		term *= ((b + n) * epsilon) / (d + n);
-		series += term;
-		if (slopes) {
-			toB += 1 / (b + n);
-			toD += 1 / (d + n);
-			seriesB += term * (toB - toD);
-			seriesC += term * toD;
-			seriesN += term * (n + 1);
-		}
-	}
+	const g = seriesOneB(b, 2 - k, epsilon, series);
 	const ratio = (c - 1) / (k - 1);
-	const regular = ratio * series;
+	const regular = ratio * g;
 	const gammas = gammaFactor(b, c, slopes !== undefined);
 	const logEpsilon = Math.log(epsilon);
 	const logZ = Math.log1p(-epsilon);
@@ -370,11 +365,12 @@ export function logHyp2f1OneB(b: number, c: number, z: number, epsilon = 1 - z, 
 	// The terms can have opposite signs; when they cancel to fewer than ~13 digits (or overflow), go the slow way.
 	if (!(sum > MAX_CANCELLATION * (Math.abs(regular) + Math.abs(singular)))) return Math.log(hyp2f1(1, b, c, z));
 	if (slopes) {
-		// regular = (c−1)/(k−1)·G with k = c − b; singular = ±e^L, L = ln|Γ(c)Γ(1−k)/Γ(b)| + (k−1) ln ε + (1−c) ln(1−ε).
+		// regular = (c−1)/(k−1)·G, G = 2F1(1, b; d; ε) with d = 2 − k = 2 − c + b (∂d/∂b = 1, ∂d/∂c = −1);
+		// singular = ±e^L, L = ln|Γ(c)Γ(1−k)/Γ(b)| + (k−1) ln ε + (1−c) ln(1−ε).
 		const overK = 1 / (k - 1);
-		const regularB = ratio * overK * series + ratio * seriesB;
-		const regularC = overK * series - ratio * overK * series + ratio * seriesC;
-		const regularEpsilon = (ratio * seriesN) / epsilon;
+		const regularB = ratio * overK * g + ratio * (SERIES_SLOPES.b + SERIES_SLOPES.c);
+		const regularC = overK * g - ratio * overK * g - ratio * SERIES_SLOPES.c;
+		const regularEpsilon = ratio * SERIES_SLOPES.w;
 		slopes.known = true;
 		slopes.b = (regularB + singular * (gammas.slopeB - logEpsilon)) / sum;
 		slopes.c = (regularC + singular * (gammas.slopeC + logEpsilon - logZ)) / sum;
