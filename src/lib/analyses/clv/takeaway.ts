@@ -1,6 +1,7 @@
 /** The predicted customer value's sentence (the executive summary's, and the value panel's when the tiers say nothing). */
 import { formatCount, formatMoney, plural } from '../../format/index';
 import type { Takeaway } from '../types';
+import { MIN_DROPOUT_SHARE } from '../../models/clv/index';
 import type { ClvResult } from './types';
 
 /** Says that the parameters come from a sample of the customers, or null when they come from all of them. */
@@ -9,14 +10,13 @@ export function fitSampleSentence({ fitSample }: Pick<ClvResult, 'fitSample'>): 
 }
 
 /**
- * Mean P(alive) from which the purchase model sees no measurable drop-out: it expects under 1% of the
- * customers to have stopped buying. Fits heading for "nobody drops out" stop there (see `mle.ts`).
+ * Says that the purchase model sees no measurable drop-out, so the values rest on purchase rates
+ * alone, or null when it does: it expects fewer than the share of customers below which the risk
+ * groups call a drop-out unmeasurable ({@link MIN_DROPOUT_SHARE}) to have stopped buying. Fits
+ * heading for "nobody drops out" stop there (see `mle.ts`).
  */
-const NO_DROP_OUT_P_ALIVE = 0.99;
-
-/** Says that the model sees no drop-out, so the values rest on purchase rates alone, or null when it does. */
-export function noDropOutSentence({ totals }: Pick<ClvResult, 'totals'>): string | null {
-	return totals.meanPAlive >= NO_DROP_OUT_P_ALIVE
+function noDropOutSentence({ totals }: Pick<ClvResult, 'totals'>): string | null {
+	return totals.meanPAlive >= 1 - MIN_DROPOUT_SHARE
 		? 'The purchase histories show no measurable drop-out over this period, so these values assume almost every customer keeps buying at their own pace; the churn rule still flags customers who have gone quiet.'
 		: null;
 }
