@@ -10,7 +10,7 @@
  * threaded build with the single-threaded fallback on one build.
  */
 import { createServer } from 'node:http';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseHeadersFile, headersFor, withIsolation } from './headers-file';
@@ -43,7 +43,23 @@ function arg(name: string, fallback: string): string {
 const root = path.resolve(arg('dir', 'build'));
 const port = Number(arg('port', process.env.PORT ?? '4173'));
 const host = arg('host', '127.0.0.1');
-const rules = withIsolation(parseHeadersFile(readFileSync(path.join(root, '_headers'), 'utf8')), arg('isolation', ''));
+const isolation = arg('isolation', '');
+const headersPath = path.join(root, '_headers');
+const rulesOf = (text: string) => withIsolation(parseHeadersFile(text), isolation);
+// Read at start, so a missing build fails at once; then again whenever the file changes: a rebuild
+// while this server runs (`npm test` beside `npm start`) stamps new script hashes into the policy,
+// and the old policy would block the new page's script.
+let rules = { mtimeMs: statSync(headersPath).mtimeMs, value: rulesOf(readFileSync(headersPath, 'utf8')) };
+
+/** The rules of `_headers` as the build has them now; the last ones read while a rebuild has removed it. */
+async function currentRules(): Promise<typeof rules.value> {
+	const now = await stat(headersPath).catch(() => null);
+	if (now && now.mtimeMs !== rules.mtimeMs) {
+		const text = await readFile(headersPath, 'utf8').catch(() => null);
+		if (text !== null) rules = { mtimeMs: now.mtimeMs, value: rulesOf(text) };
+	}
+	return rules.value;
+}
 
 /** The file a static host answers a URL path with: the file itself, `path.html`, or `path/index.html`. */
 async function resolveFile(urlPath: string): Promise<string | null> {
@@ -58,7 +74,7 @@ async function resolveFile(urlPath: string): Promise<string | null> {
 
 createServer(async (req, res) => {
 	const urlPath = new URL(req.url ?? '/', 'http://localhost').pathname;
-	for (const [name, value] of headersFor(rules, urlPath)) res.setHeader(name, value);
+	for (const [name, value] of headersFor(await currentRules(), urlPath)) res.setHeader(name, value);
 	const file = await resolveFile(urlPath);
 	if (!file || (req.method !== 'GET' && req.method !== 'HEAD')) {
 		res.statusCode = file ? 405 : 404;
